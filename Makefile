@@ -1,0 +1,54 @@
+# Two commands do all the set-up on a fresh Debian 12 machine:
+#   make render   -- installs what is missing, renders every clip in configs/ into renders/
+#   make test     -- installs what is missing, runs lint and the whole test suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+QUALITY ?= low
+APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config \
+	texlive-latex-base texlive-latex-recommended texlive-latex-extra \
+	texlive-fonts-recommended dvisvgm
+# Stamp: reinstall the venv only when pyproject.toml changes.
+STAMP := $(VENV)/.installed
+
+.PHONY: setup system-packages render test lint bench clean
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "setup: installing Debian packages:" $$missing; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "setup: missing Debian packages; run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $$missing" >&2; \
+			exit 2; \
+		fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip setuptools wheel
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+render: setup
+	$(BIN)/llmfacts render configs/*.yaml --quality $(QUALITY)
+
+lint: setup
+	$(BIN)/ruff check mathcore scenes tests benchmarks
+	$(BIN)/ruff format --check mathcore scenes tests benchmarks
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) renders/*/ media .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,90 @@
+"""Named feature directions: unit vectors that are nearly, but not exactly, perpendicular.
+
+A "feature" such as *first name Michael* is a unit direction u in R^d. A vector E encodes the
+feature when E · u = 1 and does not when E · u ≤ 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class NamedDirections:
+    """k unit vectors (rows of ``vectors``, shape (k, d)) each with a name."""
+
+    names: tuple[str, ...]
+    vectors: FloatArray
+
+    def __getitem__(self, name: str) -> FloatArray:
+        return np.asarray(self.vectors[self.names.index(name)], dtype=np.float64)
+
+    @property
+    def dim(self) -> int:
+        """The dimension d of the space the directions live in."""
+        return int(self.vectors.shape[1])
+
+    def dot_products(self) -> FloatArray:
+        """The Gram matrix G[i, j] = u_i · u_j (ones on the diagonal)."""
+        return np.asarray(self.vectors @ self.vectors.T, dtype=np.float64)
+
+    def angles_deg(self) -> FloatArray:
+        """Pairwise angles θ[i, j] = arccos(u_i · u_j) in degrees."""
+        return np.degrees(np.arccos(np.clip(self.dot_products(), -1.0, 1.0)))
+
+    def encode(self, features: dict[str, float]) -> FloatArray:
+        """The shortest vector E with E · u_name = value for every named direction.
+
+        Names not in ``features`` get value 0. E = Uᵀ (U Uᵀ)⁻¹ c, the minimum-norm solution
+        of U E = c; it exists because the directions are linearly independent.
+        """
+        unknown = set(features) - set(self.names)
+        if unknown:
+            raise KeyError(f"unknown direction(s) {sorted(unknown)}; known: {list(self.names)}")
+        targets = np.array([features.get(name, 0.0) for name in self.names], dtype=np.float64)
+        coefficients = np.linalg.solve(self.dot_products(), targets)
+        return np.asarray(self.vectors.T @ coefficients, dtype=np.float64)
+
+
+def named_directions(
+    names: tuple[str, ...] | list[str], dim: int, seed: int, tilt: float = 0.1
+) -> NamedDirections:
+    """k = len(names) unit vectors in R^dim, nearly perpendicular, reproducible from ``seed``.
+
+    Start from an orthonormal set (QR of a seeded Gaussian matrix), add ``tilt`` times seeded
+    Gaussian noise scaled by 1/√dim, and renormalise. With tilt = 0 the directions are exactly
+    perpendicular; |u_i · u_j| grows roughly like tilt·√(2/dim) as tilt rises. Needs k ≤ dim.
+    """
+    k = len(names)
+    if len(set(names)) != k:
+        raise ValueError(f"direction names must be distinct, got {list(names)}")
+    if not 1 <= k <= dim:
+        raise ValueError(f"need 1 <= number of directions <= dim, got {k} in {dim} dimensions")
+    if tilt < 0:
+        raise ValueError(f"tilt must be >= 0, got {tilt}")
+    rng = np.random.default_rng(seed)
+    gaussian = rng.standard_normal((dim, k))
+    orthonormal, upper = np.linalg.qr(gaussian)
+    # Fix QR's sign ambiguity so that the basis depends only on the seed.
+    orthonormal = orthonormal * np.sign(np.diag(upper))
+    tilted = orthonormal.T + tilt * rng.standard_normal((k, dim)) / np.sqrt(dim)
+    unit = tilted / np.linalg.norm(tilted, axis=1, keepdims=True)
+    return NamedDirections(tuple(names), np.asarray(unit, dtype=np.float64))
+
+
+def span_coordinates(basis_vectors: FloatArray, points: FloatArray) -> FloatArray:
+    """Coordinates of ``points`` (rows) in an orthonormal basis of span(``basis_vectors``).
+
+    The basis is Q from the QR factorisation of the (k, d) matrix's transpose, with signs fixed
+    so that each basis vector has a positive component along the matching input vector. Lengths
+    and angles of points inside the span are preserved exactly, which lets a 3-D view show three
+    directions of a high-dimensional space faithfully.
+    """
+    q, r = np.linalg.qr(np.asarray(basis_vectors, dtype=np.float64).T)
+    q = q * np.where(np.diag(r) < 0, -1.0, 1.0)
+    return np.asarray(np.asarray(points, dtype=np.float64) @ q, dtype=np.float64)

@@ -1,0 +1,84 @@
+"""The toy fact "Michael Jordan plays basketball" stored in an MLP block.
+
+Given nearly perpendicular unit directions M (first name), J (last name) and B (attribute):
+
+    W_up[0]      = M + J     so (W_up E)[0] = M·E + J·E: 2 for the full name, 1 for half
+    b_up[0]      = −1        so the first neuron's input is 1 for the full name, ≤ 0 otherwise
+    W_down[:, 0] = B         so when neuron 0 fires with value 1, the block adds B
+
+Every other row and column is seeded Gaussian noise of scale ``noise`` (other neurons, other
+questions); the other biases are noise too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from mathcore.directions import NamedDirections, named_directions
+from mathcore.mlp import MLPTrace, MLPWeights, mlp_forward
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A name fed to the toy block: which directions its embedding encodes (value 1 each)."""
+
+    label: str
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ToyFact:
+    """The directions, the weights built from them, and each probe's forward pass."""
+
+    directions: NamedDirections
+    weights: MLPWeights
+    first_name: str
+    last_name: str
+    attribute: str
+    probes: tuple[Probe, ...]
+    traces: tuple[MLPTrace, ...]
+
+    def trace(self, label: str) -> MLPTrace:
+        """The forward pass of the probe called ``label``."""
+        for probe, trace in zip(self.probes, self.traces, strict=True):
+            if probe.label == label:
+                return trace
+        raise KeyError(f"no probe {label!r}; probes: {[p.label for p in self.probes]}")
+
+
+def build_toy_fact(
+    first_name: str,
+    last_name: str,
+    attribute: str,
+    probes: tuple[Probe, ...],
+    d_model: int,
+    d_mlp: int,
+    seed: int,
+    tilt: float = 0.1,
+    noise: float = 0.1,
+    activation_name: str = "relu",
+) -> ToyFact:
+    """Directions for every name in the fact and probes, the weights above, and each trace."""
+    names: list[str] = [first_name, last_name, attribute]
+    for probe in probes:
+        names.extend(f for f in probe.features if f not in names)
+    directions = named_directions(tuple(names), d_model, seed, tilt)
+    rng = np.random.default_rng([seed, 1])
+    w_up = noise * rng.standard_normal((d_mlp, d_model))
+    b_up = noise * rng.standard_normal(d_mlp)
+    w_down = noise * rng.standard_normal((d_model, d_mlp))
+    b_down = noise * rng.standard_normal(d_model)
+    w_up[0] = directions[first_name] + directions[last_name]
+    b_up[0] = -1.0
+    w_down[:, 0] = directions[attribute]
+    weights = MLPWeights(w_up, b_up, w_down, b_down)
+    traces = tuple(
+        mlp_forward(directions.encode(dict.fromkeys(p.features, 1.0)), weights, activation_name)
+        for p in probes
+    )
+    return ToyFact(directions, weights, first_name, last_name, attribute, probes, traces)

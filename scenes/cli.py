@@ -1,0 +1,104 @@
+"""``llmfacts``: list, check and render the clips.
+
+A user's mistake (a bad config, a missing file) is one line on stderr and exit code 2, never a
+traceback. Manim's own progress bars stay visible while rendering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from scenes.config import ClipConfig, load_clip
+from scenes.schema import ConfigError
+
+EXIT_USAGE = 2
+DEFAULT_CONFIGS = Path("configs")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="llmfacts", description="Animated explainer clips: how might LLMs store facts."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    listing = commands.add_parser("list", help="the clips in a folder, with scene and beats")
+    listing.add_argument("folder", nargs="?", type=Path, default=DEFAULT_CONFIGS)
+    check = commands.add_parser("check", help="validate clip files (exit 0 or 2)")
+    check.add_argument("files", nargs="+", type=Path)
+    render = commands.add_parser("render", help="render clips to DIR/<clip>/<quality>.mp4")
+    render.add_argument("files", nargs="+", type=Path)
+    render.add_argument("--quality", choices=("low", "medium", "high", "4k"), default="low")
+    render.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
+    render.add_argument(
+        "--stills", action="store_true", help="also save each beat's last frame as a PNG"
+    )
+    return parser
+
+
+def load_all(files: Sequence[Path]) -> list[tuple[Path, ClipConfig]]:
+    """Parse every file first, so a typo in the last one stops the run before any render."""
+    return [(path, load_clip(path)) for path in files]
+
+
+def command_list(folder: Path) -> int:
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        print(f"{folder}: (folder): expected clip files (*.yaml), got none", file=sys.stderr)
+        return EXIT_USAGE
+    for path, clip in load_all(files):
+        print(f"{path.stem}  [{clip.scene}]  {clip.description}")
+        print(f"    beats: {', '.join(clip.beat_order)}")
+    return 0
+
+
+def command_check(files: Sequence[Path]) -> int:
+    for path, clip in load_all(files):
+        print(f"{path}: ok ({clip.scene}, {len(clip.beat_order)} beats)")
+    return 0
+
+
+def command_render(files: Sequence[Path], quality: str, output: Path, stills: bool) -> int:
+    from scenes.render import render_clip
+
+    clips = load_all(files)
+    for index, (path, clip) in enumerate(clips, start=1):
+        print(
+            f"[{index}/{len(clips)}] rendering {path} ({clip.scene}) at {quality} quality",
+            flush=True,
+        )
+        started = time.perf_counter()
+        result = render_clip(clip, path.stem, quality, output, stills)
+        elapsed = time.perf_counter() - started
+        print(
+            f"    wrote {result.video} ({len(result.sections)} sections, {elapsed:.1f} s)",
+            flush=True,
+        )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "list":
+            return command_list(args.folder)
+        if args.command == "check":
+            return command_check(args.files)
+        return command_render(args.files, args.quality, args.output, args.stills)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("llmfacts: interrupted; nothing was left half-written", file=sys.stderr)
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()
