@@ -42,6 +42,27 @@ def label_text(
     return Text(text, font=style.FONT, font_size=font_size, color=colour)
 
 
+def fitted_text(
+    text: str, max_width: float, colour: str = style.TEXT, font_size: float = style.BODY_SIZE
+) -> Text:
+    """Text no wider than ``max_width``: wrapped onto more lines first (so long names stay
+    legible), shrunk only if a single word is still too wide."""
+    label = label_text(text, colour, font_size)
+    chars = len(text)
+    while label.width > max_width and chars > style.MIN_WRAP:
+        chars = max(style.MIN_WRAP, int(chars * max_width / label.width))
+        label = label_text(text, colour, font_size, wrap=chars)
+        chars -= 1
+    fit_width(label, max_width)
+    return label
+
+
+def caption(text: str, colour: str = style.MUTED) -> Text:
+    """A subtitle-like line (wrapped if long) along the bottom edge of the frame."""
+    line = fitted_text(text, style.CAPTION_WIDTH, colour, style.SMALL_SIZE)
+    return line.to_edge(DOWN, buff=style.EDGE_BUFFER)
+
+
 def fit_width(mobject: VGroup | Text | MathTex, max_width: float) -> VGroup | Text | MathTex:
     """Shrink ``mobject`` to ``max_width`` if it is wider (never enlarge); returns it."""
     if mobject.width > max_width:
@@ -211,11 +232,13 @@ class Legend(VGroup):
     ) -> None:
         super().__init__()
         for symbol, words, colour in entries:
-            row = VGroup(
-                MathTex(symbol, "=", font_size=style.MATH_SIZE).set_color(colour),
-                label_text(words, colour, font_size),
-            ).arrange(RIGHT, buff=style.ITEM_GAP)
-            self.add(fit_width(row, max_width))
+            symbol_part = MathTex(symbol, "=", font_size=style.MATH_SIZE).set_color(colour)
+            room = max_width - symbol_part.width - style.ITEM_GAP
+            words_part = fitted_text(words, room, colour, font_size)
+            row = VGroup(symbol_part, words_part).arrange(RIGHT, buff=style.ITEM_GAP)
+            # Keep the symbol level with the first line of wrapped words.
+            symbol_part.align_to(words_part, UP)
+            self.add(row)
         self.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
 
     def get_row(self, index: int) -> VGroup:

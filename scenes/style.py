@@ -27,6 +27,7 @@ LABEL_SIZE: Final = 30
 BODY_SIZE: Final = 26
 SMALL_SIZE: Final = 22
 WRAP: Final = 38  # characters per line of wrapped small text
+MIN_WRAP: Final = 8  # never wrap narrower than this; shrink instead
 MATH_SIZE: Final = 34  # LaTeX glyphs run smaller than Pango's at the same size
 
 # Spacing in scene units (the frame is 14.22 x 8 units).
@@ -45,17 +46,18 @@ DECIMALS: Final = 2
 ANGLE_DECIMALS: Final = 1
 
 # Layout of a clip with a picture on the left and a text panel on the right.
-PANEL_WIDTH: Final = 5.6
-PANEL_LEFT_X: Final = 0.9
+PANEL_WIDTH: Final = 6.2
+CAPTION_WIDTH: Final = 12.0
+PANEL_LEFT_X: Final = 0.5
 PICTURE_CENTER_X: Final = -3.6
-PICTURE_CENTER_Y: Final = -0.4
+PICTURE_CENTER_Y: Final = -0.1
 
 # 3-D views drawn by components.VectorView3D (angles in degrees, lengths in scene units).
 VIEW_AZIMUTH: Final = -60.0
 VIEW_ELEVATION: Final = 20.0
 VIEW_SWING: Final = 40.0  # how far the camera turns to show depth
 VIEW_UNIT: Final = 2.2
-VIEW_AXIS_LENGTH: Final = 1.2
+VIEW_AXIS_LENGTH: Final = 1.1
 AXIS_STROKE: Final = 2.0
 ARROW_STROKE: Final = 5.0
 LABEL_BUFFER: Final = 0.35

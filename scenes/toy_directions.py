@@ -19,6 +19,7 @@ from manim import (
     ValueTracker,
     VGroup,
     Write,
+    config,
 )
 
 import mathcore
@@ -30,6 +31,7 @@ from scenes.components import (
     Legend,
     VectorView3D,
     align_left_edges,
+    caption,
     fit_width,
     label_text,
 )
@@ -86,13 +88,18 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         """The dot product of two of the clip's vectors (by role)."""
         return float(self.vectors[a] @ self.vectors[b])
 
-    def place_in_panel(self, group: VGroup, below: VGroup) -> VGroup:
-        """Left-align ``group`` in the right-hand text panel, under ``below``; rows too wide
-        for the panel (long names) are shrunk one by one, so short rows keep their size."""
+    def place_in_panel(self, group: VGroup, below: VGroup, floor: float | None = None) -> VGroup:
+        """Left-align ``group`` in the right-hand text panel, between ``below`` and ``floor``
+        (default: the frame's bottom margin). Rows too wide for the panel are shrunk one by
+        one; if long wrapped names make the whole too tall, it is shrunk to stay in frame."""
         for row in group:
             fit_width(row, style.PANEL_WIDTH)
         group.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
         group.next_to(below, DOWN, buff=style.SECTION_GAP)
+        bottom = style.EDGE_BUFFER - config.frame_height / 2 if floor is None else floor
+        room = group.get_top()[1] - bottom
+        if group.height > room:
+            group.scale_to_fit_height(room).next_to(below, DOWN, buff=style.SECTION_GAP)
         group.set_x(style.PANEL_LEFT_X + group.width / 2)
         return group
 
@@ -159,9 +166,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.show_setting()
         self.clear_panel()
         text = self.clip.text
-        note = label_text(
-            fill(text.encoding_note, self.clip.fact), style.MUTED, style.SMALL_SIZE, style.WRAP
-        )
+        note = caption(fill(text.encoding_note, self.clip.fact))
         meaning = Legend(
             [
                 (
@@ -181,9 +186,9 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
             )
             for k in FEATURES
         ]
-        self.panel_content = self.place_in_panel(
-            VGroup(meaning, note, *readouts), below=self.legend
-        )
+        floor = note.get_top()[1] + style.ROW_GAP
+        self.panel_content = self.place_in_panel(VGroup(meaning, *readouts), self.legend, floor)
+        self.panel_content.add(note)
         self.play(
             GrowArrow(self.view.get_arrow("encoding")),
             FadeIn(self.view.get_label("encoding")),

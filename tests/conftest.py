@@ -1,0 +1,54 @@
+"""Shared pytest set-up.
+
+Graphical tests use manim's ``frames_comparison``. Two things manim only does in its own test
+suite are done here: register ``--set_test`` / ``--show_diff``, and let the tests run on Debian
+12's cairo 1.16 (manim's helper skips below 1.18; our control frames are made with this cairo,
+so the comparison is like with like). Any skipped test is turned into a failure: a graphical
+test that silently does not run must never look green.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_CONFIGS = Path(__file__).resolve().parent / "configs"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--set_test", action="store_true", help="write control frames instead of comparing"
+    )
+    parser.addoption(
+        "--show_diff", action="store_true", help="show a frame's difference on failure"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from manim.utils.testing import frames_comparison
+
+    # Read at call time by frames_comparison's wrapper; 0 means "never skip for cairo".
+    frames_comparison.MIN_CAIRO_VERSION = 0
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped tests count as failures here: {reason}"
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def test_configs() -> Path:
+    return TEST_CONFIGS

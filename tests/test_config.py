@@ -1,0 +1,159 @@
+"""The config loader: valid files parse; every hostile kind gets its one exact line."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from scenes.config import ToyDirectionsConfig, load_clip
+from scenes.schema import ConfigError
+
+GOOD = "scene: ToyDirections\n"
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "x.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
+    return path
+
+
+def error_for(path: Path) -> str:
+    with pytest.raises(ConfigError) as caught:
+        load_clip(path)
+    return str(caught.value)
+
+
+def test_every_shipped_config_parses(repo_root: Path) -> None:
+    files = sorted((repo_root / "configs").glob("*.yaml"))
+    assert files
+    for path in files:
+        clip = load_clip(path)
+        assert clip.beat_order
+
+
+def test_defaults_and_overrides(tmp_path: Path) -> None:
+    clip = load_clip(write(tmp_path, GOOD))
+    assert isinstance(clip, ToyDirectionsConfig)
+    assert clip.fact.first_name == "Michael" and clip.toy.d_model == 3
+    assert clip.beat_order == ("directions", "angles", "encoding")
+    text = GOOD + "beats: [encoding, angles]\npacing: 2\nfact: {attribute: tennis}\n"
+    clip = load_clip(write(tmp_path, text))
+    assert clip.beat_order == ("encoding", "angles")
+    assert clip.pacing == 2.0 and clip.fact.attribute == "tennis"
+    with pytest.raises(AttributeError):
+        clip.pacing = 3.0  # type: ignore[misc]
+
+
+HOSTILE = [
+    ("toy:\n  d_model: abc\n", "toy.d_model: expected an integer >= 3, got 'abc' (str)"),
+    ("toy:\n  d_model: 2\n", "toy.d_model: expected an integer >= 3, got 2 (int)"),
+    ("toy:\n  d_model: 3.5\n", "toy.d_model: expected an integer >= 3, got 3.5 (float)"),
+    ("toy:\n  d_model: true\n", "toy.d_model: expected an integer >= 3, got True (bool)"),
+    ("toy:\n  tilt: .nan\n", "toy.tilt: expected a finite number, got nan (float)"),
+    ("toy:\n  tilt: 2\n", "toy.tilt: expected a number from 0 to 0.5, got 2 (int)"),
+    (
+        "toy:\n  d_modle: 4\n",
+        "toy.d_modle: expected one of d_model, tilt (did you mean 'd_model'?), got an unknown key",
+    ),
+    ("toy: [1, 2]\n", "toy: expected a mapping, got [1, 2] (list)"),
+    ("pacing: fast\n", "pacing: expected a number from 0.1 to 10, got 'fast' (str)"),
+    (
+        "beats: [angle]\n",
+        "beats[0]: expected one of directions, angles, encoding (did you mean 'angles'?),"
+        " got 'angle' (str)",
+    ),
+    ("beats: []\n", "beats: expected at least one beat name, got an empty list"),
+    (
+        "beats: [angles, angles]\n",
+        "beats: expected each beat at most once, got ['angles', 'angles'] (list)",
+    ),
+    (
+        "fact:\n  first_name: " + "x" * 31 + "\n",
+        "fact.first_name: expected text of 1 to 30 characters, got 31 characters",
+    ),
+    ("fact:\n  first_name: ''\n", "fact.first_name: expected text of 1 to 30 characters, got '' (str)"),
+    (
+        "fact:\n  first_symbol: 'M_1'\n",
+        "fact.first_symbol: expected 1 to 3 plain letters (used in LaTeX), got 'M_1' (str)",
+    ),
+    ("colours:\n  text: red\n", "colours.text: expected a colour like '#58C4DD', got 'red' (str)"),
+    (
+        "text:\n  title: 'Hi {name}'\n",
+        "text.title: expected text whose {placeholders} are first_name, last_name, attribute,"
+        " got 'Hi {name}' (str)",
+    ),
+    (
+        "toy:\n  d_model: 100000000000\n",
+        "toy: expected sizes needing at most 2.0 GiB of memory,"
+        " got d_model=100000000000, which needs 5.8 TiB",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), HOSTILE)
+def test_hostile_values(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path, GOOD + body)
+    assert error_for(path) == f"{path}: {message}"
+
+
+HOSTILE_FILES = [
+    (b"", "(top level): expected a mapping with a 'scene' key, got an empty file"),
+    (b"- 1\n- 2\n", "(top level): expected a mapping with a 'scene' key, got [1, 2] (list)"),
+    (b"description: hi\n", "scene: expected one of ToyDirections, got nothing (null)"),
+    (
+        b"scene: ToyDirection\n",
+        "scene: expected one of ToyDirections (did you mean 'ToyDirections'?),"
+        " got 'ToyDirection' (str)",
+    ),
+    (
+        b"scene: !!python/object/apply:os.system ['echo hi']\n",
+        "(file): expected plain YAML without tags, got could not determine a constructor for"
+        " the tag 'tag:yaml.org,2002:python/object/apply:os.system' at line 1",
+    ),
+    (b"scene: [unclosed\n", "(file): expected valid YAML, got expected ',' or ']', but got"
+     " '<stream end>' at line 2, column 1"),
+    (b"scene: ToyDirections\x00\n", "(file): expected UTF-8 text, got binary data (NUL byte at offset 20)"),
+    (b"scene: Toy\xffDirections\n", "(file): expected UTF-8 text, got byte 0xff at offset 10"),
+    (b"a: " + b"[" * 40 + b"]" * 40 + b"\n", "(file): expected at most 16 levels of nesting, got deeper nesting"),
+    (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "(file): expected at most 16 levels of nesting, got deeper nesting"),
+    (b"x: " + b"a" * 300_000, "(file): expected a file of at most 256 KiB, got 293 KiB"),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), HOSTILE_FILES)
+def test_hostile_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = write(tmp_path, content)
+    started = time.perf_counter()
+    assert error_for(path) == f"{path}: {message}"
+    assert time.perf_counter() - started < 2.0
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    path = write(tmp_path, "scene: ToyDirections\n" + "\n".join(lines) + "\n")
+    message = error_for(path)
+    assert message in (
+        f"{path}: (file): expected at most 10000 values, got more",
+        f"{path}: a0: expected one of scene, description, seed, beats, pacing, colours, fact,"
+        " toy, text, got an unknown key",
+    )
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    assert error_for(missing) == f"{missing}: (file): expected an existing YAML file, got no such file"
+    assert error_for(tmp_path) == f"{tmp_path}: (file): expected a YAML file, got a directory"
+
+
+def test_same_config_same_numbers(tmp_path: Path) -> None:
+    import mathcore
+
+    clip = load_clip(write(tmp_path, GOOD + "toy: {d_model: 30}\nseed: 9\n"))
+    names = (clip.fact.first_name, clip.fact.last_name, clip.fact.attribute)
+    first = mathcore.named_directions(names, clip.toy.d_model, clip.seed, clip.toy.tilt)
+    again = mathcore.named_directions(names, clip.toy.d_model, clip.seed, clip.toy.tilt)
+    assert first.vectors.tobytes() == again.vectors.tobytes()

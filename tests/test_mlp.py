@@ -1,0 +1,89 @@
+"""The MLP forward pass against explicit loops, and the toy fact against a hand computation."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mathcore
+from mathcore import MLPWeights, Probe
+
+
+def loop_forward(x: list[float], w: MLPWeights) -> list[float]:
+    """The block written as sums over indices, one neuron at a time."""
+    neurons = []
+    for i in range(w.d_mlp):
+        pre = sum(w.w_up[i, j] * x[j] for j in range(w.d_model)) + w.b_up[i]
+        neurons.append(max(pre, 0.0))
+    return [
+        x[k] + sum(w.w_down[k, i] * neurons[i] for i in range(w.d_mlp)) + w.b_down[k]
+        for k in range(w.d_model)
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 6), st.integers(0, 2**31))
+def test_forward_matches_loops(d_model: int, d_mlp: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    w = MLPWeights(
+        rng.normal(size=(d_mlp, d_model)),
+        rng.normal(size=d_mlp),
+        rng.normal(size=(d_model, d_mlp)),
+        rng.normal(size=d_model),
+    )
+    x = rng.normal(size=d_model)
+    trace = mathcore.mlp_forward(x, w)
+    assert trace.residual == pytest.approx(loop_forward(list(x), w), abs=1e-12)
+    # A sequence of rows gives each row's own result.
+    rows = rng.normal(size=(3, d_model))
+    batch = mathcore.mlp_forward(rows, w).residual
+    for row, result in zip(rows, batch, strict=True):
+        assert result == pytest.approx(loop_forward(list(row), w), abs=1e-12)
+
+
+def test_shape_mismatch_is_refused() -> None:
+    w = MLPWeights(np.zeros((4, 3)), np.zeros(4), np.zeros((3, 4)), np.zeros(3))
+    with pytest.raises(ValueError, match=r"input must have shape \(3,\)"):
+        mathcore.mlp_forward(np.zeros(5), w)
+    with pytest.raises(ValueError, match="b_up must have shape"):
+        MLPWeights(np.zeros((4, 3)), np.zeros(3), np.zeros((3, 4)), np.zeros(3))
+
+
+PROBES = (
+    Probe("Michael Jordan", ("Michael", "Jordan")),
+    Probe("Michael Phelps", ("Michael", "Phelps")),
+    Probe("Alexis Jordan", ("Alexis", "Jordan")),
+    Probe("Lebron James", ("Lebron", "James")),
+)
+
+
+@pytest.mark.parametrize("activation", ["relu", "gelu"])
+def test_toy_fact_first_neuron_by_hand(activation: str) -> None:
+    fact = mathcore.build_toy_fact(
+        "Michael", "Jordan", "basketball", PROBES, d_model=12, d_mlp=8, seed=3,
+        activation_name=activation,
+    )
+    # By hand: row 1 = M + J, so row·E = (M·E) + (J·E) = 1 + 1, 1 + 0, 0 + 1, 0 + 0.
+    expected_up = {"Michael Jordan": 2.0, "Michael Phelps": 1.0, "Alexis Jordan": 1.0,
+                   "Lebron James": 0.0}
+    sigma = mathcore.activation(activation)
+    for label, up in expected_up.items():
+        trace = fact.trace(label)
+        assert trace.up[0] == pytest.approx(up, abs=1e-9)
+        assert trace.pre_activation[0] == pytest.approx(up - 1.0, abs=1e-9)
+        assert trace.neurons[0] == pytest.approx(float(sigma(up - 1.0)), abs=1e-9)
+    # ReLU makes neuron 1 an AND gate: 1 for the full name, exactly 0 for the half names.
+    if activation == "relu":
+        assert fact.trace("Michael Phelps").neurons[0] == pytest.approx(0.0, abs=1e-12)
+        assert fact.trace("Alexis Jordan").neurons[0] == pytest.approx(0.0, abs=1e-12)
+
+
+def test_toy_fact_adds_the_attribute_for_the_full_name() -> None:
+    fact = mathcore.build_toy_fact("Michael", "Jordan", "basketball", PROBES[:2], 16, 6, seed=1,
+                                   noise=0.0)
+    b = fact.directions["basketball"]
+    trace = fact.trace("Michael Jordan")
+    # With no other neurons active (noise 0), the block's output is exactly 1 · B.
+    assert trace.output == pytest.approx(b, abs=1e-12)
+    assert trace.residual @ b == pytest.approx(trace.embedding @ b + 1.0, abs=1e-12)
+    assert fact.trace("Michael Phelps").output == pytest.approx(np.zeros(16), abs=1e-12)

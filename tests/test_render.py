@@ -1,0 +1,53 @@
+"""Real renders through the CLI: the file, its frame size, its sections, its words."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+
+LLMFACTS = Path(sys.executable).parent / "llmfacts"
+
+
+def render(config: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LLMFACTS), "render", str(config), "--output", str(out), *extra],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def frame_size_and_count(video: Path) -> tuple[int, int, int]:
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        frames = sum(1 for _ in container.decode(video=0))
+        return stream.codec_context.width, stream.codec_context.height, frames
+
+
+def test_toy_directions_renders_with_its_sections(repo_root: Path, tmp_path: Path) -> None:
+    result = render(repo_root / "configs" / "toy_directions.yaml", tmp_path, "--stills")
+    assert result.returncode == 0, result.stderr
+    video = tmp_path / "toy_directions" / "low.mp4"
+    width, height, frames = frame_size_and_count(video)
+    assert (width, height) == (854, 480)
+    assert frames > 15 * 5  # low quality is 15 fps; the clip lasts well over 5 s
+    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    assert sections == ["directions", "angles", "encoding"]
+    stills = sorted(p.name for p in video.with_suffix(".stills").iterdir())
+    assert stills == ["00_directions.png", "01_angles.png", "02_encoding.png"]
+    # Nothing but the finished files is left in the output folder.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["toy_directions"]
+
+
+def test_beats_subset_and_second_fact(test_configs: Path, tmp_path: Path) -> None:
+    config = tmp_path / "subset.yaml"
+    text = (test_configs / "toy_directions_long_names.yaml").read_text()
+    config.write_text(text + "beats: [encoding, angles]\n")
+    result = render(config, tmp_path)
+    assert result.returncode == 0, result.stderr
+    video = tmp_path / "subset" / "low.mp4"
+    assert frame_size_and_count(video)[:2] == (854, 480)
+    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    assert sections == ["encoding", "angles"]
