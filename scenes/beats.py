@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from manim import ManimColor, Mobject, Scene
 
+from scenes import style
 from scenes.config import ClipConfig
 
 ClipT = TypeVar("ClipT", bound=ClipConfig)
@@ -21,13 +22,16 @@ BEAT_PREFIX = "beat_"
 
 
 def beat(method: Callable[[Any], None]) -> Callable[[Any], None]:
-    """Mark ``beat_<name>`` as a beat: calling it opens the section ``<name>`` first."""
+    """Mark ``beat_<name>`` as a beat: calling it opens the section ``<name>`` first, and
+    holds the beat's last frame afterwards so the viewer can read it (and so a still of the
+    section's end shows every mobject on screen)."""
     name = method.__name__.removeprefix(BEAT_PREFIX)
 
     @functools.wraps(method)
     def run(self: BeatScene[Any]) -> None:
         self.next_section(name)
         method(self)
+        self.wait(self.seconds(style.BEAT_HOLD))
 
     run.beat_name = name  # type: ignore[attr-defined]
     return run

@@ -40,6 +40,7 @@ SHORT: Final = 0.6
 MEDIUM: Final = 1.2
 LONG: Final = 2.0
 PAUSE: Final = 1.0
+BEAT_HOLD: Final = 1.5  # every beat ends by holding its last frame this long
 
 # Numbers: digits after the decimal point in readouts.
 DECIMALS: Final = 2

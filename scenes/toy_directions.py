@@ -131,6 +131,9 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
             azimuth.animate.increment_value(style.VIEW_SWING), run_time=self.seconds(style.LONG)
         )
         self.view.clear_updaters()
+        # Updaters do not run when animations are skipped (sections, stills, tests): land on
+        # the final view explicitly so every way of rendering shows the same picture.
+        self.view.set_view(azimuth.get_value(), self.view.elevation)
 
     @beat
     def beat_angles(self) -> None:
@@ -159,7 +162,6 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.play(FadeIn(heading), run_time=self.seconds(style.SHORT))
         for row in rows:
             self.play(Write(row), run_time=self.seconds(style.MEDIUM))
-        self.wait(self.seconds(style.PAUSE))
 
     @beat
     def beat_encoding(self) -> None:
@@ -197,7 +199,6 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         )
         for readout in readouts:
             self.play(Write(readout), run_time=self.seconds(style.MEDIUM))
-        self.wait(self.seconds(style.PAUSE))
 
     def clear_panel(self) -> None:
         """Fade out the previous beat's panel rows, if any are on screen."""

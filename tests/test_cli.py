@@ -52,7 +52,9 @@ def test_list(repo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_list_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", str(tmp_path)]) == 2
-    assert capsys.readouterr().err == f"{tmp_path}: (folder): expected clip files (*.yaml), got none\n"
+    assert (
+        capsys.readouterr().err == f"{tmp_path}: (folder): expected clip files (*.yaml), got none\n"
+    )
 
 
 def test_bad_quality_is_a_usage_error(repo_root: Path) -> None:

@@ -74,7 +74,10 @@ HOSTILE = [
         "fact:\n  first_name: " + "x" * 31 + "\n",
         "fact.first_name: expected text of 1 to 30 characters, got 31 characters",
     ),
-    ("fact:\n  first_name: ''\n", "fact.first_name: expected text of 1 to 30 characters, got '' (str)"),
+    (
+        "fact:\n  first_name: ''\n",
+        "fact.first_name: expected text of 1 to 30 characters, got '' (str)",
+    ),
     (
         "fact:\n  first_symbol: 'M_1'\n",
         "fact.first_symbol: expected 1 to 3 plain letters (used in LaTeX), got 'M_1' (str)",
@@ -113,12 +116,24 @@ HOSTILE_FILES = [
         "(file): expected plain YAML without tags, got could not determine a constructor for"
         " the tag 'tag:yaml.org,2002:python/object/apply:os.system' at line 1",
     ),
-    (b"scene: [unclosed\n", "(file): expected valid YAML, got expected ',' or ']', but got"
-     " '<stream end>' at line 2, column 1"),
-    (b"scene: ToyDirections\x00\n", "(file): expected UTF-8 text, got binary data (NUL byte at offset 20)"),
+    (
+        b"scene: [unclosed\n",
+        "(file): expected valid YAML, got expected ',' or ']', but got"
+        " '<stream end>' at line 2, column 1",
+    ),
+    (
+        b"scene: ToyDirections\x00\n",
+        "(file): expected UTF-8 text, got binary data (NUL byte at offset 20)",
+    ),
     (b"scene: Toy\xffDirections\n", "(file): expected UTF-8 text, got byte 0xff at offset 10"),
-    (b"a: " + b"[" * 40 + b"]" * 40 + b"\n", "(file): expected at most 16 levels of nesting, got deeper nesting"),
-    (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "(file): expected at most 16 levels of nesting, got deeper nesting"),
+    (
+        b"a: " + b"[" * 40 + b"]" * 40 + b"\n",
+        "(file): expected at most 16 levels of nesting, got deeper nesting",
+    ),
+    (
+        b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+        "(file): expected at most 16 levels of nesting, got deeper nesting",
+    ),
     (b"x: " + b"a" * 300_000, "(file): expected a file of at most 256 KiB, got 293 KiB"),
 ]
 
@@ -145,7 +160,9 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
-    assert error_for(missing) == f"{missing}: (file): expected an existing YAML file, got no such file"
+    assert (
+        error_for(missing) == f"{missing}: (file): expected an existing YAML file, got no such file"
+    )
     assert error_for(tmp_path) == f"{tmp_path}: (file): expected a YAML file, got a directory"
 
 

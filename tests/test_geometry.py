@@ -55,7 +55,9 @@ def test_span_coordinates_preserve_lengths_and_angles() -> None:
 def test_welch_bound_closed_forms() -> None:
     # The figure: 10,000 vectors in 100 dimensions.
     assert mathcore.welch_bound(10_000, 100) == pytest.approx(0.0995, abs=5e-5)
-    assert math.degrees(math.acos(mathcore.welch_bound(10_000, 100))) == pytest.approx(84.29, abs=0.01)
+    assert math.degrees(math.acos(mathcore.welch_bound(10_000, 100))) == pytest.approx(
+        84.29, abs=0.01
+    )
     # A regular simplex (d + 1 vectors in d dimensions) meets the bound: every cos is −1/d.
     dim = 5
     simplex = np.eye(dim + 1) - 1 / (dim + 1)

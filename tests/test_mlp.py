@@ -60,12 +60,22 @@ PROBES = (
 @pytest.mark.parametrize("activation", ["relu", "gelu"])
 def test_toy_fact_first_neuron_by_hand(activation: str) -> None:
     fact = mathcore.build_toy_fact(
-        "Michael", "Jordan", "basketball", PROBES, d_model=12, d_mlp=8, seed=3,
+        "Michael",
+        "Jordan",
+        "basketball",
+        PROBES,
+        d_model=12,
+        d_mlp=8,
+        seed=3,
         activation_name=activation,
     )
     # By hand: row 1 = M + J, so row·E = (M·E) + (J·E) = 1 + 1, 1 + 0, 0 + 1, 0 + 0.
-    expected_up = {"Michael Jordan": 2.0, "Michael Phelps": 1.0, "Alexis Jordan": 1.0,
-                   "Lebron James": 0.0}
+    expected_up = {
+        "Michael Jordan": 2.0,
+        "Michael Phelps": 1.0,
+        "Alexis Jordan": 1.0,
+        "Lebron James": 0.0,
+    }
     sigma = mathcore.activation(activation)
     for label, up in expected_up.items():
         trace = fact.trace(label)
@@ -79,8 +89,9 @@ def test_toy_fact_first_neuron_by_hand(activation: str) -> None:
 
 
 def test_toy_fact_adds_the_attribute_for_the_full_name() -> None:
-    fact = mathcore.build_toy_fact("Michael", "Jordan", "basketball", PROBES[:2], 16, 6, seed=1,
-                                   noise=0.0)
+    fact = mathcore.build_toy_fact(
+        "Michael", "Jordan", "basketball", PROBES[:2], 16, 6, seed=1, noise=0.0
+    )
     b = fact.directions["basketball"]
     trace = fact.trace("Michael Jordan")
     # With no other neurons active (noise 0), the block's output is exactly 1 · B.
