@@ -5,6 +5,7 @@ Every number a scene shows is computed here from the clip's config.
 
 from mathcore.activations import ACTIVATIONS, activation, gelu, gelu_tanh, relu
 from mathcore.directions import NamedDirections, named_directions, span_coordinates
+from mathcore.display import neuron_values, ratio_label, rounded_label, shown_indices, thousands
 from mathcore.embeddings import ToyEmbeddings, toy_embeddings
 from mathcore.geometry import (
     angle_deg,
@@ -16,9 +17,17 @@ from mathcore.geometry import (
 from mathcore.mlp import MLPTrace, MLPWeights, mlp_forward
 from mathcore.projection import camera_axes, project
 from mathcore.readout import logits, softmax
-from mathcore.toyfact import Probe, ToyFact, build_toy_fact
+from mathcore.toyfact import (
+    FACT_NEURON,
+    Probe,
+    ToyFact,
+    build_toy_fact,
+    sequence_trace,
+    token_features,
+)
 
 __all__ = [
+    "FACT_NEURON",
     "ACTIVATIONS",
     "MLPTrace",
     "MLPWeights",
@@ -35,13 +44,20 @@ __all__ = [
     "logits",
     "mlp_forward",
     "named_directions",
+    "neuron_values",
     "normalize_rows",
     "pairwise_angle_histogram",
     "project",
+    "ratio_label",
     "relu",
     "rms_cosine_bound",
+    "rounded_label",
+    "sequence_trace",
+    "shown_indices",
     "softmax",
     "span_coordinates",
+    "thousands",
+    "token_features",
     "toy_embeddings",
     "welch_bound",
 ]

@@ -22,6 +22,8 @@ from mathcore.mlp import MLPTrace, MLPWeights, mlp_forward
 
 FloatArray = NDArray[np.float64]
 
+FACT_NEURON = 0  # the neuron (row of W_up, column of W_down) that stores the fact
+
 
 @dataclass(frozen=True)
 class Probe:
@@ -62,23 +64,52 @@ def build_toy_fact(
     tilt: float = 0.1,
     noise: float = 0.1,
     activation_name: str = "relu",
+    extra_names: tuple[str, ...] = (),
 ) -> ToyFact:
-    """Directions for every name in the fact and probes, the weights above, and each trace."""
+    """Directions for every name in the fact, the probes and ``extra_names`` (e.g. the other
+    words of a prompt), the weights above, and each probe's trace."""
     names: list[str] = [first_name, last_name, attribute]
     for probe in probes:
         names.extend(f for f in probe.features if f not in names)
+    names.extend(dict.fromkeys(n for n in extra_names if n not in names))
     directions = named_directions(tuple(names), d_model, seed, tilt)
     rng = np.random.default_rng([seed, 1])
     w_up = noise * rng.standard_normal((d_mlp, d_model))
     b_up = noise * rng.standard_normal(d_mlp)
     w_down = noise * rng.standard_normal((d_model, d_mlp))
     b_down = noise * rng.standard_normal(d_model)
-    w_up[0] = directions[first_name] + directions[last_name]
-    b_up[0] = -1.0
-    w_down[:, 0] = directions[attribute]
+    w_up[FACT_NEURON] = directions[first_name] + directions[last_name]
+    b_up[FACT_NEURON] = -1.0
+    w_down[:, FACT_NEURON] = directions[attribute]
     weights = MLPWeights(w_up, b_up, w_down, b_down)
     traces = tuple(
         mlp_forward(directions.encode(dict.fromkeys(p.features, 1.0)), weights, activation_name)
         for p in probes
     )
     return ToyFact(directions, weights, first_name, last_name, attribute, probes, traces)
+
+
+def token_features(
+    prompt: tuple[str, ...], first_name: str, last_name: str
+) -> list[tuple[str, ...]]:
+    """Which named directions each prompt token's vector encodes, under the toy assumptions.
+
+    The first name's token encodes the first name; a last-name token right after it encodes
+    both names (an earlier attention block moved the first name into it); every other token
+    encodes only its own word.
+    """
+    features: list[tuple[str, ...]] = []
+    for index, token in enumerate(prompt):
+        if token == last_name and index > 0 and prompt[index - 1] == first_name:
+            features.append((first_name, last_name))
+        else:
+            features.append((token,))
+    return features
+
+
+def sequence_trace(
+    fact: ToyFact, features: list[tuple[str, ...]], activation_name: str = "relu"
+) -> MLPTrace:
+    """The block on a whole sequence at once: row t of X encodes the features of token t."""
+    rows = np.array([fact.directions.encode(dict.fromkeys(f, 1.0)) for f in features])
+    return mlp_forward(rows, fact.weights, activation_name)

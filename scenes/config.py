@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from scenes import style
 from scenes.schema import ConfigError, describe, option, parse, read_yaml
@@ -19,6 +19,7 @@ from scenes.schema import ConfigError, describe, option, parse, read_yaml
 # Toy arrays are small; refuse any size whose arrays would not fit comfortably in memory.
 MEMORY_LIMIT_BYTES = 2 * 1024**3
 FLOAT_BYTES = 8
+TEXT_LENGTH = 120
 # Direction symbols go into LaTeX, so they are plain letters.
 SYMBOL = (r"[A-Za-z]{1,3}", "1 to 3 plain letters (used in LaTeX)")
 
@@ -116,8 +117,138 @@ class ToyDirectionsConfig(ClipConfig):
         return f"d_model={self.toy.d_model}"
 
 
+@dataclass(frozen=True, kw_only=True)
+class ProbeConfig:
+    """Another name fed to the block, to show what only half of the full name does."""
+
+    first_name: str = option(max_length=30)
+    last_name: str = option(max_length=30)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MLPToy:
+    """The toy block's sizes: small enough to show, big enough to hold every named feature."""
+
+    d_model: int = option(12, low=3, doc="toy embedding width (>= number of named features)")
+    d_mlp: int = option(16, low=2, doc="toy number of neurons")
+    tilt: float = option(0.08, low=0.0, high=0.5, doc="how far from exactly perpendicular")
+    noise: float = option(0.1, low=0.0, high=1.0, doc="scale of the other rows' weights")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MatrixDisplay:
+    """How much of each array is drawn; the rest is ellipses."""
+
+    rows: int = option(6, low=3, high=10, doc="matrix rows shown")
+    columns: int = option(6, low=3, high=10, doc="matrix columns shown")
+    decimals: int = option(1, low=0, high=3, doc="digits after the point")
+    tokens: int = option(6, low=2, high=8, doc="tokens shown side by side")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RealModel:
+    """The real model whose sizes label the pictures (GPT-3 in the video)."""
+
+    name: str = option("GPT-3", max_length=30)
+    d_model: int = option(12_288, low=1, high=10**7)
+    d_mlp: int = option(49_152, low=1, high=10**8)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MLPText:
+    """Words on screen; {first_name}, {last_name} and {attribute} come from the fact."""
+
+    flow: str = option(
+        "Each vector goes through the same block, on its own, in parallel", max_length=TEXT_LENGTH
+    )
+    added_back: str = option(
+        "The result is added back to the vector that came in", max_length=TEXT_LENGTH
+    )
+    up_projection: str = option(
+        "Each entry: the dot product of one row with E", max_length=TEXT_LENGTH
+    )
+    question: str = option("Row 1 asks: is this {first_name} {last_name}?", max_length=TEXT_LENGTH)
+    bias: str = option(
+        "The bias makes entry 1 positive only for the full name", max_length=TEXT_LENGTH
+    )
+    activation: str = option(
+        "Negatives clipped to 0: entry 1 becomes an AND gate", max_length=TEXT_LENGTH
+    )
+    neurons: str = option("Neurons: active when positive, inactive at 0", max_length=TEXT_LENGTH)
+    down_projection: str = option("Column 1 is the direction {attribute}", max_length=TEXT_LENGTH)
+    residual: str = option(
+        "What flows out encodes {first_name}, {last_name} and {attribute}", max_length=TEXT_LENGTH
+    )
+    parallel: str = option("Every token at once: neurons x tokens", max_length=TEXT_LENGTH)
+    up_label: str = option("up-projection", max_length=TEXT_LENGTH)
+    down_label: str = option("down-projection", max_length=TEXT_LENGTH)
+    row_one: str = option("Entry 1 of W_up E", max_length=TEXT_LENGTH)
+    entry_one: str = option("Entry 1 after adding the bias", max_length=TEXT_LENGTH)
+    neuron_one: str = option("Neuron 1 after the activation", max_length=TEXT_LENGTH)
+    shape: str = option("in {model}", max_length=TEXT_LENGTH)
+    other_activation: str = option("The smoother GELU, used in GPT models", max_length=TEXT_LENGTH)
+    network: str = option("The same step as dots and lines", max_length=TEXT_LENGTH)
+    summary: str = option(
+        "Two matrix products with biases, a clipping function between", max_length=TEXT_LENGTH
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class MLPWalkthroughConfig(ClipConfig):
+    """Beats 2.1-2.10: how an MLP block could store "<first> <last> plays <attribute>"."""
+
+    BEATS: ClassVar[tuple[str, ...]] = (
+        "flow",
+        "up_projection",
+        "rows_as_questions",
+        "bias",
+        "activation",
+        "neurons",
+        "down_projection",
+        "residual",
+        "parallel",
+        "summary",
+    )
+
+    fact: FactConfig = field(default_factory=FactConfig)
+    probes: tuple[ProbeConfig, ...] = option(
+        (
+            ProbeConfig(first_name="Michael", last_name="Phelps"),
+            ProbeConfig(first_name="Alexis", last_name="Jordan"),
+        )
+    )
+    prompt: tuple[str, ...] = option(
+        ("Michael", "Jordan", "plays", "the", "sport", "of"), max_length=30
+    )
+    toy: MLPToy = field(default_factory=MLPToy)
+    display: MatrixDisplay = field(default_factory=MatrixDisplay)
+    model: RealModel = field(default_factory=RealModel)
+    activation: Literal["relu", "gelu"] = option("relu")
+    convention: Literal["column", "row"] = option(
+        "column", doc="column: W E (video); row: E^T W^T (code)"
+    )
+    text: MLPText = field(default_factory=MLPText)
+
+    def named_features(self) -> tuple[str, ...]:
+        """Every distinct named direction the toy space must hold."""
+        names = [self.fact.first_name, self.fact.last_name, self.fact.attribute]
+        for probe in self.probes:
+            names += [probe.first_name, probe.last_name]
+        names += list(self.prompt)
+        return tuple(dict.fromkeys(names))
+
+    def memory_bytes(self) -> int:
+        # W_up and W_down plus a few traces of d_mlp and d_model floats.
+        toy = self.toy
+        return (2 * toy.d_model * toy.d_mlp + 16 * (toy.d_model + toy.d_mlp)) * FLOAT_BYTES
+
+    def sizes_text(self) -> str:
+        return f"d_model={self.toy.d_model}, d_mlp={self.toy.d_mlp}"
+
+
 SCENE_CONFIGS: dict[str, type[ClipConfig]] = {
     "ToyDirections": ToyDirectionsConfig,
+    "MLPWalkthrough": MLPWalkthroughConfig,
 }
 
 
@@ -136,6 +267,8 @@ def load_clip(path: str | Path) -> ClipConfig:
     _check_beats(clip, source)
     _check_text_templates(raw, source)
     _check_memory(clip, source)
+    if isinstance(clip, MLPWalkthroughConfig):
+        _check_mlp(clip, source)
     return clip
 
 
@@ -157,7 +290,7 @@ def _check_beats(clip: ClipConfig, source: str) -> None:
         raise ConfigError(source, "beats", "each beat at most once", describe(list(clip.beats)))
 
 
-PLACEHOLDERS = ("first_name", "last_name", "attribute")
+PLACEHOLDERS = ("first_name", "last_name", "attribute", "model")
 
 
 def _check_text_templates(raw: dict[str, Any], source: str) -> None:
@@ -170,6 +303,21 @@ def _check_text_templates(raw: dict[str, Any], source: str) -> None:
         except (KeyError, IndexError, ValueError):
             expected = "text whose {placeholders} are " + ", ".join(PLACEHOLDERS)
             raise ConfigError(source, f"text.{key}", expected, describe(template)) from None
+
+
+def _check_mlp(clip: MLPWalkthroughConfig, source: str) -> None:
+    """Cross-key rules the per-key types cannot say."""
+    prompt = clip.prompt
+    name = clip.fact.last_name
+    if not 2 <= len(prompt) <= 10 or name not in prompt:
+        expected = f"a list of 2 to 10 tokens including the last name {name!r}"
+        raise ConfigError(source, "prompt", expected, describe(list(prompt)))
+    needed = len(clip.named_features())
+    if clip.toy.d_model < needed:
+        expected = f"an integer >= {needed} (one dimension per named feature and prompt word)"
+        raise ConfigError(source, "toy.d_model", expected, describe(clip.toy.d_model))
+    if not clip.probes:
+        raise ConfigError(source, "probes", "at least one probe name", "an empty list")
 
 
 def _check_memory(clip: ClipConfig, source: str) -> None:
@@ -188,8 +336,8 @@ def _human_bytes(count: float) -> str:
     raise AssertionError("unreachable")
 
 
-def fill(template: str, fact: FactConfig) -> str:
-    """A text template with the fact's names filled in."""
+def fill(template: str, fact: FactConfig, model: str = "") -> str:
+    """A text template with the fact's names (and the real model's name) filled in."""
     return template.format(
-        first_name=fact.first_name, last_name=fact.last_name, attribute=fact.attribute
+        first_name=fact.first_name, last_name=fact.last_name, attribute=fact.attribute, model=model
     )

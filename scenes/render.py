@@ -20,6 +20,7 @@ from scenes.config import ClipConfig
 # Scene name (as written under `scene:` in a clip file) → "module:class".
 SCENE_CLASSES = {
     "ToyDirections": "scenes.toy_directions:ToyDirections",
+    "MLPWalkthrough": "scenes.mlp_walkthrough:MLPWalkthrough",
 }
 
 QUALITIES = {

@@ -65,3 +65,38 @@ LABEL_BUFFER: Final = 0.35
 TINY: Final = 1e-9
 TITLE_GAP: Final = 0.6  # between a title and what follows it
 SECTION_GAP: Final = 0.7  # between blocks of a panel
+
+# Matrices and vectors of numbers (components.ArrayMatrix).
+MATRIX_SIZE: Final = 24
+MATRIX_DECIMALS: Final = 1
+MATRIX_H_BUFF: Final = 0.55
+MATRIX_V_BUFF: Final = 0.42
+HIGHLIGHT: Final = "#FFFF00"
+HIGHLIGHT_BUFF: Final = 0.08
+HIGHLIGHT_OPACITY: Final = 0.18
+
+# Blocks, neurons, graphs.
+BLOCK: Final = "#9A72AC"
+BLOCK_WIDTH: Final = 3.0
+BLOCK_HEIGHT: Final = 1.0
+BLOCK_CORNER: Final = 0.2
+BLOCK_FILL: Final = 0.25
+NEURON_RADIUS: Final = 0.16
+NEURON_SPACING: Final = 0.14
+GRAPH_X_RANGE: Final = (-3.0, 3.0, 1.0)
+GRAPH_Y_RANGE: Final = (-1.0, 3.0, 1.0)
+GRAPH_WIDTH: Final = 4.2
+GRAPH_HEIGHT: Final = 2.8
+DOT_RADIUS: Final = 0.08
+EDGE_STROKE: Final = 1.5
+EDGE_MAX_OPACITY: Final = 0.8
+CELL_SIZE: Final = 0.32
+CELL_GAP: Final = 0.06
+LAYER_GAP: Final = 2.5
+CONTENT_WIDTH: Final = 12.6  # widest a picture may be, margins kept
+PICTURE_LIFT: Final = 0.4  # pictures sit a little above centre, leaving room for the caption
+TITLE_MATH_SIZE: Final = 44
+BRACE_TEXT_SCALE: Final = 0.6
+BLOCK_FLASH: Final = 0.6
+PRODUCT_BESIDE_WIDTH: Final = 7.6  # a matrix product that shares the frame with a side panel
+ACTIVATION_TITLES: Final = {"relu": "ReLU", "gelu": "GELU", "gelu_tanh": "GELU (tanh)"}

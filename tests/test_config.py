@@ -85,7 +85,7 @@ HOSTILE = [
     ("colours:\n  text: red\n", "colours.text: expected a colour like '#58C4DD', got 'red' (str)"),
     (
         "text:\n  title: 'Hi {name}'\n",
-        "text.title: expected text whose {placeholders} are first_name, last_name, attribute,"
+        "text.title: expected text whose {placeholders} are first_name, last_name, attribute, model,"
         " got 'Hi {name}' (str)",
     ),
     (

@@ -1,0 +1,58 @@
+"""Choosing what part of a big array to show, and how to write big counts.
+
+Pure helpers: the scenes never decide which entries or digits appear on their own.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def shown_indices(total: int, shown: int) -> list[int | None]:
+    """Indices to draw when only ``shown`` of ``total`` entries fit, None marking the ellipsis.
+
+    All indices when total ≤ shown; otherwise the first shown − 2, an ellipsis, and the last,
+    so the reader sees both where the list starts and that it ends:
+    shown_indices(10, 5) == [0, 1, 2, None, 9].
+    """
+    if total <= shown:
+        return list(range(total))
+    if shown < 3:
+        raise ValueError(f"shown must be >= 3 to elide {total} entries, got {shown}")
+    return [*range(shown - 2), None, total - 1]
+
+
+def thousands(count: int) -> str:
+    """An integer with comma thousands separators: 603979776 → '603,979,776'."""
+    return f"{count:,}"
+
+
+def rounded_label(count: float) -> str:
+    """A count rounded to about three significant figures with K/M/B/T: 603979776 → '604M',
+    1207959552 → '1.21B', 175181291520 → '175B'."""
+    if count < 0:
+        return "-" + rounded_label(-count)
+    if count < 1000:
+        return f"{count:g}"
+    exponent = min(int(math.log10(count)) // 3, 4)
+    # Rounding may carry into the next unit (999,999,999 → 1000M): move up one.
+    value = count / 1000**exponent
+    if round(value, max(0, 2 - int(math.log10(value)))) >= 1000 and exponent < 4:
+        exponent += 1
+        value = count / 1000**exponent
+    digits = max(0, 2 - math.floor(math.log10(value)))
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + " KMBT"[exponent]
+
+
+def ratio_label(numerator: int, denominator: int) -> str:
+    """numerator / denominator written briefly: (49152, 12288) → '4', (11008, 4096) → '2.69'."""
+    ratio = numerator / denominator
+    return f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.3g}"
+
+
+def neuron_values(d_mlp: int, tokens: int) -> int:
+    """How many neuron values one MLP block computes for a prompt: d_mlp × tokens."""
+    return d_mlp * tokens

@@ -1,0 +1,497 @@
+"""Beats 2.1-2.10 of the video: how an MLP block could store "Michael Jordan plays basketball".
+
+Every number on screen comes from one mathcore forward pass over the configured toy weights
+(W_up's first row = M + J, b_up's first entry = -1, W_down's first column = B). Each beat
+clears the stage and builds its own picture, so it can be presented on its own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Brace,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    GrowFromCenter,
+    MathTex,
+    SurroundingRectangle,
+    Transform,
+    VGroup,
+    Write,
+    config,
+)
+
+import mathcore
+from scenes import style
+from scenes.beats import BeatScene, beat
+from scenes.components import (
+    ActivationGraph,
+    ActivationGrid,
+    ArrayMatrix,
+    BlockIcon,
+    DotProductReadout,
+    EmbeddingColumn,
+    NetworkDiagram,
+    NeuronLayer,
+    caption,
+    fit_width,
+    label_text,
+)
+from scenes.config import MLPWalkthroughConfig, fill
+
+FIRST = mathcore.FACT_NEURON
+
+
+class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
+    """The MLP block, step by step, on a toy fact, with every value computed."""
+
+    config_class = MLPWalkthroughConfig
+
+    def prepare(self) -> None:
+        c = self.clip
+        fact = c.fact
+        full = mathcore.Probe(
+            f"{fact.first_name} {fact.last_name}", (fact.first_name, fact.last_name)
+        )
+        others = tuple(
+            mathcore.Probe(f"{p.first_name} {p.last_name}", (p.first_name, p.last_name))
+            for p in c.probes
+        )
+        self.toy = mathcore.build_toy_fact(
+            fact.first_name, fact.last_name, fact.attribute, (full, *others),
+            c.toy.d_model, c.toy.d_mlp, c.seed, c.toy.tilt, c.toy.noise, c.activation,
+            extra_names=c.prompt,
+        )  # fmt: skip
+        self.full = self.toy.traces[FIRST]
+        features = mathcore.token_features(c.prompt, fact.first_name, fact.last_name)
+        self.sequence = mathcore.sequence_trace(self.toy, features, c.activation)
+        # The token whose vector holds the full name (the last name's; config checks it is there).
+        self.focus = c.prompt.index(fact.last_name)
+        self.sym = {"M": fact.first_symbol, "J": fact.last_symbol, "B": fact.attribute_symbol}
+        self.row_convention = c.convention == "row"
+
+    # -- shared pieces ------------------------------------------------------------------
+
+    def clear_stage(self) -> None:
+        """Fade out whatever the previous beat left on screen."""
+        if self.mobjects:
+            self.play(FadeOut(*self.mobjects), run_time=self.seconds(style.SHORT))
+
+    def say(self, template: str) -> VGroup:
+        """Show a caption (a text template from the config) along the bottom edge."""
+        line = caption(fill(template, self.clip.fact), self.clip.colours.text)
+        self.play(FadeIn(line), run_time=self.seconds(style.SHORT))
+        return line
+
+    def heading(self, tex: str) -> MathTex:
+        """A formula across the top of the frame naming what the beat computes."""
+        formula = MathTex(tex, font_size=style.MATH_SIZE, color=self.clip.colours.text)
+        return formula.to_edge(UP, buff=style.EDGE_BUFFER)
+
+    def column(self, values: np.ndarray, colour: str = style.TEXT) -> ArrayMatrix:
+        """A vector drawn in the clip's convention: a column (video) or a row (code)."""
+        display = self.clip.display
+        if self.row_convention:
+            matrix = ArrayMatrix(values[None, :], 1, display.columns, display.decimals)
+            matrix.get_brackets().set_color(colour)
+            return matrix
+        return EmbeddingColumn(values, display.rows, display.decimals, colour)
+
+    def entry(self, vector: ArrayMatrix, index: int) -> VGroup:
+        """Entry ``index`` of a vector drawn by :meth:`column`."""
+        return vector.get_entry(FIRST, index) if self.row_convention else vector.get_entry(index)
+
+    def product(self, weights: np.ndarray, vector: np.ndarray, result: np.ndarray) -> VGroup:
+        """``W v = r`` (column convention) or ``vᵀ Wᵀ = rᵀ`` (row convention), laid out."""
+        display = self.clip.display
+        if self.row_convention:
+            matrix = ArrayMatrix(weights.T, display.rows, display.columns, display.decimals)
+            parts = [self.column(vector), matrix]
+        else:
+            matrix = ArrayMatrix(weights, display.rows, display.columns, display.decimals)
+            parts = [matrix, self.column(vector)]
+        equals = MathTex("=", font_size=style.MATH_SIZE)
+        group = VGroup(*parts, equals, self.column(result)).arrange(RIGHT, buff=style.ITEM_GAP)
+        self.matrix = matrix
+        return fit_width(group, style.CONTENT_WIDTH)
+
+    def unit(self, matrix: ArrayMatrix, index: int) -> VGroup:
+        """Row ``index`` of W (column convention) or column ``index`` of Wᵀ (row)."""
+        return matrix.get_column(index) if self.row_convention else matrix.get_row(index)
+
+    def probe_table(self, values: list[float], header: str) -> VGroup:
+        """Rows ``name: value`` for the full name and each probe."""
+        rows = VGroup(label_text(header, style.MUTED, style.SMALL_SIZE))
+        for index, (probe, value) in enumerate(zip(self.toy.probes, values, strict=True)):
+            line = f"{probe.label}:  {value:.{style.DECIMALS}f}"
+            rows.add(label_text(line, self.probe_colour(index), style.BODY_SIZE))
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        return fit_width(rows, style.PANEL_WIDTH)
+
+    def probe_colour(self, index: int) -> str:
+        """The full name in the 'combined' colour; the probes in the single names' colours."""
+        colours = self.clip.colours
+        palette = (colours.combined, colours.first_name, colours.last_name)
+        return palette[index % len(palette)]
+
+    def beside(self, picture: VGroup, side: VGroup) -> None:
+        """Put ``side`` right of ``picture``, shrinking it into the room left in the frame."""
+        right_edge = config.frame_width / 2 - style.EDGE_BUFFER
+        room = right_edge - picture.get_right()[0] - style.SECTION_GAP
+        fit_width(side, room)
+        side.next_to(picture, RIGHT, buff=style.SECTION_GAP).align_to(picture, UP)
+
+    def w_up_tex(self) -> str:
+        return r"E^{\top} W_{\uparrow}^{\top}" if self.row_convention else r"W_{\uparrow} E"
+
+    # -- beats --------------------------------------------------------------------------
+
+    @beat
+    def beat_flow(self) -> None:
+        self.clear_stage()
+        c, display = self.clip, self.clip.display
+        shown = mathcore.shown_indices(len(c.prompt), display.tokens)
+        tokens = [t for t in shown if t is not None]
+        columns = VGroup(
+            *(
+                EmbeddingColumn(self.sequence.embedding[t], display.rows, display.decimals)
+                for t in tokens
+            )
+        )
+        columns.arrange(RIGHT, buff=style.SECTION_GAP)
+        words = VGroup(
+            *(
+                fit_width(label_text(c.prompt[t]), columns[i].width * 2)
+                for i, t in enumerate(tokens)
+            )
+        )
+        for word, column in zip(words, columns, strict=True):
+            word.next_to(column, UP, buff=style.ITEM_GAP)
+        picture = VGroup(words, columns)
+        fit_width(picture, style.CONTENT_WIDTH).to_edge(UP, buff=style.EDGE_BUFFER)
+        block = BlockIcon("MLP", width=picture.width).next_to(picture, DOWN, buff=style.SECTION_GAP)
+        self.play(FadeIn(picture), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(block), run_time=self.seconds(style.SHORT))
+        focus = SurroundingRectangle(columns[tokens.index(self.focus)], color=style.HIGHLIGHT)
+        self.play(Create(focus), run_time=self.seconds(style.SHORT))
+        line = self.say(c.text.flow)
+        # Every vector dips into the block at once, then comes back with the block's output
+        # added: only the numbers change, which is cheap to animate.
+        outputs = [
+            EmbeddingColumn(self.sequence.residual[t], display.rows, display.decimals)
+            for t in tokens
+        ]
+        for new, old in zip(outputs, columns, strict=True):
+            new.match_height(old).move_to(old)
+        self.play(
+            *(
+                Transform(o.get_entries(), n.get_entries())
+                for o, n in zip(columns, outputs, strict=True)
+            ),
+            block.get_box().animate.set_fill(opacity=style.BLOCK_FLASH),
+            run_time=self.seconds(style.LONG),
+        )
+        self.play(FadeOut(line), run_time=self.seconds(style.SHORT))
+        self.say(c.text.added_back)
+
+    @beat
+    def beat_up_projection(self) -> None:
+        self.clear_stage()
+        title = self.heading(self.w_up_tex())
+        group = self.product(self.toy.weights.w_up, self.full.embedding, self.full.up)
+        matrix, vector, result = (
+            self.matrix,
+            group[1] if not self.row_convention else group[0],
+            group[3],
+        )
+        result_entries = result.get_entries()
+        result_entries.set_opacity(0)
+        self.play(Write(title), FadeIn(group), run_time=self.seconds(style.MEDIUM))
+        line = self.say(self.clip.text.up_projection)
+        marker = SurroundingRectangle(self.unit(matrix, FIRST), color=style.HIGHLIGHT)
+        self.play(
+            Create(marker),
+            Create(SurroundingRectangle(vector, color=style.HIGHLIGHT)),
+            run_time=self.seconds(style.SHORT),
+        )
+        for index in (
+            matrix.get_drawn_rows() if not self.row_convention else matrix.get_drawn_columns()
+        ):
+            target = SurroundingRectangle(self.unit(matrix, index), color=style.HIGHLIGHT)
+            self.play(
+                Transform(marker, target),
+                self.entry(result, index).animate.set_opacity(1),
+                run_time=self.seconds(style.SHORT),
+            )
+        self.play(
+            result_entries.animate.set_opacity(1), FadeOut(line), run_time=self.seconds(style.SHORT)
+        )
+
+    @beat
+    def beat_rows_as_questions(self) -> None:
+        self.clear_stage()
+        m, j = self.sym["M"], self.sym["J"]
+        group = self.product(self.toy.weights.w_up, self.full.embedding, self.full.up)
+        group.scale_to_fit_width(style.PRODUCT_BESIDE_WIDTH).to_edge(LEFT, buff=style.EDGE_BUFFER)
+        row = self.unit(self.matrix, FIRST)
+        brace = Brace(row, UP if not self.row_convention else LEFT)
+        label = MathTex(rf"\vec{{{m}}} + \vec{{{j}}}", font_size=style.MATH_SIZE)
+        label.set_color(self.clip.colours.combined)
+        brace.put_at_tip(label)
+        self.play(FadeIn(group), run_time=self.seconds(style.MEDIUM))
+        self.play(GrowFromCenter(brace), Write(label), run_time=self.seconds(style.MEDIUM))
+        line = self.say(self.clip.text.question)
+        directions = self.toy.directions
+        m_dot = float(directions[self.clip.fact.first_name] @ self.full.embedding)
+        j_dot = float(directions[self.clip.fact.last_name] @ self.full.embedding)
+        work = MathTex(
+            rf"(\vec{{{m}}} + \vec{{{j}}}) \cdot E = \vec{{{m}}} \cdot E + \vec{{{j}}} \cdot E",
+            rf"= {m_dot:.{style.DECIMALS}f} + {j_dot:.{style.DECIMALS}f}",
+            rf"= {self.full.up[FIRST]:.{style.DECIMALS}f}",
+            font_size=style.MATH_SIZE,
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        table = self.probe_table(
+            [float(t.up[FIRST]) for t in self.toy.traces], self.clip.text.row_one
+        )
+        side = VGroup(fit_width(work, style.PANEL_WIDTH), table).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
+        )
+        self.beside(group, side)
+        self.play(Write(work), run_time=self.seconds(style.LONG))
+        self.play(FadeIn(table), FadeOut(line), run_time=self.seconds(style.MEDIUM))
+
+    @beat
+    def beat_bias(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        title = self.heading(self.w_up_tex() + r" + b_{\uparrow}")
+        up, bias, pre = (
+            self.column(v) for v in (self.full.up, self.toy.weights.b_up, self.full.pre_activation)
+        )
+        equation = VGroup(up, MathTex("+"), bias, MathTex("="), pre).arrange(
+            RIGHT, buff=style.ITEM_GAP
+        )
+        table = self.probe_table(
+            [float(t.pre_activation[FIRST]) for t in self.toy.traces], c.text.entry_one
+        )
+        rows, columns = mathcore.thousands(c.model.d_mlp), mathcore.thousands(c.model.d_model)
+        ratio = mathcore.ratio_label(c.model.d_mlp, c.model.d_model)
+        shape = VGroup(
+            MathTex(
+                rf"W_{{\uparrow}}: {rows} \times {columns}"
+                rf"\quad (\text{{rows}} = {ratio} \times d_{{\text{{model}}}})"
+            ),
+            label_text(
+                fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.SMALL_SIZE
+            ),
+        ).arrange(RIGHT, buff=style.ITEM_GAP)
+        picture = VGroup(equation, table).arrange(RIGHT, buff=style.SECTION_GAP * 2)
+        fit_width(picture, style.CONTENT_WIDTH).next_to(title, DOWN, buff=style.SECTION_GAP)
+        shape.next_to(picture, DOWN, buff=style.SECTION_GAP)
+        self.play(Write(title), FadeIn(up), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(equation[1:]), run_time=self.seconds(style.MEDIUM))
+        marks = VGroup(
+            *(
+                SurroundingRectangle(self.entry(v, FIRST), color=style.HIGHLIGHT)
+                for v in (bias, pre)
+            )
+        )
+        self.play(Create(marks), run_time=self.seconds(style.SHORT))
+        self.say(c.text.bias)
+        self.play(FadeIn(table), FadeIn(shape), run_time=self.seconds(style.MEDIUM))
+
+    @beat
+    def beat_activation(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        other = "gelu" if c.activation == "relu" else "relu"
+        main_graph = ActivationGraph(c.activation, colour=c.colours.text)
+        side_graph = ActivationGraph(other, colour=style.MUTED)
+        graphs = VGroup(main_graph, side_graph).arrange(RIGHT, buff=style.SECTION_GAP * 2)
+        graphs.to_edge(UP, buff=style.EDGE_BUFFER * 2)
+        self.play(Create(main_graph), run_time=self.seconds(style.MEDIUM))
+        dots = VGroup(
+            *(
+                Dot(
+                    main_graph.point_for(float(trace.pre_activation[FIRST])),
+                    color=self.probe_colour(i),
+                    radius=style.DOT_RADIUS,
+                )
+                for i, trace in enumerate(self.toy.traces)
+            )
+        )
+        table = self.probe_table(
+            [float(t.neurons[FIRST]) for t in self.toy.traces], c.text.neuron_one
+        )
+        table.next_to(graphs, DOWN, buff=style.SECTION_GAP).align_to(graphs, LEFT)
+        self.play(FadeIn(dots), FadeIn(table), run_time=self.seconds(style.MEDIUM))
+        self.say(c.text.activation)
+        note = label_text(c.text.other_activation, style.MUTED, style.SMALL_SIZE)
+        note.next_to(side_graph, DOWN, buff=style.ITEM_GAP)
+        self.play(Create(side_graph), FadeIn(note), run_time=self.seconds(style.MEDIUM))
+
+    @beat
+    def beat_neurons(self) -> None:
+        self.clear_stage()
+        c, display = self.clip, self.clip.display
+        layer = NeuronLayer(self.full.neurons, display.rows, c.colours.combined)
+        values = self.column(self.full.neurons)
+        left = VGroup(values, layer).arrange(RIGHT, buff=style.ITEM_GAP)
+        network = NetworkDiagram(
+            self.toy.weights.w_up,
+            self.full.neurons,
+            display.rows,
+            display.rows,
+            colour=c.colours.combined,
+        )
+        picture = VGroup(left, network).arrange(RIGHT, buff=style.SECTION_GAP * 3)
+        picture.move_to(UP * style.PICTURE_LIFT)
+        up = (
+            r"E^{\top} W_{\uparrow}^{\top} + b_{\uparrow}^{\top}"
+            if self.row_convention
+            else (r"W_{\uparrow} E + b_{\uparrow}")
+        )
+        title = self.heading(rf"h = \sigma({up})")
+        self.play(Write(title), FadeIn(values), FadeIn(layer), run_time=self.seconds(style.MEDIUM))
+        line = self.say(c.text.neurons)
+        self.play(
+            Create(network.get_edges()),
+            FadeIn(network.get_inputs(), network.get_outputs()),
+            FadeOut(line),
+            run_time=self.seconds(style.LONG),
+        )
+        self.say(c.text.network)
+
+    def w_down_tex(self) -> str:
+        return r"h^{\top} W_{\downarrow}^{\top}" if self.row_convention else r"W_{\downarrow} h"
+
+    @beat
+    def beat_down_projection(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        title = self.heading(self.w_down_tex() + r" + b_{\downarrow}")
+        group = self.product(self.toy.weights.w_down, self.full.neurons, self.full.down)
+        group.next_to(title, DOWN, buff=style.SECTION_GAP)
+        # Read column by column: each column of W_down is scaled by its neuron and summed.
+        column = (
+            self.matrix.get_row(FIRST) if self.row_convention else self.matrix.get_column(FIRST)
+        )
+        brace = Brace(column, DOWN if not self.row_convention else LEFT)
+        label = MathTex(
+            rf"\vec{{{self.sym['B']}}}", font_size=style.MATH_SIZE, color=c.colours.attribute
+        )
+        brace.put_at_tip(label)
+        self.play(Write(title), FadeIn(group), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            GrowFromCenter(brace),
+            Write(label),
+            Create(SurroundingRectangle(column, color=c.colours.attribute)),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        drawn = (
+            self.matrix.get_drawn_rows() if self.row_convention else self.matrix.get_drawn_columns()
+        )
+        # Columns are numbered from 1 on screen, as in the video.
+        terms = [rf"{self.full.neurons[i]:.{style.DECIMALS}f}\,C_{{{i + 1}}}" for i in drawn]
+        reading = MathTex(" + ".join(terms) + r" + \cdots", font_size=style.MATH_SIZE)
+        fit_width(reading, style.CONTENT_WIDTH).next_to(brace, DOWN, buff=style.SECTION_GAP * 2)
+        reading.set_x(0)
+        self.play(Write(reading), run_time=self.seconds(style.LONG))
+        self.say(c.text.down_projection)
+
+    @beat
+    def beat_residual(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        title = self.heading(r"E + \text{MLP}(E)")
+        parts = [
+            self.column(v) for v in (self.full.embedding, self.full.output, self.full.residual)
+        ]
+        equation = VGroup(parts[0], MathTex("+"), parts[1], MathTex("="), parts[2]).arrange(
+            RIGHT, buff=style.ITEM_GAP
+        )
+        directions = self.toy.directions
+        names = (c.fact.first_name, c.fact.last_name, c.fact.attribute)
+        colours = (c.colours.first_name, c.colours.last_name, c.colours.attribute)
+        readouts = VGroup(
+            *(
+                DotProductReadout(
+                    rf"\vec{{{self.sym[k]}}}",
+                    r"E_{\text{out}}",
+                    float(directions[n] @ self.full.residual),
+                    colour,
+                )
+                for k, n, colour in zip(("M", "J", "B"), names, colours, strict=True)
+            )
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        picture = VGroup(equation, readouts).arrange(RIGHT, buff=style.SECTION_GAP * 2)
+        fit_width(picture, style.CONTENT_WIDTH).next_to(title, DOWN, buff=style.SECTION_GAP)
+        self.play(Write(title), FadeIn(equation), run_time=self.seconds(style.MEDIUM))
+        for readout in readouts:
+            self.play(Write(readout), run_time=self.seconds(style.SHORT))
+        self.say(c.text.residual)
+
+    @beat
+    def beat_parallel(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        grid = ActivationGrid(self.sequence.neurons, c.prompt, c.display.rows, c.colours.combined)
+        neurons, tokens = mathcore.thousands(c.model.d_mlp), len(c.prompt)
+        values = mathcore.thousands(mathcore.neuron_values(c.model.d_mlp, tokens))
+        count = MathTex(
+            rf"{neurons} \text{{ neurons}} \times {tokens} \text{{ tokens}} = {values}",
+            font_size=style.MATH_SIZE,
+        )
+        label = label_text(
+            fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.SMALL_SIZE
+        )
+        VGroup(grid, VGroup(count, label).arrange(DOWN, buff=style.ITEM_GAP)).arrange(
+            DOWN, buff=style.SECTION_GAP
+        )
+        fit_width(grid, style.CONTENT_WIDTH)
+        self.play(FadeIn(grid.get_headings()), run_time=self.seconds(style.SHORT))
+        self.play(
+            *(FadeIn(grid.get_column(t)) for t in range(len(c.prompt))),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(Write(count), FadeIn(label), run_time=self.seconds(style.MEDIUM))
+        self.say(c.text.parallel)
+
+    @beat
+    def beat_summary(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        if self.row_convention:
+            parts = {
+                "lhs": r"E_{\text{out}}^{\top} = E^{\top} + ",
+                "up": r"\sigma(E^{\top} W_{\uparrow}^{\top} + b_{\uparrow}^{\top})",
+                "down": r"W_{\downarrow}^{\top} + b_{\downarrow}^{\top}",
+            }
+            order = ("lhs", "up", "down")
+        else:
+            parts = {
+                "lhs": r"E_{\text{out}} = E + ",
+                "down": r"W_{\downarrow}",
+                "up": r"\sigma(W_{\uparrow} E + b_{\uparrow})",
+                "bias": r"+ b_{\downarrow}",
+            }
+            order = ("lhs", "down", "up", "bias")
+        formula = MathTex(*(parts[k] for k in order), font_size=style.TITLE_MATH_SIZE)
+        piece = dict(zip(order, formula, strict=True))
+        fit_width(formula, style.CONTENT_WIDTH).move_to(UP * style.PICTURE_LIFT)
+        self.play(Write(formula), run_time=self.seconds(style.LONG))
+        up_words = f"{c.text.up_label}, {style.ACTIVATION_TITLES[c.activation]}"
+        labels = VGroup()
+        for key, words, side in (("up", up_words, DOWN), ("down", c.text.down_label, UP)):
+            brace = Brace(piece[key], side)
+            text = label_text(words, style.MUTED, style.SMALL_SIZE)
+            brace.put_at_tip(text)
+            labels.add(brace, text)
+        self.play(FadeIn(labels), run_time=self.seconds(style.MEDIUM))
+        self.say(c.text.summary)
