@@ -5,7 +5,15 @@ Every number a scene shows is computed here from the clip's config.
 
 from mathcore.activations import ACTIVATIONS, activation, gelu, gelu_tanh, relu
 from mathcore.directions import NamedDirections, named_directions, span_coordinates
-from mathcore.display import neuron_values, ratio_label, rounded_label, shown_indices, thousands
+from mathcore.display import (
+    fixed,
+    neuron_values,
+    ratio_label,
+    rounded_label,
+    shown_indices,
+    signed_terms,
+    thousands,
+)
 from mathcore.embeddings import ToyEmbeddings, toy_embeddings
 from mathcore.geometry import (
     angle_deg,
@@ -27,8 +35,8 @@ from mathcore.toyfact import (
 )
 
 __all__ = [
-    "FACT_NEURON",
     "ACTIVATIONS",
+    "FACT_NEURON",
     "MLPTrace",
     "MLPWeights",
     "NamedDirections",
@@ -39,6 +47,7 @@ __all__ = [
     "angle_deg",
     "build_toy_fact",
     "camera_axes",
+    "fixed",
     "gelu",
     "gelu_tanh",
     "logits",
@@ -54,6 +63,7 @@ __all__ = [
     "rounded_label",
     "sequence_trace",
     "shown_indices",
+    "signed_terms",
     "softmax",
     "span_coordinates",
     "thousands",

@@ -56,3 +56,24 @@ def ratio_label(numerator: int, denominator: int) -> str:
 def neuron_values(d_mlp: int, tokens: int) -> int:
     """How many neuron values one MLP block computes for a prompt: d_mlp × tokens."""
     return d_mlp * tokens
+
+
+def fixed(value: float, decimals: int) -> str:
+    """value with ``decimals`` digits after the point, never '-0.00' for a tiny negative."""
+    rounded = round(float(value), decimals) + 0.0
+    return f"{rounded:.{decimals}f}"
+
+
+def signed_terms(coefficients: list[float], decimals: int) -> list[tuple[str, str]]:
+    """(sign, magnitude) per coefficient for writing a sum: the first sign is '' or '-',
+    later ones ' + ' or ' - ', so 1, -0.5 reads '1.00 - 0.50', not '1.00 + -0.50'."""
+    terms = []
+    for index, value in enumerate(coefficients):
+        text = fixed(value, decimals)
+        negative = text.startswith("-")
+        magnitude = text.lstrip("-")
+        if index == 0:
+            terms.append(("-" if negative else "", magnitude))
+        else:
+            terms.append((" - " if negative else " + ", magnitude))
+    return terms

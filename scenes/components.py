@@ -616,8 +616,11 @@ class ActivationGrid(VGroup):
         self.neuron_indices = mathcore.shown_indices(self.values.shape[1], shown_neurons)
         peak = max(float(np.max(self.values)), style.TINY)
         self.columns = VGroup()
-        self.headings = VGroup()
-        for t, token in enumerate(tokens):
+        self.headings = VGroup(
+            *(fitted_text(t, style.HEADING_WIDTH, style.TEXT, style.SMALL_SIZE) for t in tokens)
+        )
+        self.headings.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=DOWN)
+        for t, heading in enumerate(self.headings):
             column = VGroup()
             for n in self.neuron_indices:
                 if n is None:
@@ -627,11 +630,8 @@ class ActivationGrid(VGroup):
                 square.set_fill(colour, opacity=max(0.0, self.values[t, n]) / peak)
                 column.add(square)
             column.arrange(DOWN, buff=style.CELL_GAP)
+            column.next_to(heading, DOWN, buff=style.ITEM_GAP)
             self.columns.add(column)
-            self.headings.add(fit_width(label_text(token, style.TEXT, style.SMALL_SIZE), cell * 4))
-        self.columns.arrange(RIGHT, buff=cell * 3)
-        for heading, column in zip(self.headings, self.columns, strict=True):
-            heading.next_to(column, UP, buff=style.ITEM_GAP)
         self.add(self.columns, self.headings)
 
     def get_column(self, token_index: int) -> VGroup:
@@ -645,3 +645,77 @@ class ActivationGrid(VGroup):
     def get_headings(self) -> VGroup:
         """The token words above the columns."""
         return self.headings
+
+
+class ValueTable(VGroup):
+    """A small table: a muted header, then ``label  value`` rows with the values in a column.
+
+    Long labels wrap (never overlap the values), so 30-character names stay legible.
+
+    Parameters
+    ----------
+    header
+        Words above the rows.
+    rows
+        (label, value already formatted, colour) per row.
+    max_width
+        Width of the whole table.
+    """
+
+    def __init__(
+        self,
+        header: str,
+        rows: Sequence[tuple[str, str, str]],
+        max_width: float = style.PANEL_WIDTH,
+        font_size: float = style.BODY_SIZE,
+    ) -> None:
+        super().__init__()
+        self.header = fitted_text(header, max_width, style.MUTED, style.SMALL_SIZE)
+        values = [MathTex(v, font_size=style.MATH_SIZE, color=c) for _, v, c in rows]
+        value_width = max(v.width for v in values)
+        room = max_width - value_width - style.SECTION_GAP
+        labels = [fitted_text(label, room, c, font_size) for label, _, c in rows]
+        self.rows = VGroup()
+        for label, value in zip(labels, values, strict=True):
+            self.rows.add(VGroup(label, value))
+        self.add(self.header, self.rows)
+        self.rows.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        label_right = max(label.get_right()[0] for label in labels)
+        align_left_edges(values, label_right + style.SECTION_GAP)
+        for label, value in zip(labels, values, strict=True):
+            value.match_y(label)
+        self.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+
+    def get_row(self, index: int) -> VGroup:
+        """Row ``index``: (label, value)."""
+        return self.rows[index]
+
+    def get_value(self, index: int) -> MathTex:
+        """The value of row ``index``."""
+        return self.rows[index][1]
+
+
+def linear_combination(
+    coefficients: Sequence[float | None], symbols: Sequence[str | None], decimals: int
+) -> MathTex:
+    """``1.00 C_1 - 0.50 C_2 + ... + 0.20 C_n``: a sum with proper signs (from mathcore);
+    a None coefficient stands for the terms left out and is written as ``+ \\cdots``."""
+    known = [c for c in coefficients if c is not None]
+    terms = iter(mathcore.signed_terms(known, decimals))
+    parts = []
+    for coefficient, symbol in zip(coefficients, symbols, strict=True):
+        if coefficient is None:
+            parts.append(r" + \cdots")
+            continue
+        sign, magnitude = next(terms)
+        parts.append(rf"{sign}{magnitude}\,{symbol}")
+    return MathTex("".join(parts), font_size=style.MATH_SIZE)
+
+
+def fit_height_between(mobject: VMobject, top: float, bottom: float) -> VMobject:
+    """Shrink ``mobject`` (never enlarge) so that it fits between the heights ``top`` and
+    ``bottom``, keeping its top edge at ``top``."""
+    room = top - bottom
+    if mobject.height > room:
+        mobject.scale_to_fit_height(room)
+    return mobject.shift((top - mobject.get_top()[1]) * UP)

@@ -39,9 +39,13 @@ from scenes.components import (
     EmbeddingColumn,
     NetworkDiagram,
     NeuronLayer,
+    ValueTable,
     caption,
+    fit_height_between,
     fit_width,
+    fitted_text,
     label_text,
+    linear_combination,
 )
 from scenes.config import MLPWalkthroughConfig, fill
 
@@ -89,6 +93,10 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.play(FadeIn(line), run_time=self.seconds(style.SHORT))
         return line
 
+    def caption_top(self) -> float:
+        """The height above which pictures must stay, clear of a two-line caption."""
+        return style.CAPTION_ZONE - config.frame_height / 2
+
     def heading(self, tex: str) -> MathTex:
         """A formula across the top of the frame naming what the beat computes."""
         formula = MathTex(tex, font_size=style.MATH_SIZE, color=self.clip.colours.text)
@@ -125,14 +133,13 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         """Row ``index`` of W (column convention) or column ``index`` of Wᵀ (row)."""
         return matrix.get_column(index) if self.row_convention else matrix.get_row(index)
 
-    def probe_table(self, values: list[float], header: str) -> VGroup:
-        """Rows ``name: value`` for the full name and each probe."""
-        rows = VGroup(label_text(header, style.MUTED, style.SMALL_SIZE))
-        for index, (probe, value) in enumerate(zip(self.toy.probes, values, strict=True)):
-            line = f"{probe.label}:  {value:.{style.DECIMALS}f}"
-            rows.add(label_text(line, self.probe_colour(index), style.BODY_SIZE))
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        return fit_width(rows, style.PANEL_WIDTH)
+    def probe_table(self, values: list[float], header: str) -> ValueTable:
+        """``name  value`` for the full name and each probe, in the probes' colours."""
+        rows = [
+            (probe.label, mathcore.fixed(value, style.DECIMALS), self.probe_colour(index))
+            for index, (probe, value) in enumerate(zip(self.toy.probes, values, strict=True))
+        ]
+        return ValueTable(header, rows)
 
     def probe_colour(self, index: int) -> str:
         """The full name in the 'combined' colour; the probes in the single names' colours."""
@@ -145,7 +152,8 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         right_edge = config.frame_width / 2 - style.EDGE_BUFFER
         room = right_edge - picture.get_right()[0] - style.SECTION_GAP
         fit_width(side, room)
-        side.next_to(picture, RIGHT, buff=style.SECTION_GAP).align_to(picture, UP)
+        side.next_to(picture, RIGHT, buff=style.SECTION_GAP)
+        fit_height_between(side, picture.get_top()[1], self.caption_top())
 
     def w_up_tex(self) -> str:
         return r"E^{\top} W_{\uparrow}^{\top}" if self.row_convention else r"W_{\uparrow} E"
@@ -167,7 +175,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         columns.arrange(RIGHT, buff=style.SECTION_GAP)
         words = VGroup(
             *(
-                fit_width(label_text(c.prompt[t]), columns[i].width * 2)
+                fitted_text(c.prompt[t], columns[i].width + style.SECTION_GAP - style.ITEM_GAP)
                 for i, t in enumerate(tokens)
             )
         )
@@ -330,6 +338,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             [float(t.neurons[FIRST]) for t in self.toy.traces], c.text.neuron_one
         )
         table.next_to(graphs, DOWN, buff=style.SECTION_GAP).align_to(graphs, LEFT)
+        fit_height_between(table, table.get_top()[1], self.caption_top())
         self.play(FadeIn(dots), FadeIn(table), run_time=self.seconds(style.MEDIUM))
         self.say(c.text.activation)
         note = label_text(c.text.other_activation, style.MUTED, style.SMALL_SIZE)
@@ -394,12 +403,11 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             Create(SurroundingRectangle(column, color=c.colours.attribute)),
             run_time=self.seconds(style.MEDIUM),
         )
-        drawn = (
-            self.matrix.get_drawn_rows() if self.row_convention else self.matrix.get_drawn_columns()
-        )
         # Columns are numbered from 1 on screen, as in the video.
-        terms = [rf"{self.full.neurons[i]:.{style.DECIMALS}f}\,C_{{{i + 1}}}" for i in drawn]
-        reading = MathTex(" + ".join(terms) + r" + \cdots", font_size=style.MATH_SIZE)
+        indices = self.matrix.row_indices if self.row_convention else self.matrix.column_indices
+        coefficients = [None if i is None else float(self.full.neurons[i]) for i in indices]
+        symbols = [None if i is None else f"C_{{{i + 1}}}" for i in indices]
+        reading = linear_combination(coefficients, symbols, style.DECIMALS)
         fit_width(reading, style.CONTENT_WIDTH).next_to(brace, DOWN, buff=style.SECTION_GAP * 2)
         reading.set_x(0)
         self.play(Write(reading), run_time=self.seconds(style.LONG))

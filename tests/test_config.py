@@ -85,8 +85,8 @@ HOSTILE = [
     ("colours:\n  text: red\n", "colours.text: expected a colour like '#58C4DD', got 'red' (str)"),
     (
         "text:\n  title: 'Hi {name}'\n",
-        "text.title: expected text whose {placeholders} are first_name, last_name, attribute, model,"
-        " got 'Hi {name}' (str)",
+        "text.title: expected text whose {placeholders} are first_name, last_name, attribute,"
+        " model, got 'Hi {name}' (str)",
     ),
     (
         "toy:\n  d_model: 100000000000\n",
@@ -105,10 +105,13 @@ def test_hostile_values(tmp_path: Path, body: str, message: str) -> None:
 HOSTILE_FILES = [
     (b"", "(top level): expected a mapping with a 'scene' key, got an empty file"),
     (b"- 1\n- 2\n", "(top level): expected a mapping with a 'scene' key, got [1, 2] (list)"),
-    (b"description: hi\n", "scene: expected one of ToyDirections, got nothing (null)"),
+    (
+        b"description: hi\n",
+        "scene: expected one of ToyDirections, MLPWalkthrough, got nothing (null)",
+    ),
     (
         b"scene: ToyDirection\n",
-        "scene: expected one of ToyDirections (did you mean 'ToyDirections'?),"
+        "scene: expected one of ToyDirections, MLPWalkthrough (did you mean 'ToyDirections'?),"
         " got 'ToyDirection' (str)",
     ),
     (
@@ -174,3 +177,41 @@ def test_same_config_same_numbers(tmp_path: Path) -> None:
     first = mathcore.named_directions(names, clip.toy.d_model, clip.seed, clip.toy.tilt)
     again = mathcore.named_directions(names, clip.toy.d_model, clip.seed, clip.toy.tilt)
     assert first.vectors.tobytes() == again.vectors.tobytes()
+
+
+MLP = "scene: MLPWalkthrough\n"
+MLP_HOSTILE = [
+    (
+        "prompt: [plays, the]\n",
+        "prompt: expected a list of 2 to 10 tokens including the last name 'Jordan',"
+        " got ['plays', 'the'] (list)",
+    ),
+    (
+        "toy: {d_model: 5}\n",
+        "toy.d_model: expected an integer >= 9 (one dimension per named feature and prompt"
+        " word), got 5 (int)",
+    ),
+    ("probes: []\n", "probes: expected at least one probe name, got an empty list"),
+    (
+        "probes: [{first_name: Alexis}]\n",
+        "probes[0].last_name: expected a value (this key is required), got nothing",
+    ),
+    (
+        "probes: {first_name: Alexis}\n",
+        "probes: expected a list, got {'first_name': 'Alexis'} (mapping)",
+    ),
+    ("activation: tanh\n", "activation: expected 'relu' or 'gelu', got 'tanh' (str)"),
+    ("convention: rows\n", "convention: expected 'column' or 'row', got 'rows' (str)"),
+    ("display: {rows: 40}\n", "display.rows: expected an integer from 3 to 10, got 40 (int)"),
+    (
+        "toy: {d_model: 100000, d_mlp: 100000}\n",
+        "toy: expected sizes needing at most 2.0 GiB of memory,"
+        " got d_model=100000, d_mlp=100000, which needs 149.0 GiB",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), MLP_HOSTILE)
+def test_mlp_hostile_values(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path, MLP + body)
+    assert error_for(path) == f"{path}: {message}"
