@@ -1,15 +1,16 @@
-"""Graphical units: the last frame of each ToyDirections beat against committed control data.
+"""Graphical units: the last frame of beats against committed control data.
 
-Uses manim's ``frames_comparison`` (control data in tests/control_data/toy_directions/); to
+Uses manim's ``frames_comparison`` (control data in tests/control_data/clips/); to
 regenerate after an intended visual change: ``.venv/bin/pytest tests/test_graphical.py --set_test``.
 Each beat is played on its own, which also checks that a beat can be presented alone.
 """
 
 from manim.utils.testing.frames_comparison import frames_comparison
 
+from scenes.mlp_walkthrough import MLPWalkthrough
 from scenes.toy_directions import ToyDirections
 
-__module_test__ = "toy_directions"
+__module_test__ = "clips"
 
 
 @frames_comparison(base_scene=ToyDirections)
@@ -25,3 +26,23 @@ def test_angles(scene: ToyDirections) -> None:
 @frames_comparison(base_scene=ToyDirections)
 def test_encoding(scene: ToyDirections) -> None:
     scene.play_beats(["directions", "angles", "encoding"])
+
+
+@frames_comparison(base_scene=MLPWalkthrough)
+def test_mlp_rows_as_questions(scene: MLPWalkthrough) -> None:
+    scene.play_beats(["rows_as_questions"])
+
+
+@frames_comparison(base_scene=MLPWalkthrough)
+def test_mlp_bias(scene: MLPWalkthrough) -> None:
+    scene.play_beats(["bias"])
+
+
+@frames_comparison(base_scene=MLPWalkthrough)
+def test_mlp_activation(scene: MLPWalkthrough) -> None:
+    scene.play_beats(["activation"])
+
+
+@frames_comparison(base_scene=MLPWalkthrough)
+def test_mlp_summary(scene: MLPWalkthrough) -> None:
+    scene.play_beats(["summary"])

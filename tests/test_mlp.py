@@ -98,3 +98,19 @@ def test_toy_fact_adds_the_attribute_for_the_full_name() -> None:
     assert trace.output == pytest.approx(b, abs=1e-12)
     assert trace.residual @ b == pytest.approx(trace.embedding @ b + 1.0, abs=1e-12)
     assert fact.trace("Michael Phelps").output == pytest.approx(np.zeros(16), abs=1e-12)
+
+
+def test_sequence_trace_fires_only_at_the_full_name() -> None:
+    prompt = ("Michael", "Jordan", "plays", "the", "sport", "of")
+    features = mathcore.token_features(prompt, "Michael", "Jordan")
+    assert features[1] == ("Michael", "Jordan") and features[0] == ("Michael",)
+    fact = mathcore.build_toy_fact(
+        "Michael", "Jordan", "basketball", PROBES[:1], 12, 8, seed=2, extra_names=prompt
+    )
+    trace = mathcore.sequence_trace(fact, features)
+    first_neuron = trace.neurons[:, mathcore.FACT_NEURON]
+    # Brute force per token: the single-vector pass on each row gives the same values.
+    for row, value in zip(trace.embedding, first_neuron, strict=True):
+        assert mathcore.mlp_forward(row, fact.weights).neurons[0] == pytest.approx(value)
+    assert first_neuron[1] == pytest.approx(1.0)
+    assert np.all(np.delete(first_neuron, 1) == pytest.approx(0.0, abs=1e-9))

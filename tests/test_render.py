@@ -51,3 +51,57 @@ def test_beats_subset_and_second_fact(test_configs: Path, tmp_path: Path) -> Non
     assert frame_size_and_count(video)[:2] == (854, 480)
     sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
     assert sections == ["encoding", "angles"]
+
+
+MLP_BEATS = [
+    "flow",
+    "up_projection",
+    "rows_as_questions",
+    "bias",
+    "activation",
+    "neurons",
+    "down_projection",
+    "residual",
+    "parallel",
+    "summary",
+]
+
+
+def test_mlp_walkthrough_second_fact_renders_all_beats(test_configs: Path, tmp_path: Path) -> None:
+    result = render(test_configs / "mlp_second_fact.yaml", tmp_path)
+    assert result.returncode == 0, result.stderr
+    video = tmp_path / "mlp_second_fact" / "low.mp4"
+    assert frame_size_and_count(video)[:2] == (854, 480)
+    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    assert sections == MLP_BEATS
+
+
+def test_mlp_walkthrough_shows_the_configured_words(test_configs: Path, tmp_path: Path) -> None:
+    """Every Text put on screen during a (dry) run, compared with the config's words."""
+    from manim import Text, tempconfig
+
+    from scenes.config import load_clip
+    from scenes.mlp_walkthrough import MLPWalkthrough
+
+    shown: list[str] = []
+
+    class Recording(MLPWalkthrough):
+        def add(self, *mobjects):  # type: ignore[no-untyped-def]
+            for mobject in mobjects:
+                shown.extend(m.original_text for m in mobject.get_family() if isinstance(m, Text))
+            return super().add(*mobjects)
+
+    clip = load_clip(test_configs / "mlp_second_fact.yaml")
+    with tempconfig({"dry_run": True, "media_dir": str(tmp_path), "verbosity": "WARNING"}):
+        Recording(clip).render()
+    words = "".join("".join(text.split()) for text in shown)  # wrapping adds line breaks
+    for expected in (
+        "Wilhelmina-AlexandraFernandez",
+        "Oyelaran-Kowalczyk-Abernathie",
+        "synchronisedunderwaterhockey",
+        "Bartholomew",
+        "inLlama38B",
+        "GELU",
+    ):
+        assert expected in words
+    assert "Michael" not in words and "basketball" not in words
