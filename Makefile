@@ -40,8 +40,8 @@ render: setup
 	$(BIN)/llmfacts render configs/*.yaml --quality $(QUALITY)
 
 lint: setup
-	$(BIN)/ruff check mathcore scenes tests
-	$(BIN)/ruff format --check mathcore scenes tests
+	$(BIN)/ruff check mathcore scenes tests benchmarks
+	$(BIN)/ruff format --check mathcore scenes tests benchmarks
 	$(BIN)/mypy
 
 test: lint

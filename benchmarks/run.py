@@ -1,0 +1,118 @@
+"""``make bench``: real-time factors of our clips against stock manim, in the same run.
+
+Real-time factor (RTF) = render wall time / video duration, at low quality. The reference is a
+plain scene of stock manim objects (a DecimalMatrix, a MathTex formula, Axes with a graph, a
+line of Text, about 7 s of animation), so the ratio says what our scene code adds on top of
+manim's own cost on this machine. LaTeX and text caches are warmed first for both, so neither
+pays for compiling TeX in the timed run.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import av
+from manim import (
+    DOWN,
+    UP,
+    Axes,
+    Create,
+    DecimalMatrix,
+    FadeIn,
+    MathTex,
+    Scene,
+    Text,
+    Transform,
+    Write,
+    config,
+    tempconfig,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scenes.config import load_clip  # noqa: E402
+from scenes.render import cache_dir, render_clip  # noqa: E402
+
+CLIPS = ("mlp_walkthrough", "toy_directions")
+GOAL = 1.2
+
+
+class StockReference(Scene):
+    """About 7 s of stock manim: a matrix, a formula, a graph and a line of text."""
+
+    def construct(self) -> None:
+        matrix = DecimalMatrix([[0.1, -0.7, 0.5], [0.0, 0.3, -0.2], [0.4, 0.1, 0.9]])
+        formula = MathTex(r"E_{out} = E + W_{\downarrow}\sigma(W_{\uparrow}E + b_{\uparrow})")
+        axes = Axes(x_range=[-3, 3], y_range=[-1, 3], x_length=5, y_length=3)
+        graph = axes.plot(lambda x: max(x, 0.0))
+        words = Text("Each vector goes through the same block")
+        self.play(Write(matrix.to_edge(UP)), run_time=1.5)
+        self.play(FadeIn(formula.next_to(matrix, DOWN)), run_time=1)
+        self.play(Create(axes.to_edge(DOWN)), Create(graph.move_to(axes)), run_time=1.5)
+        self.play(Transform(formula, words.next_to(matrix, DOWN)), run_time=1.5)
+        self.wait(1.5)
+
+
+def duration(video: Path) -> float:
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        return float(stream.frames / stream.average_rate)
+
+
+def render_reference(out: Path) -> tuple[float, float]:
+    settings = {
+        "quality": "low_quality",
+        "media_dir": str(out),
+        "tex_dir": str(cache_dir() / "tex"),
+        "text_dir": str(cache_dir() / "text"),
+        "verbosity": "WARNING",
+        "progress_bar": "none",
+        "disable_caching": True,
+    }
+    with tempconfig(settings):
+        scene = StockReference()
+        started = time.perf_counter()
+        scene.render()
+        elapsed = time.perf_counter() - started
+        video = Path(scene.renderer.file_writer.movie_file_path)
+    return elapsed, duration(video)
+
+
+def render_ours(name: str, out: Path) -> tuple[float, float]:
+    clip = load_clip(ROOT / "configs" / f"{name}.yaml")
+    started = time.perf_counter()
+    result = render_clip(clip, name, "low", out)
+    elapsed = time.perf_counter() - started
+    return elapsed, duration(result.video)
+
+
+def main() -> int:
+    config.progress_bar = "none"  # keep the figures readable; render_clip inherits this
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch)
+        print("warming LaTeX and text caches ...", flush=True)
+        render_reference(out / "warm")
+        for name in CLIPS:
+            render_ours(name, out / "warm")
+        ref_wall, ref_video = render_reference(out / "ref")
+        reference = ref_wall / ref_video
+        label = "reference (stock manim)"
+        print(f"{label:24s} {ref_wall:6.1f} s for {ref_video:5.1f} s: RTF {reference:.2f}")
+        worst = 0.0
+        for name in CLIPS:
+            wall, video = render_ours(name, out / "ours")
+            rtf = wall / video
+            ratio = rtf / reference
+            worst = max(worst, ratio)
+            print(f"{name:24s} {wall:6.1f} s for {video:5.1f} s: RTF {rtf:.2f}, ratio {ratio:.2f}")
+        verdict = "met" if worst <= GOAL else "NOT met"
+        print(f"goal: clip RTF <= {GOAL} x reference RTF: {verdict} (worst ratio {worst:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
