@@ -116,22 +116,46 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         return vector.get_entry(FIRST, index) if self.row_convention else vector.get_entry(index)
 
     def product(self, weights: np.ndarray, vector: np.ndarray, result: np.ndarray) -> VGroup:
-        """``W v = r`` (column convention) or ``vᵀ Wᵀ = rᵀ`` (row convention), laid out."""
+        """``W v = r`` side by side (column convention), or ``vᵀ Wᵀ = rᵀ`` stacked on lines
+        (row convention: rows of numbers are wide). Sets ``self.matrix``, ``self.vector`` and
+        ``self.result`` for the beat to point at."""
         display = self.clip.display
-        if self.row_convention:
-            matrix = ArrayMatrix(weights.T, display.rows, display.columns, display.decimals)
-            parts = [self.column(vector), matrix]
-        else:
-            matrix = ArrayMatrix(weights, display.rows, display.columns, display.decimals)
-            parts = [matrix, self.column(vector)]
         equals = MathTex("=", font_size=style.MATH_SIZE)
-        group = VGroup(*parts, equals, self.column(result)).arrange(RIGHT, buff=style.ITEM_GAP)
-        self.matrix = matrix
+        self.vector, self.result = self.column(vector), self.column(result)
+        if self.row_convention:
+            self.matrix = ArrayMatrix(weights.T, display.rows, display.columns, display.decimals)
+            group = VGroup(self.vector, self.matrix, equals, self.result)
+            result_line = VGroup(equals, self.result).arrange(RIGHT, buff=style.ITEM_GAP)
+            # Extra room under the matrix for a brace under one of its columns.
+            VGroup(self.vector, self.matrix, result_line).arrange(DOWN, buff=style.SECTION_GAP)
+            result_line.shift(DOWN * style.SECTION_GAP)
+        else:
+            self.matrix = ArrayMatrix(weights, display.rows, display.columns, display.decimals)
+            group = VGroup(self.matrix, self.vector, equals, self.result)
+            group.arrange(RIGHT, buff=style.ITEM_GAP)
         return fit_width(group, style.CONTENT_WIDTH)
 
-    def unit(self, matrix: ArrayMatrix, index: int) -> VGroup:
-        """Row ``index`` of W (column convention) or column ``index`` of Wᵀ (row)."""
-        return matrix.get_column(index) if self.row_convention else matrix.get_row(index)
+    def vector_sum(self, vectors: list[ArrayMatrix], operators: list[str]) -> VGroup:
+        """``a + b = c``: side by side for columns, one line per vector for rows. The result
+        is flat (vector, operator, vector, ...) so a beat can reveal it piece by piece."""
+        parts = [vectors[0]]
+        for operator, vector in zip(operators, vectors[1:], strict=True):
+            parts += [MathTex(operator, font_size=style.MATH_SIZE), vector]
+        group = VGroup(*parts)
+        if not self.row_convention:
+            return group.arrange(RIGHT, buff=style.ITEM_GAP)
+        lines = [VGroup(vectors[0])] + [
+            VGroup(parts[i], parts[i + 1]).arrange(RIGHT, buff=style.ITEM_GAP)
+            for i in range(1, len(parts), 2)
+        ]
+        VGroup(*lines).arrange(DOWN, aligned_edge=RIGHT, buff=style.ROW_GAP)
+        return group
+
+    def unit(self, matrix: ArrayMatrix, index: int, down: bool = False) -> VGroup:
+        """What a beat reads one at a time: rows of W_up (column convention) or columns of
+        W_upᵀ (row); with ``down``, columns of W_down or rows of W_downᵀ."""
+        rows = self.row_convention == down
+        return matrix.get_row(index) if rows else matrix.get_column(index)
 
     def probe_table(self, values: list[float], header: str) -> ValueTable:
         """``name  value`` for the full name and each probe, in the probes' colours."""
@@ -213,11 +237,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.clear_stage()
         title = self.heading(self.w_up_tex())
         group = self.product(self.toy.weights.w_up, self.full.embedding, self.full.up)
-        matrix, vector, result = (
-            self.matrix,
-            group[1] if not self.row_convention else group[0],
-            group[3],
-        )
+        matrix, vector, result = self.matrix, self.vector, self.result
         result_entries = result.get_entries()
         result_entries.set_opacity(0)
         self.play(Write(title), FadeIn(group), run_time=self.seconds(style.MEDIUM))
@@ -246,9 +266,10 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.clear_stage()
         m, j = self.sym["M"], self.sym["J"]
         group = self.product(self.toy.weights.w_up, self.full.embedding, self.full.up)
-        group.scale_to_fit_width(style.PRODUCT_BESIDE_WIDTH).to_edge(LEFT, buff=style.EDGE_BUFFER)
+        fit_width(group, style.PRODUCT_BESIDE_WIDTH).to_edge(LEFT, buff=style.EDGE_BUFFER)
+        fit_height_between(group, config.frame_height / 2 - style.TOP_ROOM, self.caption_top())
         row = self.unit(self.matrix, FIRST)
-        brace = Brace(row, UP if not self.row_convention else LEFT)
+        brace = Brace(row, DOWN if self.row_convention else UP)
         label = MathTex(rf"\vec{{{m}}} + \vec{{{j}}}", font_size=style.MATH_SIZE)
         label.set_color(self.clip.colours.combined)
         brace.put_at_tip(label)
@@ -282,9 +303,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         up, bias, pre = (
             self.column(v) for v in (self.full.up, self.toy.weights.b_up, self.full.pre_activation)
         )
-        equation = VGroup(up, MathTex("+"), bias, MathTex("="), pre).arrange(
-            RIGHT, buff=style.ITEM_GAP
-        )
+        equation = self.vector_sum([up, bias, pre], ["+", "="])
         table = self.probe_table(
             [float(t.pre_activation[FIRST]) for t in self.toy.traces], c.text.entry_one
         )
@@ -386,30 +405,35 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         c = self.clip
         title = self.heading(self.w_down_tex() + r" + b_{\downarrow}")
         group = self.product(self.toy.weights.w_down, self.full.neurons, self.full.down)
-        group.next_to(title, DOWN, buff=style.SECTION_GAP)
         # Read column by column: each column of W_down is scaled by its neuron and summed.
-        column = (
-            self.matrix.get_row(FIRST) if self.row_convention else self.matrix.get_column(FIRST)
-        )
-        brace = Brace(column, DOWN if not self.row_convention else LEFT)
+        column = self.unit(self.matrix, FIRST, down=True)
         label = MathTex(
             rf"\vec{{{self.sym['B']}}}", font_size=style.MATH_SIZE, color=c.colours.attribute
         )
-        brace.put_at_tip(label)
-        self.play(Write(title), FadeIn(group), run_time=self.seconds(style.MEDIUM))
-        self.play(
-            GrowFromCenter(brace),
-            Write(label),
-            Create(SurroundingRectangle(column, color=c.colours.attribute)),
-            run_time=self.seconds(style.MEDIUM),
-        )
+        if self.row_convention:  # a row of W_down^T: name it left of the matrix
+            marks = VGroup(label.next_to(self.matrix, LEFT).match_y(column))
+        else:
+            brace = Brace(column, DOWN)
+            brace.put_at_tip(label)
+            marks = VGroup(brace, label)
         # Columns are numbered from 1 on screen, as in the video.
         indices = self.matrix.row_indices if self.row_convention else self.matrix.column_indices
         coefficients = [None if i is None else float(self.full.neurons[i]) for i in indices]
         symbols = [None if i is None else f"C_{{{i + 1}}}" for i in indices]
         reading = linear_combination(coefficients, symbols, style.DECIMALS)
-        fit_width(reading, style.CONTENT_WIDTH).next_to(brace, DOWN, buff=style.SECTION_GAP * 2)
-        reading.set_x(0)
+        fit_width(reading, style.CONTENT_WIDTH).next_to(
+            VGroup(group, marks), DOWN, buff=style.SECTION_GAP
+        )
+        reading.set_x(group.get_x())
+        picture = VGroup(group, marks, reading)
+        picture.next_to(title, DOWN, buff=style.SECTION_GAP)
+        fit_height_between(picture, picture.get_top()[1], self.caption_top())
+        self.play(Write(title), FadeIn(group), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            FadeIn(marks),
+            Create(SurroundingRectangle(column, color=c.colours.attribute)),
+            run_time=self.seconds(style.MEDIUM),
+        )
         self.play(Write(reading), run_time=self.seconds(style.LONG))
         self.say(c.text.down_projection)
 
@@ -421,9 +445,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         parts = [
             self.column(v) for v in (self.full.embedding, self.full.output, self.full.residual)
         ]
-        equation = VGroup(parts[0], MathTex("+"), parts[1], MathTex("="), parts[2]).arrange(
-            RIGHT, buff=style.ITEM_GAP
-        )
+        equation = self.vector_sum(parts, ["+", "="])
         directions = self.toy.directions
         names = (c.fact.first_name, c.fact.last_name, c.fact.attribute)
         colours = (c.colours.first_name, c.colours.last_name, c.colours.attribute)

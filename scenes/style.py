@@ -102,3 +102,4 @@ PRODUCT_BESIDE_WIDTH: Final = 7.6  # a matrix product that shares the frame with
 ACTIVATION_TITLES: Final = {"relu": "ReLU", "gelu": "GELU", "gelu_tanh": "GELU (tanh)"}
 HEADING_WIDTH: Final = 2.0  # widest a token heading over a column may be
 CAPTION_ZONE: Final = 1.3  # height kept free at the bottom for captions
+TOP_ROOM: Final = 1.4  # space above a picture for a brace and its label
