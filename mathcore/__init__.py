@@ -23,6 +23,14 @@ from mathcore.geometry import (
     welch_bound,
 )
 from mathcore.mlp import MLPTrace, MLPWeights, mlp_forward
+from mathcore.params import (
+    ModelShape,
+    ParameterCount,
+    bias_count,
+    count_parameters,
+    layer_counts,
+    shape_problems,
+)
 from mathcore.projection import camera_axes, project
 from mathcore.readout import logits, softmax
 from mathcore.toyfact import (
@@ -39,17 +47,22 @@ __all__ = [
     "FACT_NEURON",
     "MLPTrace",
     "MLPWeights",
+    "ModelShape",
     "NamedDirections",
+    "ParameterCount",
     "Probe",
     "ToyEmbeddings",
     "ToyFact",
     "activation",
     "angle_deg",
+    "bias_count",
     "build_toy_fact",
     "camera_axes",
+    "count_parameters",
     "fixed",
     "gelu",
     "gelu_tanh",
+    "layer_counts",
     "logits",
     "mlp_forward",
     "named_directions",
@@ -62,6 +75,7 @@ __all__ = [
     "rms_cosine_bound",
     "rounded_label",
     "sequence_trace",
+    "shape_problems",
     "shown_indices",
     "signed_terms",
     "softmax",

@@ -7,12 +7,14 @@ traceback. Manim's own progress bars stay visible while rendering.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from scenes.config import ClipConfig, load_clip
+import mathcore
+from scenes.config import ClipConfig, load_clip, load_model
 from scenes.schema import ConfigError
 
 EXIT_USAGE = 2
@@ -35,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--stills", action="store_true", help="also save each beat's last frame as a PNG"
     )
+    params = commands.add_parser("params", help="count a model's parameters by component")
+    params.add_argument("model", metavar="FILE_OR_PRESET")
+    params.add_argument("--convention", choices=("matrices", "full"), default="matrices")
+    params.add_argument("--json", action="store_true", help="one JSON object on stdout")
     return parser
 
 
@@ -79,6 +85,34 @@ def command_render(files: Sequence[Path], quality: str, output: Path, stills: bo
     return 0
 
 
+def command_params(file_or_preset: str, convention: str, as_json: bool) -> int:
+    shape = load_model(file_or_preset).to_shape()
+    count = mathcore.count_parameters(shape, "full" if convention == "full" else "matrices")
+    if as_json:
+        fields = ("model", "convention", "total", "active_total", "components", "per_layer")
+        print(json.dumps({key: getattr(count, key) for key in fields}))
+        return 0
+    print(f"{count.model}: {count.convention} convention")
+    width = len(mathcore.thousands(count.total))
+    print(f"  {'component':12s} {'parameters':>{width}s}   share")
+    for name, value in count.components.items():
+        share = 100 * value / count.total
+        print(f"  {name:12s} {mathcore.thousands(value):>{width}s}  {share:6.2f}%")
+    print(
+        f"  {'total':12s} {mathcore.thousands(count.total):>{width}s}  ({mathcore.rounded_label(count.total)})"
+    )
+    if count.active_total != count.total:
+        active = mathcore.thousands(count.active_total)
+        print(
+            f"  {'active':12s} {active:>{width}s}  ({mathcore.rounded_label(count.active_total)}"
+            f" with {shape.experts_per_token} of {shape.n_experts} experts per token)"
+        )
+    print(f"  per layer ({shape.n_layers} layers):")
+    for name, value in count.per_layer.items():
+        print(f"    {name:10s} {mathcore.thousands(value):>{width}s}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -86,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_list(args.folder)
         if args.command == "check":
             return command_check(args.files)
+        if args.command == "params":
+            return command_params(args.model, args.convention, args.json)
         return command_render(args.files, args.quality, args.output, args.stills)
     except ConfigError as error:
         print(error, file=sys.stderr)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+import mathcore
 from scenes import style
 from scenes.schema import ConfigError, describe, option, parse, read_yaml
 
@@ -246,9 +247,117 @@ class MLPWalkthroughConfig(ClipConfig):
         return f"d_model={self.toy.d_model}, d_mlp={self.toy.d_mlp}"
 
 
+PRESET_DIR = Path(__file__).resolve().parents[1] / "configs" / "models"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModelShapeConfig:
+    """A model's shape, as under ``model:`` in a preset (see mathcore.params for the math)."""
+
+    name: str = option(max_length=40)
+    vocab_size: int = option(low=1, high=10**8)
+    context_length: int = option(low=1, high=10**8)
+    d_model: int = option(low=1, high=10**6)
+    n_layers: int = option(low=1, high=10**4)
+    n_heads: int = option(low=1, high=10**4)
+    n_kv_heads: int | None = option(None, low=1, high=10**4, doc="[n_heads]")
+    d_mlp: int | None = option(None, low=1, high=10**7, doc="[4 * d_model]")
+    mlp: Literal["plain", "gated"] = option()
+    n_experts: int = option(1, low=1, high=1024)
+    experts_per_token: int = option(1, low=1, high=1024)
+    biases: bool = option()
+    norm: Literal["layernorm", "rmsnorm", "none"] = option()
+    positional: Literal["learned", "rotary", "none"] = option()
+    tied_embeddings: bool = option()
+
+    def to_shape(self) -> mathcore.ModelShape:
+        """The pure-math shape, defaults filled in."""
+        return mathcore.ModelShape(
+            name=self.name,
+            vocab_size=self.vocab_size,
+            context_length=self.context_length,
+            d_model=self.d_model,
+            n_layers=self.n_layers,
+            n_heads=self.n_heads,
+            n_kv_heads=self.n_kv_heads if self.n_kv_heads is not None else self.n_heads,
+            d_mlp=self.d_mlp if self.d_mlp is not None else 4 * self.d_model,
+            mlp=self.mlp,
+            n_experts=self.n_experts,
+            experts_per_token=self.experts_per_token,
+            biases=self.biases,
+            norm=self.norm,
+            positional=self.positional,
+            tied_embeddings=self.tied_embeddings,
+        )
+
+
+def presets() -> list[str]:
+    """Names of the model presets (their files' stems)."""
+    return sorted(p.stem for p in PRESET_DIR.glob("*.yaml"))
+
+
+def load_model(file_or_preset: str | Path) -> ModelShapeConfig:
+    """The ``model:`` mapping of a YAML file, or of the preset with that name."""
+    path = Path(file_or_preset)
+    if not path.exists() and (PRESET_DIR / f"{file_or_preset}.yaml").is_file():
+        path = PRESET_DIR / f"{file_or_preset}.yaml"
+    elif not path.exists():
+        expected = "a YAML file or a preset (" + ", ".join(presets()) + ")"
+        raise ConfigError(str(file_or_preset), "(file)", expected, "no such file or preset")
+    source = str(path)
+    raw = read_yaml(path, source)
+    if not isinstance(raw, dict) or "model" not in raw:
+        found = "an empty file" if raw is None else describe(raw)
+        raise ConfigError(source, "(top level)", "a mapping with a 'model' key", found)
+    return parse_model(raw["model"], source)
+
+
+def parse_model(data: object, source: str) -> ModelShapeConfig:
+    """Parse and cross-check a ``model:`` mapping."""
+    model = parse(ModelShapeConfig, data, source, "model")
+    check_model(model, source)
+    return model
+
+
+def check_model(model: ModelShapeConfig, source: str) -> None:
+    """Refuse a shape whose sizes do not fit together (heads not dividing d_model, ...)."""
+    problems = mathcore.shape_problems(model.to_shape())
+    if problems:
+        key, expected, found = problems[0]
+        raise ConfigError(source, f"model.{key}", expected, describe(found))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ParameterText:
+    """Words on screen; {model} is the model's name."""
+
+    mlp_block: str = option(
+        "One MLP block: two matrices (and negligible biases)", max_length=TEXT_LENGTH
+    )
+    gated_block: str = option("A gated MLP block: three matrices", max_length=TEXT_LENGTH)
+    layers: str = option("One MLP block per layer", max_length=TEXT_LENGTH)
+    tally: str = option("Where {model}'s parameters live", max_length=TEXT_LENGTH)
+    active: str = option("Active per token (experts used)", max_length=TEXT_LENGTH)
+    biases: str = option("biases", max_length=TEXT_LENGTH)
+    total: str = option("total", max_length=TEXT_LENGTH)
+    of_total: str = option("of all parameters", max_length=TEXT_LENGTH)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ParameterCountConfig(ClipConfig):
+    """Beats 3.1-3.3: counting a model's parameters (GPT-3 in the video)."""
+
+    BEATS: ClassVar[tuple[str, ...]] = ("mlp_block", "layers", "tally")
+
+    model: ModelShapeConfig = field(default_factory=lambda: load_model("gpt3-175b"))
+    convention: Literal["matrices", "full"] = option("matrices")
+    text: ParameterText = field(default_factory=ParameterText)
+
+
 SCENE_CONFIGS: dict[str, type[ClipConfig]] = {
     "ToyDirections": ToyDirectionsConfig,
     "MLPWalkthrough": MLPWalkthroughConfig,
+    "ParameterCount": ParameterCountConfig,
 }
 
 
@@ -263,13 +372,28 @@ def load_clip(path: str | Path) -> ClipConfig:
     if scene not in SCENE_CONFIGS:
         expected = "one of " + ", ".join(SCENE_CONFIGS) + _did_you_mean(scene, SCENE_CONFIGS)
         raise ConfigError(source, "scene", expected, describe(scene))
+    if scene == "ParameterCount" and isinstance(raw.get("model"), str):
+        # `model: gpt3-175b` names a preset: read it (errors then name the preset's file).
+        raw = {**raw, "model": load_model(_preset_path(raw["model"], source))}
     clip = parse(SCENE_CONFIGS[scene], raw, source)
+    if isinstance(clip, ParameterCountConfig):
+        check_model(clip.model, source)
     _check_beats(clip, source)
     _check_text_templates(raw, source)
     _check_memory(clip, source)
     if isinstance(clip, MLPWalkthroughConfig):
         _check_mlp(clip, source)
     return clip
+
+
+def _preset_path(name: str, source: str) -> Path:
+    path = PRESET_DIR / f"{name}.yaml"
+    if not path.is_file():
+        expected = (
+            "a preset (" + ", ".join(presets()) + ") or a mapping" + _did_you_mean(name, presets())
+        )
+        raise ConfigError(source, "model", expected, describe(name))
+    return path
 
 
 def _did_you_mean(word: object, choices: Any) -> str:

@@ -188,6 +188,8 @@ def _convert(hint: Any, value: object, meta: Mapping[str, Any], source: str, pat
         (inner,) = [a for a in args if a is not type(None)]
         return _convert(inner, value, meta, source, path)
     if dataclasses.is_dataclass(hint):
+        if isinstance(value, typing.cast(type, hint)):  # already parsed (e.g. a preset)
+            return value
         return parse(typing.cast(type, hint), value, source, path)
     if origin is Literal:
         if value not in args:

@@ -1,0 +1,160 @@
+"""Counting a transformer's parameters, component by component.
+
+Shapes (h = d_model / n_heads, the head size; kv = n_kv_heads · h):
+
+    embedding     vocab_size × d_model
+    positional    context_length × d_model                       (learned positions only)
+    attention     W_Q, W_O: d_model × d_model; W_K, W_V: d_model × kv  (per layer)
+    mlp           plain: W_up d_mlp × d_model, W_down d_model × d_mlp;
+                  gated (SwiGLU): W_gate and W_up d_mlp × d_model, W_down d_model × d_mlp;
+                  times n_experts                                 (per layer)
+    router        d_model × n_experts                             (per layer, experts > 1)
+    norms         layernorm: scale + shift (2 d_model), rmsnorm: scale (d_model), two per layer
+                  and one final
+    unembedding   vocab_size × d_model, or 0 when tied to the embedding
+
+Two conventions: ``matrices`` counts the weight matrices only, as the video does (embedding,
+attention, MLP, router, unembedding); ``full`` adds everything a checkpoint holds: biases,
+norms and learned positions. For a mixture of experts the active count keeps
+experts_per_token of the n_experts MLPs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Convention = Literal["matrices", "full"]
+COMPONENTS = ("embedding", "positional", "attention", "mlp", "router", "norms", "unembedding")
+PER_LAYER = ("attention", "mlp", "router", "norms")
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """A decoder-only transformer's sizes and design choices."""
+
+    name: str
+    vocab_size: int
+    context_length: int
+    d_model: int
+    n_layers: int
+    n_heads: int
+    n_kv_heads: int
+    d_mlp: int
+    mlp: Literal["plain", "gated"] = "plain"
+    n_experts: int = 1
+    experts_per_token: int = 1
+    biases: bool = True
+    norm: Literal["layernorm", "rmsnorm", "none"] = "layernorm"
+    positional: Literal["learned", "rotary", "none"] = "learned"
+    tied_embeddings: bool = False
+
+    @property
+    def head_size(self) -> int:
+        """h = d_model / n_heads."""
+        return self.d_model // self.n_heads
+
+    @property
+    def kv_width(self) -> int:
+        """Width of W_K and W_V: n_kv_heads · h (smaller than d_model with grouped queries)."""
+        return self.n_kv_heads * self.head_size
+
+    @property
+    def mlp_matrices(self) -> int:
+        """Weight matrices per MLP: 2 (up, down) or 3 (gate, up, down)."""
+        return 3 if self.mlp == "gated" else 2
+
+
+def shape_problems(shape: ModelShape) -> list[tuple[str, str, object]]:
+    """What is inconsistent in ``shape``, as (key, what was expected, what was found)."""
+    problems: list[tuple[str, str, object]] = []
+    for key in ("vocab_size", "context_length", "d_model", "n_layers", "n_heads", "n_kv_heads",
+                "d_mlp", "n_experts", "experts_per_token"):  # fmt: skip
+        if getattr(shape, key) < 1:
+            problems.append((key, "an integer >= 1", getattr(shape, key)))
+    if problems:
+        return problems
+    if shape.d_model % shape.n_heads:
+        expected = f"a divisor of d_model ({shape.d_model})"
+        problems.append(("n_heads", expected, shape.n_heads))
+    if shape.n_heads % shape.n_kv_heads:
+        expected = f"a divisor of n_heads ({shape.n_heads})"
+        problems.append(("n_kv_heads", expected, shape.n_kv_heads))
+    if shape.experts_per_token > shape.n_experts:
+        expected = f"at most n_experts ({shape.n_experts})"
+        problems.append(("experts_per_token", expected, shape.experts_per_token))
+    return problems
+
+
+def _norm_size(shape: ModelShape) -> int:
+    return {"layernorm": 2, "rmsnorm": 1, "none": 0}[shape.norm] * shape.d_model
+
+
+def layer_counts(shape: ModelShape, convention: Convention, experts: int) -> dict[str, int]:
+    """Parameters of one layer, by component, with ``experts`` MLPs counted."""
+    full = convention == "full"
+    d, kv, d_mlp = shape.d_model, shape.kv_width, shape.d_mlp
+    attention = 2 * d * d + 2 * d * kv
+    one_mlp = shape.mlp_matrices * d * d_mlp
+    router = d * shape.n_experts if shape.n_experts > 1 else 0
+    if full and shape.biases:
+        attention += 2 * d + 2 * kv
+        one_mlp += (shape.mlp_matrices - 1) * d_mlp + d
+        router += shape.n_experts if shape.n_experts > 1 else 0
+    norms = 2 * _norm_size(shape) if full else 0
+    return {"attention": attention, "mlp": experts * one_mlp, "router": router, "norms": norms}
+
+
+@dataclass(frozen=True)
+class ParameterCount:
+    """Totals by component and per layer under one convention, and the active total."""
+
+    model: str
+    convention: Convention
+    components: dict[str, int]
+    per_layer: dict[str, int]
+    total: int
+    active_total: int
+
+    def share(self, component: str) -> float:
+        """components[component] / total."""
+        return self.components[component] / self.total
+
+
+def count_parameters(shape: ModelShape, convention: Convention = "matrices") -> ParameterCount:
+    """Count ``shape``'s parameters by component (see the module docstring for the shapes)."""
+    if convention not in ("matrices", "full"):
+        raise ValueError(f"convention must be 'matrices' or 'full', got {convention!r}")
+    problems = shape_problems(shape)
+    if problems:
+        key, expected, found = problems[0]
+        raise ValueError(f"{key}: expected {expected}, got {found!r}")
+    full = convention == "full"
+    per_layer = layer_counts(shape, convention, shape.n_experts)
+    active_layer = layer_counts(shape, convention, shape.experts_per_token)
+    embedding = shape.vocab_size * shape.d_model
+    outside = {
+        "embedding": embedding,
+        "positional": shape.context_length * shape.d_model
+        if full and shape.positional == "learned"
+        else 0,
+        "unembedding": 0 if shape.tied_embeddings else embedding,
+    }
+    final_norm = _norm_size(shape) if full else 0
+    components = {name: 0 for name in COMPONENTS}
+    components.update(outside)
+    for name in PER_LAYER:
+        components[name] = shape.n_layers * per_layer[name]
+    components["norms"] += final_norm
+    active = sum(outside.values()) + shape.n_layers * sum(active_layer.values()) + final_norm
+    return ParameterCount(
+        shape.name, convention, components, per_layer, sum(components.values()), active
+    )
+
+
+def bias_count(shape: ModelShape) -> dict[str, int]:
+    """Bias parameters of one layer's attention and MLP (0 when the model has none)."""
+    if not shape.biases:
+        return {"attention": 0, "mlp": 0}
+    mlp = shape.n_experts * ((shape.mlp_matrices - 1) * shape.d_mlp + shape.d_model)
+    return {"attention": 2 * shape.d_model + 2 * shape.kv_width, "mlp": mlp}
