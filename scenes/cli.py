@@ -98,9 +98,8 @@ def command_params(file_or_preset: str, convention: str, as_json: bool) -> int:
     for name, value in count.components.items():
         share = 100 * value / count.total
         print(f"  {name:12s} {mathcore.thousands(value):>{width}s}  {share:6.2f}%")
-    print(
-        f"  {'total':12s} {mathcore.thousands(count.total):>{width}s}  ({mathcore.rounded_label(count.total)})"
-    )
+    total = mathcore.thousands(count.total)
+    print(f"  {'total':12s} {total:>{width}s}  ({mathcore.rounded_label(count.total)})")
     if count.active_total != count.total:
         active = mathcore.thousands(count.active_total)
         print(
