@@ -7,9 +7,12 @@ from mathcore.activations import ACTIVATIONS, activation, gelu, gelu_tanh, relu
 from mathcore.directions import NamedDirections, named_directions, span_coordinates
 from mathcore.display import (
     fixed,
+    layer_grid,
     neuron_values,
+    percent,
     ratio_label,
     rounded_label,
+    sample_weights,
     shown_indices,
     signed_terms,
     thousands,
@@ -24,11 +27,13 @@ from mathcore.geometry import (
 )
 from mathcore.mlp import MLPTrace, MLPWeights, mlp_forward
 from mathcore.params import (
+    MatrixSize,
     ModelShape,
     ParameterCount,
     bias_count,
     count_parameters,
     layer_counts,
+    mlp_matrices,
     shape_problems,
 )
 from mathcore.projection import camera_axes, project
@@ -47,6 +52,7 @@ __all__ = [
     "FACT_NEURON",
     "MLPTrace",
     "MLPWeights",
+    "MatrixSize",
     "ModelShape",
     "NamedDirections",
     "ParameterCount",
@@ -63,17 +69,21 @@ __all__ = [
     "gelu",
     "gelu_tanh",
     "layer_counts",
+    "layer_grid",
     "logits",
     "mlp_forward",
+    "mlp_matrices",
     "named_directions",
     "neuron_values",
     "normalize_rows",
     "pairwise_angle_histogram",
+    "percent",
     "project",
     "ratio_label",
     "relu",
     "rms_cosine_bound",
     "rounded_label",
+    "sample_weights",
     "sequence_trace",
     "shape_problems",
     "shown_indices",

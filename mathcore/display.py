@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+from numpy.typing import NDArray
+
 
 def shown_indices(total: int, shown: int) -> list[int | None]:
     """Indices to draw when only ``shown`` of ``total`` entries fit, None marking the ellipsis.
@@ -77,3 +80,26 @@ def signed_terms(coefficients: list[float], decimals: int) -> list[tuple[str, st
         else:
             terms.append((" - " if negative else " + ", magnitude))
     return terms
+
+
+def sample_weights(rows: int, columns: int, seed: int, scale: float = 0.1) -> NDArray[np.float64]:
+    """Seeded N(0, scale²) numbers standing for a big matrix's entries in a picture.
+
+    Only the drawn corner is sampled (rows × columns, the sizes on screen), never the real
+    matrix: a picture of W_up for GPT-3 must not allocate 49,152 × 12,288 numbers.
+    """
+    return np.asarray(np.random.default_rng(seed).normal(0.0, scale, (rows, columns)))
+
+
+def layer_grid(n_layers: int, max_icons: int, max_per_row: int) -> tuple[int, bool, int]:
+    """Layer icons to draw, whether an ellipsis stands for the rest, and icons per row,
+    balanced so that rows are (nearly) equally long: 32 layers → 2 rows of 16."""
+    shown, elided = (n_layers, False) if n_layers <= max_icons else (max_icons - 1, True)
+    cells = shown + elided
+    rows = math.ceil(cells / max_per_row)
+    return shown, elided, math.ceil(cells / rows)
+
+
+def percent(share: float, decimals: int = 1) -> str:
+    """A share in [0, 1] written as a percentage: 0.662 → '66.2%'."""
+    return f"{100 * share:.{decimals}f}%"

@@ -115,6 +115,7 @@ class ParameterCount:
     per_layer: dict[str, int]
     total: int
     active_total: int
+    active_components: dict[str, int]
 
     def share(self, component: str) -> float:
         """components[component] / total."""
@@ -146,10 +147,42 @@ def count_parameters(shape: ModelShape, convention: Convention = "matrices") -> 
     for name in PER_LAYER:
         components[name] = shape.n_layers * per_layer[name]
     components["norms"] += final_norm
-    active = sum(outside.values()) + shape.n_layers * sum(active_layer.values()) + final_norm
+    active = dict(components)
+    for name in PER_LAYER:
+        active[name] = shape.n_layers * active_layer[name]
+    active["norms"] += final_norm
     return ParameterCount(
-        shape.name, convention, components, per_layer, sum(components.values()), active
+        shape.name,
+        convention,
+        components,
+        per_layer,
+        sum(components.values()),
+        sum(active.values()),
+        active,
     )
+
+
+@dataclass(frozen=True)
+class MatrixSize:
+    """One weight matrix of an MLP: its name, rows, columns and rows × columns."""
+
+    name: str
+    rows: int
+    columns: int
+
+    @property
+    def count(self) -> int:
+        """rows × columns."""
+        return self.rows * self.columns
+
+
+def mlp_matrices(shape: ModelShape) -> list[MatrixSize]:
+    """The weight matrices of one MLP (one expert), in the video's orientation."""
+    up = MatrixSize("up", shape.d_mlp, shape.d_model)
+    down = MatrixSize("down", shape.d_model, shape.d_mlp)
+    if shape.mlp == "gated":
+        return [MatrixSize("gate", shape.d_mlp, shape.d_model), up, down]
+    return [up, down]
 
 
 def bias_count(shape: ModelShape) -> dict[str, int]:

@@ -12,9 +12,10 @@ import functools
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
-from manim import ManimColor, Mobject, Scene
+from manim import RIGHT, FadeIn, FadeOut, ManimColor, Mobject, Scene, config
 
 from scenes import style
+from scenes.components import caption, fit_height_between, fit_width
 from scenes.config import ClipConfig
 
 ClipT = TypeVar("ClipT", bound=ClipConfig)
@@ -84,6 +85,30 @@ class BeatScene(Scene, Generic[ClipT]):
         missing = [m for m in mobjects if m not in self.mobjects]
         if missing:
             self.add(*missing)
+
+    def clear_stage(self) -> None:
+        """Fade out whatever the previous beat left on screen (a beat that builds its own
+        picture starts with this, so it can be played alone or in any order)."""
+        if self.mobjects:
+            self.play(FadeOut(*self.mobjects), run_time=self.seconds(style.SHORT))
+
+    def show_caption(self, text: str) -> Mobject:
+        """Fade in a subtitle-like line along the bottom edge; returns it."""
+        line = caption(text, self.clip.colours.text)
+        self.play(FadeIn(line), run_time=self.seconds(style.SHORT))
+        return line
+
+    def caption_top(self) -> float:
+        """The height above which pictures must stay, clear of a two-line caption."""
+        return style.CAPTION_ZONE - config.frame_height / 2
+
+    def beside(self, picture: Mobject, side: Mobject) -> None:
+        """Put ``side`` right of ``picture``, shrunk into the room left in the frame."""
+        right_edge = config.frame_width / 2 - style.EDGE_BUFFER
+        room = right_edge - picture.get_right()[0] - style.SECTION_GAP
+        fit_width(side, room)
+        side.next_to(picture, RIGHT, buff=style.SECTION_GAP)
+        fit_height_between(side, picture.get_top()[1], self.caption_top())
 
     def seconds(self, base: float) -> float:
         """A run time from the style module, scaled by the clip's pacing."""

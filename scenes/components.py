@@ -24,6 +24,7 @@ from manim import (
     Line,
     MathTex,
     Matrix,
+    Rectangle,
     RoundedRectangle,
     Square,
     Text,
@@ -677,7 +678,7 @@ class ValueTable(VGroup):
         labels = [fitted_text(label, room, c, font_size) for label, _, c in rows]
         self.rows = VGroup()
         for label, value in zip(labels, values, strict=True):
-            self.rows.add(VGroup(label, value))
+            self.rows.add(VGroup(label, value).arrange(RIGHT, buff=style.SECTION_GAP))
         self.add(self.header, self.rows)
         self.rows.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
         label_right = max(label.get_right()[0] for label in labels)
@@ -719,3 +720,46 @@ def fit_height_between(mobject: VMobject, top: float, bottom: float) -> VMobject
     if mobject.height > room:
         mobject.scale_to_fit_height(room)
     return mobject.shift((top - mobject.get_top()[1]) * UP)
+
+
+class StackedBar(VGroup):
+    """One horizontal bar split into segments proportional to the values (a tally).
+
+    Parameters
+    ----------
+    values
+        Name → value; zero values get no segment.
+    colours
+        Name → segment colour.
+    width, height
+        Size of the whole bar.
+    """
+
+    def __init__(
+        self,
+        values: Mapping[str, float],
+        colours: Mapping[str, str],
+        width: float = style.BAR_WIDTH,
+        height: float = style.BAR_HEIGHT,
+    ) -> None:
+        super().__init__()
+        total = float(sum(values.values()))
+        self.segments: dict[str, Rectangle] = {}
+        for name, value in values.items():
+            if value <= 0:
+                continue
+            # Tiny shares still get a visible sliver, so every listed part can be pointed at.
+            segment_width = max(width * value / total, style.BAR_MIN_SEGMENT)
+            segment = Rectangle(width=segment_width, height=height, stroke_width=style.AXIS_STROKE)
+            segment.set_fill(colours[name], opacity=style.BAR_OPACITY).set_stroke(colours[name])
+            self.segments[name] = segment
+            self.add(segment)
+        self.arrange(RIGHT, buff=0)
+
+    def get_segment(self, name: str) -> Rectangle:
+        """The segment of ``name`` (only non-zero values have one)."""
+        return self.segments[name]
+
+    def get_names(self) -> list[str]:
+        """Names with a segment, left to right."""
+        return list(self.segments)

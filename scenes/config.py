@@ -339,6 +339,7 @@ class ParameterText:
     tally: str = option("Where {model}'s parameters live", max_length=TEXT_LENGTH)
     active: str = option("Active per token (experts used)", max_length=TEXT_LENGTH)
     biases: str = option("biases", max_length=TEXT_LENGTH)
+    no_biases: str = option("no biases in this model", max_length=TEXT_LENGTH)
     total: str = option("total", max_length=TEXT_LENGTH)
     of_total: str = option("of all parameters", max_length=TEXT_LENGTH)
 
@@ -458,6 +459,11 @@ def _human_bytes(count: float) -> str:
             return f"{count:.1f} {unit}"
         count /= 1024
     raise AssertionError("unreachable")
+
+
+def fill_model(template: str, model: str) -> str:
+    """A text template of a clip without a fact: only {model} is filled in."""
+    return template.format_map({**dict.fromkeys(PLACEHOLDERS, ""), "model": model})
 
 
 def fill(template: str, fact: FactConfig, model: str = "") -> str:

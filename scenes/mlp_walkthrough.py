@@ -20,6 +20,7 @@ from manim import (
     FadeOut,
     GrowFromCenter,
     MathTex,
+    Mobject,
     SurroundingRectangle,
     Transform,
     VGroup,
@@ -40,7 +41,6 @@ from scenes.components import (
     NetworkDiagram,
     NeuronLayer,
     ValueTable,
-    caption,
     fit_height_between,
     fit_width,
     fitted_text,
@@ -82,20 +82,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
 
     # -- shared pieces ------------------------------------------------------------------
 
-    def clear_stage(self) -> None:
-        """Fade out whatever the previous beat left on screen."""
-        if self.mobjects:
-            self.play(FadeOut(*self.mobjects), run_time=self.seconds(style.SHORT))
-
-    def say(self, template: str) -> VGroup:
-        """Show a caption (a text template from the config) along the bottom edge."""
-        line = caption(fill(template, self.clip.fact), self.clip.colours.text)
-        self.play(FadeIn(line), run_time=self.seconds(style.SHORT))
-        return line
-
-    def caption_top(self) -> float:
-        """The height above which pictures must stay, clear of a two-line caption."""
-        return style.CAPTION_ZONE - config.frame_height / 2
+    def say(self, template: str) -> Mobject:
+        """Caption a text template from the config, the fact's names filled in."""
+        return self.show_caption(fill(template, self.clip.fact))
 
     def heading(self, tex: str) -> MathTex:
         """A formula across the top of the frame naming what the beat computes."""
@@ -170,14 +159,6 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         colours = self.clip.colours
         palette = (colours.combined, colours.first_name, colours.last_name)
         return palette[index % len(palette)]
-
-    def beside(self, picture: VGroup, side: VGroup) -> None:
-        """Put ``side`` right of ``picture``, shrinking it into the room left in the frame."""
-        right_edge = config.frame_width / 2 - style.EDGE_BUFFER
-        room = right_edge - picture.get_right()[0] - style.SECTION_GAP
-        fit_width(side, room)
-        side.next_to(picture, RIGHT, buff=style.SECTION_GAP)
-        fit_height_between(side, picture.get_top()[1], self.caption_top())
 
     def w_up_tex(self) -> str:
         return r"E^{\top} W_{\uparrow}^{\top}" if self.row_convention else r"W_{\uparrow} E"

@@ -21,6 +21,7 @@ from scenes.config import ClipConfig
 SCENE_CLASSES = {
     "ToyDirections": "scenes.toy_directions:ToyDirections",
     "MLPWalkthrough": "scenes.mlp_walkthrough:MLPWalkthrough",
+    "ParameterCount": "scenes.parameter_count:ParameterCount",
 }
 
 QUALITIES = {

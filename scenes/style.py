@@ -103,3 +103,27 @@ ACTIVATION_TITLES: Final = {"relu": "ReLU", "gelu": "GELU", "gelu_tanh": "GELU (
 HEADING_WIDTH: Final = 2.0  # widest a token heading over a column may be
 CAPTION_ZONE: Final = 1.3  # height kept free at the bottom for captions
 TOP_ROOM: Final = 1.4  # space above a picture for a brace and its label
+
+# Parameter tallies (components.StackedBar).
+BAR_WIDTH: Final = 12.0
+BAR_HEIGHT: Final = 0.7
+BAR_MIN_SEGMENT: Final = 0.05
+BAR_OPACITY: Final = 0.75
+COMPONENT_COLOURS: Final = {
+    "embedding": "#58C4DD",
+    "positional": "#9CDCEB",
+    "attention": "#FFC857",
+    "mlp": "#83C167",
+    "router": "#C55F73",
+    "norms": "#D4A5E6",
+    "unembedding": "#FC6255",
+}
+LAYER_ICON: Final = 0.22
+LAYER_ICONS_MAX: Final = 96
+LAYER_ICONS_PER_ROW: Final = 24
+COUNT_ROWS: Final = 5  # entries drawn of a real model's matrix
+COUNT_COLUMNS: Final = 5
+SMALL_SHARE_DECIMALS: Final = 3
+LEGEND_WIDTH: Final = 7.5
+LAG: Final = 0.02  # lag ratio when many small things appear one after another
+WORDS_PER_MATH: Final = 0.8  # Pango text beside LaTeX looks the same size at this ratio

@@ -107,12 +107,12 @@ HOSTILE_FILES = [
     (b"- 1\n- 2\n", "(top level): expected a mapping with a 'scene' key, got [1, 2] (list)"),
     (
         b"description: hi\n",
-        "scene: expected one of ToyDirections, MLPWalkthrough, got nothing (null)",
+        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, got nothing (null)",
     ),
     (
         b"scene: ToyDirection\n",
-        "scene: expected one of ToyDirections, MLPWalkthrough (did you mean 'ToyDirections'?),"
-        " got 'ToyDirection' (str)",
+        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount"
+        " (did you mean 'ToyDirections'?), got 'ToyDirection' (str)",
     ),
     (
         b"scene: !!python/object/apply:os.system ['echo hi']\n",

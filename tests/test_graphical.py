@@ -8,6 +8,7 @@ Each beat is played on its own, which also checks that a beat can be presented a
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes.mlp_walkthrough import MLPWalkthrough
+from scenes.parameter_count import ParameterCount
 from scenes.toy_directions import ToyDirections
 
 __module_test__ = "clips"
@@ -46,3 +47,13 @@ def test_mlp_activation(scene: MLPWalkthrough) -> None:
 @frames_comparison(base_scene=MLPWalkthrough)
 def test_mlp_summary(scene: MLPWalkthrough) -> None:
     scene.play_beats(["summary"])
+
+
+@frames_comparison(base_scene=ParameterCount)
+def test_parameter_tally(scene: ParameterCount) -> None:
+    scene.play_beats(["tally"])
+
+
+@frames_comparison(base_scene=ParameterCount)
+def test_parameter_mlp_block(scene: ParameterCount) -> None:
+    scene.play_beats(["mlp_block"])

@@ -105,3 +105,14 @@ def test_mlp_walkthrough_shows_the_configured_words(test_configs: Path, tmp_path
     ):
         assert expected in words
     assert "Michael" not in words and "basketball" not in words
+
+
+def test_parameter_count_renders_for_llama3(tmp_path: Path) -> None:
+    config = tmp_path / "llama.yaml"
+    config.write_text("scene: ParameterCount\nmodel: llama3-8b\nconvention: full\n")
+    result = render(config, tmp_path, "--stills")
+    assert result.returncode == 0, result.stderr
+    video = tmp_path / "llama" / "low.mp4"
+    assert frame_size_and_count(video)[:2] == (854, 480)
+    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    assert sections == ["mlp_block", "layers", "tally"]
