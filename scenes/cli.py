@@ -41,6 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     params.add_argument("model", metavar="FILE_OR_PRESET")
     params.add_argument("--convention", choices=("matrices", "full"), default="matrices")
     params.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    sup = commands.add_parser(
+        "superposition", help="the video's optimisation of nearly perpendicular vectors"
+    )
+    sup.add_argument("--vectors", type=int, default=10_000, metavar="N")
+    sup.add_argument("--dims", type=int, default=100, metavar="D")
+    sup.add_argument("--steps", type=int, default=250, metavar="S")
+    sup.add_argument("--seed", type=int, default=0, metavar="K")
+    sup.add_argument("--objective", choices=("video", "coherence"), default="video")
+    sup.add_argument("--json", action="store_true", help="one JSON object on stdout")
     return parser
 
 
@@ -112,6 +121,28 @@ def command_params(file_or_preset: str, convention: str, as_json: bool) -> int:
     return 0
 
 
+def command_superposition(args: argparse.Namespace) -> int:
+    from scenes.experiment import ExperimentSpec, SizeError, run_experiment
+
+    spec = ExperimentSpec(args.vectors, args.dims, args.steps, args.seed, args.objective)
+    try:
+        result = run_experiment(spec)
+    except SizeError as error:
+        print(f"llmfacts superposition: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    summary = result.summary()
+    if args.json:
+        print(json.dumps({**summary, "from_cache": result.from_cache}))
+        return 0
+    source = "cached" if result.from_cache else "computed"
+    print(
+        f"{spec.objective} objective, N={spec.n_vectors}, d={spec.dim}, {spec.steps} steps ({source})"
+    )
+    for key, value in summary.items():
+        print(f"  {key:28s} {value:.6g}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -121,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_check(args.files)
         if args.command == "params":
             return command_params(args.model, args.convention, args.json)
+        if args.command == "superposition":
+            return command_superposition(args)
         return command_render(args.files, args.quality, args.output, args.stills)
     except ConfigError as error:
         print(error, file=sys.stderr)

@@ -1,0 +1,293 @@
+"""Nearly perpendicular directions: the video's optimisation, an honest one, and statistics.
+
+N vectors v_i in R^d are the rows of V; G = V Vᵀ is their Gram matrix. Two objectives:
+
+``video`` (the video's script, re-implemented)
+    L = Σ_ij relu(|G − I|_ij − 0.01) + N · Σ_i (G_ii − 1)²
+    dL/dG_ij = sign(G − I)_ij · 1[|G − I|_ij > 0.01] + 2N (G_ii − 1) δ_ij
+
+``coherence`` (push down the largest |cos|): rows kept at unit length, and
+    L = Σ_{i≠j} G_ij^(2p)           dL/dG_ij = 2p · G_ij^(2p−1)
+    a smooth stand-in for max |G_ij| that grows sharper with the power p.
+
+Since G is symmetric, dL/dV = (D + Dᵀ) V = 2 D V with D = dL/dG. Both are computed one block
+of rows at a time against the blocks after it (j ≥ i), so the N × N matrix is never held and
+the Gram products are halved by symmetry. Optimised with Adam in float32, like the video's
+PyTorch script (lr 0.01, betas 0.9 and 0.999).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+Objective = Literal["video", "coherence"]
+F32 = np.float32
+Array32 = NDArray[np.float32]
+Progress = Callable[[int, int, float], None]  # (step, steps, loss)
+VIDEO_MARGIN = 0.01  # the video's tolerance inside relu(|G − I| − 0.01)
+
+
+@dataclass(frozen=True)
+class AdamSettings:
+    """Adam's learning rate and moment decays (PyTorch's defaults but for lr)."""
+
+    lr: float = 0.01
+    beta1: float = 0.9
+    beta2: float = 0.999
+    eps: float = 1e-8
+
+
+def random_unit_vectors(n: int, dim: int, seed: int) -> Array32:
+    """N seeded Gaussian vectors in R^d, normalised to unit length, float32."""
+    vectors = np.random.default_rng(seed).standard_normal((n, dim)).astype(F32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors
+
+
+def _block_pairs(n: int, block: int) -> list[tuple[int, int, int, int]]:
+    """(row start, row stop, column start, column stop) of the blocks with j ≥ i."""
+    edges = list(range(0, n, block)) + [n]
+    spans = list(zip(edges[:-1], edges[1:], strict=True))
+    return [(a, b, c, e) for i, (a, b) in enumerate(spans) for (c, e) in spans[i:]]
+
+
+def _video_block(gram: Array32, diagonal: bool, n: int) -> tuple[Array32, float]:
+    """Replace a Gram block by dL/dG in place; return the block's loss (video objective)."""
+    if diagonal:
+        np.fill_diagonal(gram, np.diagonal(gram) - F32(1.0))  # G − I on this block
+    excess = np.abs(gram) - F32(VIDEO_MARGIN)
+    loss = float(np.maximum(excess, F32(0.0)).sum(dtype=np.float64))
+    offset = np.diagonal(gram).copy() if diagonal else None
+    np.sign(gram, out=gram)
+    gram *= excess > 0
+    if offset is not None:
+        loss += n * float(np.square(offset, dtype=np.float64).sum())
+        np.fill_diagonal(gram, np.diagonal(gram) + F32(2 * n) * offset)
+    return gram, loss
+
+
+def _int_power(x: Array32, exponent: int) -> Array32:
+    """x ** exponent for a positive integer, by repeated squaring (np.power is slow here)."""
+    result: Array32 | None = None
+    square = x
+    while exponent:
+        if exponent & 1:
+            result = square.copy() if result is None else result * square
+        exponent >>= 1
+        if exponent:
+            square = square * square
+    assert result is not None
+    return result
+
+
+def _coherence_block(gram: Array32, diagonal: bool, power: int) -> tuple[Array32, float]:
+    """Replace a Gram block by dL/dG in place; return the block's loss (coherence)."""
+    if diagonal:
+        np.fill_diagonal(gram, F32(0.0))  # the unit diagonal carries no loss
+    high = _int_power(gram, 2 * power - 1)
+    loss = float((high * gram).sum(dtype=np.float64))
+    high *= F32(2 * power)
+    return high, loss
+
+
+def loss_and_gradient(
+    vectors: Array32, objective: Objective, block: int = 2048, power: int = 8
+) -> tuple[float, Array32]:
+    """L and dL/dV for ``objective`` (module docstring), computed block by block.
+
+    Each unordered block pair (i ≤ j) is visited once: its Gram block G_ij gives D_ij, which
+    contributes D_ij V_j to rows i and D_ijᵀ V_i to rows j. Peak extra memory: a few
+    block × block matrices plus the gradient (N × d).
+    """
+    n = vectors.shape[0]
+    grad = np.zeros_like(vectors)
+    total = 0.0
+    for a, b, c, e in _block_pairs(n, block):
+        gram = vectors[a:b] @ vectors[c:e].T
+        diagonal = a == c
+        if objective == "video":
+            d_block, loss = _video_block(gram, diagonal, n)
+        else:
+            d_block, loss = _coherence_block(gram, diagonal, power)
+        # An off-diagonal block stands for itself and its mirror image.
+        total += loss if diagonal else 2 * loss
+        grad[a:b] += d_block @ vectors[c:e]
+        if not diagonal:
+            grad[c:e] += d_block.T @ vectors[a:b]
+    grad *= F32(2.0)
+    return total, grad
+
+
+def plain_video_step_gradient(vectors: Array32) -> tuple[float, Array32]:
+    """The video's loss and gradient the obvious way, with the whole N × N Gram matrix.
+
+    Kept as the benchmark's baseline and as an independent check of the blocked code.
+    """
+    n = vectors.shape[0]
+    diff = vectors @ vectors.T - np.eye(n, dtype=F32)
+    loss = float(np.maximum(np.abs(diff) - VIDEO_MARGIN, 0).sum(dtype=np.float64))
+    loss += n * float(np.square(np.diagonal(diff), dtype=np.float64).sum())
+    d_gram = np.sign(diff) * (np.abs(diff) > VIDEO_MARGIN) + np.diag(2 * n * np.diagonal(diff))
+    return loss, (2 * d_gram.astype(F32)) @ vectors
+
+
+@dataclass(frozen=True)
+class OptimiseResult:
+    """Final vectors, the loss per step, and the objective's settings."""
+
+    vectors: Array32
+    losses: NDArray[np.float64]
+    objective: Objective
+    steps: int
+
+
+def optimise(
+    vectors: Array32,
+    objective: Objective,
+    steps: int,
+    adam: AdamSettings = AdamSettings(),
+    block: int = 2048,
+    power: int = 8,
+    progress: Progress | None = None,
+) -> OptimiseResult:
+    """Adam on ``objective`` for ``steps`` steps, starting from ``vectors`` (copied).
+
+    The coherence objective renormalises the rows after every step (projected descent on
+    the sphere); the video's objective leaves lengths free, as its script did.
+    """
+    v = vectors.astype(F32, copy=True)
+    m = np.zeros_like(v)
+    s = np.zeros_like(v)
+    losses = np.zeros(steps)
+    for step in range(1, steps + 1):
+        loss, grad = loss_and_gradient(v, objective, block, power)
+        losses[step - 1] = loss
+        m *= F32(adam.beta1)
+        m += F32(1 - adam.beta1) * grad
+        s *= F32(adam.beta2)
+        s += F32(1 - adam.beta2) * np.square(grad)
+        m_hat = m / F32(1 - adam.beta1**step)
+        denominator = np.sqrt(s / F32(1 - adam.beta2**step)) + F32(adam.eps)
+        v -= F32(adam.lr) * m_hat / denominator
+        if objective == "coherence":
+            v /= np.linalg.norm(v, axis=1, keepdims=True)
+        if progress is not None:
+            progress(step, steps, loss)
+    return OptimiseResult(v, losses, objective, steps)
+
+
+@dataclass(frozen=True)
+class PairStatistics:
+    """Statistics over all pairs i < j of N vectors (normalised first)."""
+
+    n_vectors: int
+    dim: int
+    histogram: NDArray[np.int64]
+    bin_edges: NDArray[np.float64]
+    band_share: float
+    band: tuple[float, float]
+    min_angle_deg: float
+    max_angle_deg: float
+    rms_cos: float
+    max_abs_cos: float
+    worst_partner_cos: NDArray[np.float64]  # per vector: max over j ≠ i of |cos|
+
+    @property
+    def median_worst_partner_cos(self) -> float:
+        """The median over vectors of their nearest partner's |cos|."""
+        return float(np.median(self.worst_partner_cos))
+
+    @property
+    def welch_bound(self) -> float:
+        """√((N − d) / (d (N − 1))): no arrangement has max |cos| (or RMS cos) below it."""
+        if self.n_vectors <= self.dim:
+            return 0.0
+        return math.sqrt((self.n_vectors - self.dim) / (self.dim * (self.n_vectors - 1)))
+
+
+def pair_statistics(
+    vectors: NDArray[np.floating],
+    bin_edges: NDArray[np.float64],
+    band: tuple[float, float] = (89.0, 91.0),
+    block: int = 2048,
+) -> PairStatistics:
+    """Histogram of pairwise angles (degrees) and the extremes, block by block (j ≥ i).
+
+    Memory O(N · d + block²): the N × N matrix is never held. Histogram bins follow
+    numpy.histogram (half-open but the last). The band counts angles in [low, high].
+    """
+    unit = np.asarray(vectors, dtype=F32)
+    unit = unit / np.linalg.norm(unit, axis=1, keepdims=True)
+    n = unit.shape[0]
+    counts = np.zeros(len(bin_edges) - 1, dtype=np.int64)
+    in_band = 0
+    sum_squares = 0.0
+    max_cos, min_cos = -1.0, 1.0
+    worst = np.zeros(n)
+    low, high = math.cos(math.radians(band[1])), math.cos(math.radians(band[0]))
+    for a, b, c, e in _block_pairs(n, block):
+        cosines = np.clip(unit[a:b] @ unit[c:e].T, -1.0, 1.0).astype(np.float64)
+        if a == c:
+            np.fill_diagonal(cosines, np.nan)
+            keep = np.triu(np.ones(cosines.shape, dtype=bool), k=1)
+        else:
+            keep = np.ones(cosines.shape, dtype=bool)
+        values = cosines[keep]
+        counts += np.histogram(np.degrees(np.arccos(values)), bins=bin_edges)[0]
+        in_band += int(np.count_nonzero((values >= low) & (values <= high)))
+        sum_squares += float(np.square(values).sum())
+        max_cos, min_cos = max(max_cos, float(values.max())), min(min_cos, float(values.min()))
+        magnitude = np.abs(cosines)
+        worst[a:b] = np.maximum(worst[a:b], np.nanmax(magnitude, axis=1))
+        worst[c:e] = np.maximum(worst[c:e], np.nanmax(magnitude, axis=0))
+    pairs = n * (n - 1) // 2
+    return PairStatistics(
+        n_vectors=n,
+        dim=unit.shape[1],
+        histogram=counts,
+        bin_edges=np.asarray(bin_edges, dtype=np.float64),
+        band_share=in_band / pairs,
+        band=band,
+        min_angle_deg=math.degrees(math.acos(max_cos)),
+        max_angle_deg=math.degrees(math.acos(min_cos)),
+        rms_cos=math.sqrt(sum_squares / pairs),
+        max_abs_cos=max(abs(max_cos), abs(min_cos)),
+        worst_partner_cos=worst,
+    )
+
+
+def jl_lower_bound(dim: int, epsilon: float) -> float:
+    """Vectors that provably fit in R^d with every pairwise |cos| ≤ ε (a random construction).
+
+    For independent uniform unit vectors, P(|u · v| ≥ ε) ≤ 2 exp(−d ε² / 2); by the union
+    bound over fewer than N²/2 pairs, N random vectors all pass with positive probability
+    once N² exp(−d ε² / 2) ≤ 1, i.e. N = exp(d ε² / 4): exponential in the dimension.
+    """
+    return math.exp(dim * epsilon**2 / 4)
+
+
+def measured_capacity(
+    dim: int, epsilon: float, seed: int, steps: int = 400, power: int = 8, limit: int = 400
+) -> int:
+    """The most vectors the coherence optimiser placed in R^d with max |cos| ≤ ε.
+
+    Tries N = d, d + 1, ... (growing by about 10% a step) and keeps the last N that met ε;
+    a lower bound on the true capacity (the optimiser may miss better arrangements).
+    """
+    best = dim  # an orthonormal basis always fits
+    n = dim + 1
+    while n <= limit:
+        start = random_unit_vectors(n, dim, seed)
+        result = optimise(start, "coherence", steps, AdamSettings(lr=0.02), power=power)
+        stats = pair_statistics(result.vectors, np.array([0.0, 180.0]))
+        if stats.max_abs_cos > epsilon:
+            break
+        best = n
+        n = max(n + 1, int(n * 1.1))
+    return best
