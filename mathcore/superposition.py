@@ -18,6 +18,7 @@ PyTorch script (lr 0.01, betas 0.9 and 0.999).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,8 +53,7 @@ def random_unit_vectors(n: int, dim: int, seed: int) -> Array32:
 
 def _block_pairs(n: int, block: int) -> list[tuple[int, int, int, int]]:
     """(row start, row stop, column start, column stop) of the blocks with j ≥ i."""
-    edges = list(range(0, n, block)) + [n]
-    spans = list(zip(edges[:-1], edges[1:], strict=True))
+    spans = list(itertools.pairwise([*range(0, n, block), n]))
     return [(a, b, c, e) for i, (a, b) in enumerate(spans) for (c, e) in spans[i:]]
 
 

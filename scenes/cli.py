@@ -135,9 +135,8 @@ def command_superposition(args: argparse.Namespace) -> int:
         print(json.dumps({**summary, "from_cache": result.from_cache}))
         return 0
     source = "cached" if result.from_cache else "computed"
-    print(
-        f"{spec.objective} objective, N={spec.n_vectors}, d={spec.dim}, {spec.steps} steps ({source})"
-    )
+    sizes = f"N={spec.n_vectors}, d={spec.dim}, {spec.steps} steps"
+    print(f"{spec.objective} objective, {sizes} ({source})")
     for key, value in summary.items():
         print(f"  {key:28s} {value:.6g}")
     return 0
