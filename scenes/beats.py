@@ -93,9 +93,15 @@ class BeatScene(Scene, Generic[ClipT]):
             self.play(FadeOut(*self.mobjects), run_time=self.seconds(style.SHORT))
 
     def show_caption(self, text: str) -> Mobject:
-        """Fade in a subtitle-like line along the bottom edge; returns it."""
+        """Fade in a subtitle-like line along the bottom edge, replacing the one on screen
+        (two captions must never overlap); returns it."""
         line = caption(text, self.clip.colours.text)
-        self.play(FadeIn(line), run_time=self.seconds(style.SHORT))
+        previous = getattr(self, "_caption", None)
+        if previous is not None and previous in self.mobjects:
+            self.play(FadeOut(previous), FadeIn(line), run_time=self.seconds(style.SHORT))
+        else:
+            self.play(FadeIn(line), run_time=self.seconds(style.SHORT))
+        self._caption = line
         return line
 
     def caption_top(self) -> float:

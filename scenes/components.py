@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
     LEFT,
     ORIGIN,
@@ -68,6 +69,11 @@ def caption(text: str, colour: str = style.MUTED) -> Text:
     """A subtitle-like line (wrapped if long) along the bottom edge of the frame."""
     line = fitted_text(text, style.CAPTION_WIDTH, colour, style.SMALL_SIZE)
     return line.to_edge(DOWN, buff=style.EDGE_BUFFER)
+
+
+def tex_percent(share: float) -> str:
+    """A share written as a percentage for LaTeX (where % starts a comment)."""
+    return mathcore.percent(share).replace("%", r"\%")
 
 
 def fit_width(mobject: VGroup | Text | MathTex, max_width: float) -> VGroup | Text | MathTex:
@@ -763,3 +769,44 @@ class StackedBar(VGroup):
     def get_names(self) -> list[str]:
         """Names with a segment, left to right."""
         return list(self.segments)
+
+
+class HistogramBars(VGroup):
+    """Bars over the bins of a histogram, drawn on given axes (heights already computed).
+
+    Parameters
+    ----------
+    axes
+        The axes the bars stand on (x in the bins' units, y in the heights' units).
+    bin_edges
+        Edges of the bins (one more than heights).
+    heights
+        Bar heights, e.g. counts or mathcore.log_counts(counts).
+    colour
+        Fill colour.
+    """
+
+    def __init__(
+        self,
+        axes: Axes,
+        bin_edges: Sequence[float],
+        heights: Sequence[float],
+        colour: str = style.FIRST_NAME,
+    ) -> None:
+        super().__init__()
+        self.axes = axes
+        for left, right, height in zip(bin_edges[:-1], bin_edges[1:], heights, strict=True):
+            corner = axes.c2p(left, 0)
+            top = axes.c2p(right, max(float(height), 0.0))
+            bar = Rectangle(
+                width=max(top[0] - corner[0], style.TINY),
+                height=max(top[1] - corner[1], style.TINY),
+                stroke_width=0,
+            )
+            bar.set_fill(colour, opacity=style.BAR_OPACITY)
+            bar.move_to(corner, aligned_edge=DL)
+            self.add(bar)
+
+    def get_bar(self, index: int) -> Rectangle:
+        """The bar of bin ``index``."""
+        return self[index]

@@ -33,6 +33,7 @@ from scenes.components import (
     fit_height_between,
     fit_width,
     label_text,
+    tex_percent,
 )
 from scenes.config import ParameterCountConfig, fill_model
 
@@ -193,8 +194,3 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         self.play(FadeIn(legend.header), run_time=self.seconds(style.SHORT))
         if len(picture) > len((total, bar, legend)):
             self.play(FadeIn(picture[-1]), run_time=self.seconds(style.MEDIUM))
-
-
-def tex_percent(share: float) -> str:
-    """A percentage for LaTeX (where % starts a comment)."""
-    return mathcore.percent(share).replace("%", r"\%")

@@ -22,6 +22,7 @@ SCENE_CLASSES = {
     "ToyDirections": "scenes.toy_directions:ToyDirections",
     "MLPWalkthrough": "scenes.mlp_walkthrough:MLPWalkthrough",
     "ParameterCount": "scenes.parameter_count:ParameterCount",
+    "Superposition": "scenes.superposition:Superposition",
 }
 
 QUALITIES = {

@@ -127,3 +127,22 @@ SMALL_SHARE_DECIMALS: Final = 3
 LEGEND_WIDTH: Final = 7.5
 LAG: Final = 0.02  # lag ratio when many small things appear one after another
 WORDS_PER_MATH: Final = 0.8  # Pango text beside LaTeX looks the same size at this ratio
+
+# Superposition pictures.
+PLANE_SIZE: Final = 3.6
+PLANE_RANGE: Final = (-1.5, 1.5, 1.0)
+AXIS_DIRECTIONS_DEG: Final = (0.0, 90.0, 180.0, 270.0)
+LOW_DIMS: Final = (2, 3)  # the dimensions a viewer can picture
+ONE_VECTOR: Final = 1
+HISTOGRAM_HEIGHT: Final = 3.2
+ZOOM_SPAN: Final = 40.0  # windows narrower than this get the fine ticks
+ZOOM_TICK: Final = 5.0
+FULL_TICK: Final = 30.0
+REVEAL_WIDTH: Final = 7.0
+COLLAPSE_DEG: Final = 10.0  # pairs this close to 0° or 180° count as collapsed
+CAPACITY_WIDTH: Final = 6.0
+CAPACITY_HEIGHT: Final = 4.0
+CAPACITY_HEADROOM: Final = 1
+CAPACITY_TICK: Final = 1
+TOY_SHIFT: Final = 2.5
+BAND_OPACITY: Final = 0.55
