@@ -219,10 +219,11 @@ def pair_statistics(
 ) -> PairStatistics:
     """Histogram of pairwise angles (degrees) and the extremes, block by block (j ≥ i).
 
-    Memory O(N · d + block²): the N × N matrix is never held. Histogram bins follow
+    Memory O(N · d + block²), in float64: the N × N matrix is never held. Histogram bins follow
     numpy.histogram (half-open but the last). The band counts angles in [low, high].
     """
-    unit = np.asarray(vectors, dtype=F32)
+    # float64: arccos near ±1 is ill-conditioned, and the smallest angles are the news here.
+    unit = np.asarray(vectors, dtype=np.float64)
     unit = unit / np.linalg.norm(unit, axis=1, keepdims=True)
     n = unit.shape[0]
     counts = np.zeros(len(bin_edges) - 1, dtype=np.int64)
@@ -232,13 +233,15 @@ def pair_statistics(
     worst = np.zeros(n)
     low, high = math.cos(math.radians(band[1])), math.cos(math.radians(band[0]))
     for a, b, c, e in _block_pairs(n, block):
-        cosines = np.clip(unit[a:b] @ unit[c:e].T, -1.0, 1.0).astype(np.float64)
+        cosines = np.clip(unit[a:b] @ unit[c:e].T, -1.0, 1.0)
         if a == c:
             np.fill_diagonal(cosines, np.nan)
             keep = np.triu(np.ones(cosines.shape, dtype=bool), k=1)
         else:
             keep = np.ones(cosines.shape, dtype=bool)
         values = cosines[keep]
+        if values.size == 0:  # a one-row diagonal block holds no pair
+            continue
         counts += np.histogram(np.degrees(np.arccos(values)), bins=bin_edges)[0]
         in_band += int(np.count_nonzero((values >= low) & (values <= high)))
         sum_squares += float(np.square(values).sum())

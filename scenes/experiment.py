@@ -23,7 +23,7 @@ import numpy as np
 
 from mathcore import superposition as sp
 
-CACHE_VERSION = 1  # bump when the computation changes, so old results are not reused
+CACHE_VERSION = 3  # bump when the computation changes, so old results are not reused
 FINE_BINS = 3600  # 0.05° bins; coarser histograms are sums of these
 MAX_MEMORY_BYTES = 2 * 1024**3
 MAX_WORK = 4e13  # multiply-adds; about half an hour on the 2-core reference machine

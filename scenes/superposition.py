@@ -322,9 +322,8 @@ class Superposition(BeatScene[SuperpositionConfig]):
             )
         )
         x_label = label_text(text.capacity_x, style.MUTED, style.SMALL_SIZE).next_to(axes, DOWN)
-        y_label = label_text(
-            text.capacity_y.format(epsilon=f"{cap.epsilon:g}"), style.MUTED, style.SMALL_SIZE
-        )
+        words = text.capacity_y.format(epsilon=f"{cap.epsilon:g}")
+        y_label = fitted_text(words, style.CAPACITY_WIDTH, style.MUTED, style.SMALL_SIZE)
         y_label.next_to(axes, UP, aligned_edge=LEFT)
         return VGroup(axes, ticks, bound, dots, x_label, y_label)
 

@@ -86,7 +86,7 @@ HOSTILE = [
     (
         "text:\n  title: 'Hi {name}'\n",
         "text.title: expected text whose {placeholders} are first_name, last_name, attribute,"
-        " model, got 'Hi {name}' (str)",
+        " model, n, tolerance, epsilon, got 'Hi {name}' (str)",
     ),
     (
         "toy:\n  d_model: 100000000000\n",
@@ -107,11 +107,12 @@ HOSTILE_FILES = [
     (b"- 1\n- 2\n", "(top level): expected a mapping with a 'scene' key, got [1, 2] (list)"),
     (
         b"description: hi\n",
-        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, got nothing (null)",
+        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, Superposition,"
+        " got nothing (null)",
     ),
     (
         b"scene: ToyDirection\n",
-        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount"
+        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, Superposition"
         " (did you mean 'ToyDirections'?), got 'ToyDirection' (str)",
     ),
     (
@@ -214,4 +215,38 @@ MLP_HOSTILE = [
 @pytest.mark.parametrize(("body", "message"), MLP_HOSTILE)
 def test_mlp_hostile_values(tmp_path: Path, body: str, message: str) -> None:
     path = write(tmp_path, MLP + body)
+    assert error_for(path) == f"{path}: {message}"
+
+
+SUP = "scene: Superposition\n"
+SUP_HOSTILE = [
+    (
+        "histogram: {zoom_bins: 7}\n",
+        "histogram.zoom_bins: expected a divisor of 400 (the window in 0.05-degree steps),"
+        " got 7 (int)",
+    ),
+    (
+        "histogram: {zoom_low: 95, zoom_high: 85}\n",
+        "histogram.zoom_high: expected a number above histogram.zoom_low (95), got 85.0 (float)",
+    ),
+    (
+        "experiment: {vectors: 200000, dims: 10000}\n",
+        "experiment: expected sizes needing at most 2 GiB, got 44.7 GiB",
+    ),
+    (
+        "experiment: {vectors: 50000, dims: 1000, steps: 1000}\n",
+        "experiment: expected at most 4e+13 multiply-adds,"
+        " got 3.8e+15 for N=50000, d=1000, steps=1000",
+    ),
+    (
+        "capacity: {dims: [2, 40]}\n",
+        "capacity.dims[1]: expected an integer from 2 to 12, got 40 (int)",
+    ),
+    ("toy_model: {dims: 3}\n", "toy_model.dims: expected an integer from 2 to 2, got 3 (int)"),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), SUP_HOSTILE)
+def test_superposition_hostile_values(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path, SUP + body)
     assert error_for(path) == f"{path}: {message}"

@@ -5,10 +5,15 @@ regenerate after an intended visual change: ``.venv/bin/pytest tests/test_graphi
 Each beat is played on its own, which also checks that a beat can be presented alone.
 """
 
+from pathlib import Path
+from typing import Any
+
 from manim.utils.testing.frames_comparison import frames_comparison
 
+from scenes.config import load_clip
 from scenes.mlp_walkthrough import MLPWalkthrough
 from scenes.parameter_count import ParameterCount
+from scenes.superposition import Superposition
 from scenes.toy_directions import ToyDirections
 
 __module_test__ = "clips"
@@ -57,3 +62,28 @@ def test_parameter_tally(scene: ParameterCount) -> None:
 @frames_comparison(base_scene=ParameterCount)
 def test_parameter_mlp_block(scene: ParameterCount) -> None:
     scene.play_beats(["mlp_block"])
+
+
+SMALL_SUPERPOSITION = Path(__file__).parent / "configs" / "superposition_small.yaml"
+
+
+class SmallSuperposition(Superposition):
+    """The clip at test sizes (the defaults' 10,000-vector optimisation takes minutes)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(load_clip(SMALL_SUPERPOSITION), **kwargs)  # type: ignore[arg-type]
+
+
+@frames_comparison(base_scene=SmallSuperposition)
+def test_superposition_experiment(scene: SmallSuperposition) -> None:
+    scene.play_beats(["experiment"])
+
+
+@frames_comparison(base_scene=SmallSuperposition)
+def test_superposition_capacity(scene: SmallSuperposition) -> None:
+    scene.play_beats(["capacity"])
+
+
+@frames_comparison(base_scene=SmallSuperposition)
+def test_superposition_toy_model(scene: SmallSuperposition) -> None:
+    scene.play_beats(["superposition"])

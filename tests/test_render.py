@@ -116,3 +116,20 @@ def test_parameter_count_renders_for_llama3(tmp_path: Path) -> None:
     assert frame_size_and_count(video)[:2] == (854, 480)
     sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
     assert sections == ["mlp_block", "layers", "tally"]
+
+
+def test_superposition_renders_all_beats(test_configs: Path, tmp_path: Path) -> None:
+    result = render(test_configs / "superposition_small.yaml", tmp_path)
+    assert result.returncode == 0, result.stderr
+    video = tmp_path / "superposition_small" / "low.mp4"
+    assert frame_size_and_count(video)[:2] == (854, 480)
+    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    assert sections == [
+        "neurons",
+        "perpendicular",
+        "nearly_perpendicular",
+        "experiment",
+        "capacity",
+        "superposition",
+        "up_next",
+    ]

@@ -1,0 +1,206 @@
+"""Superposition math: blocked statistics vs brute force, gradients vs finite differences,
+the video's objective collapsing, the coherence objective, JL, and the toy model."""
+
+import itertools
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mathcore
+from mathcore import superposition as sp
+from mathcore.toy_model import loss_and_gradients, train_toy_model
+
+LLMFACTS = Path(sys.executable).parent / "llmfacts"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 30), st.integers(1, 6), st.integers(1, 9), st.integers(0, 10_000))
+def test_pair_statistics_equal_brute_force(n: int, dim: int, block: int, seed: int) -> None:
+    vectors = np.random.default_rng(seed).normal(size=(n, dim))
+    edges = np.linspace(0, 180, 13)
+    stats = sp.pair_statistics(vectors, edges, band=(80.0, 100.0), block=block)
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    cosines = {
+        (i, j): float(np.clip(unit[i] @ unit[j], -1, 1))
+        for i, j in itertools.combinations(range(n), 2)
+    }
+    angles = [math.degrees(math.acos(c)) for c in cosines.values()]
+    assert stats.histogram.tolist() == np.histogram(angles, bins=edges)[0].tolist()
+    assert stats.band_share == pytest.approx(np.mean([80 <= a <= 100 for a in angles]), abs=1e-6)
+    assert stats.min_angle_deg == pytest.approx(min(angles), abs=1e-3)
+    assert stats.max_angle_deg == pytest.approx(max(angles), abs=1e-3)
+    assert stats.rms_cos == pytest.approx(
+        math.sqrt(np.mean(np.square(list(cosines.values())))), abs=1e-5
+    )
+    assert stats.max_abs_cos == pytest.approx(max(abs(c) for c in cosines.values()), abs=1e-5)
+    for i in range(n):
+        partners = [abs(c) for (a, b), c in cosines.items() if i in (a, b)]
+        assert stats.worst_partner_cos[i] == pytest.approx(max(partners), abs=1e-5)
+
+
+def test_welch_bound_in_statistics_matches_closed_form() -> None:
+    stats = sp.pair_statistics(sp.random_unit_vectors(50, 10, 0), np.array([0.0, 180.0]))
+    assert stats.welch_bound == pytest.approx(mathcore.welch_bound(50, 10))
+    # No arrangement beats it: neither the largest |cos| nor the RMS cosine.
+    assert stats.max_abs_cos >= stats.welch_bound
+    assert stats.rms_cos >= stats.welch_bound - 1e-9
+
+
+@pytest.mark.parametrize("objective", ["video", "coherence"])
+@pytest.mark.parametrize("block", [3, 7, 64])
+def test_gradient_matches_finite_differences(objective: str, block: int) -> None:
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(9, 4)) / 2.0  # float64: exact enough for differences
+    loss, grad = sp.loss_and_gradient(vectors, objective, block=block, power=3)  # type: ignore[arg-type]
+    step = 1e-6
+    for i, j in [(0, 0), (3, 2), (8, 3), (5, 1)]:
+        plus, minus = vectors.copy(), vectors.copy()
+        plus[i, j] += step
+        minus[i, j] -= step
+        numeric = (
+            sp.loss_and_gradient(plus, objective, block=block, power=3)[0]  # type: ignore[arg-type]
+            - sp.loss_and_gradient(minus, objective, block=block, power=3)[0]  # type: ignore[arg-type]
+        ) / (2 * step)
+        assert grad[i, j] == pytest.approx(numeric, rel=1e-4, abs=1e-4)
+    assert loss > 0
+
+
+def test_blocked_video_step_equals_full_gram_step() -> None:
+    vectors = sp.random_unit_vectors(300, 12, 3)
+    loss, grad = sp.loss_and_gradient(vectors, "video", block=64)
+    plain_loss, plain_grad = sp.plain_video_step_gradient(vectors)
+    assert loss == pytest.approx(plain_loss, rel=1e-5)
+    assert np.allclose(grad, plain_grad, atol=1e-3)
+
+
+def test_video_objective_collapses_vectors() -> None:
+    # The issue's small case: N = 600, d = 20, the video's settings.
+    start = sp.random_unit_vectors(600, 20, 0)
+    result = sp.optimise(start, "video", 250)
+    stats = sp.pair_statistics(result.vectors, np.linspace(0, 180, 37))
+    assert stats.band_share > 0.9  # the video's picture: almost all pairs at 89°-91° ...
+    collapsed = (stats.histogram[0] + stats.histogram[-1]) / stats.histogram.sum()
+    assert collapsed > 0.02  # ... because some pairs sit within 5° of 0° or 180°
+    assert stats.median_worst_partner_cos > 0.99  # most vectors have a near-duplicate
+    assert stats.max_abs_cos >= stats.welch_bound
+
+
+def test_coherence_objective_beats_random_vectors() -> None:
+    start = sp.random_unit_vectors(600, 20, 0)
+    before = sp.pair_statistics(start, np.array([0.0, 180.0]))
+    after = sp.pair_statistics(sp.optimise(start, "coherence", 250).vectors, np.array([0.0, 180.0]))
+    assert after.max_abs_cos < 0.75 * before.max_abs_cos
+    assert after.max_abs_cos >= after.welch_bound
+    assert after.median_worst_partner_cos < 0.6
+
+
+def test_jl_lower_bound_closed_form_and_guarantee() -> None:
+    assert sp.jl_lower_bound(200, 0.3) == pytest.approx(math.exp(200 * 0.09 / 4))
+    assert sp.log10_capacity(200, 0.3) == pytest.approx(math.log10(sp.jl_lower_bound(200, 0.3)))
+    n = int(sp.jl_lower_bound(200, 0.3))  # 90 random vectors in 200 dimensions
+    stats = sp.pair_statistics(sp.random_unit_vectors(n, 200, 0), np.array([0.0, 180.0]))
+    assert stats.max_abs_cos <= 0.3
+
+
+def test_measured_capacity_small_cases() -> None:
+    # Three lines at 60° fit in the plane with |cos| = 0.5 <= 0.6; a fourth cannot.
+    assert sp.measured_capacity(2, 0.6, seed=0) == 3
+    assert sp.measured_capacity(3, 0.5, seed=0) >= 4
+
+
+def test_nearly_perpendicular_share() -> None:
+    assert sp.nearly_perpendicular_share(2, 2, 1.0, seed=0) == 0.0
+    # In 100-D, |cos| with one fixed vector is about N(0, 1/100): P(|cos| <= sin 1°) ≈ 0.139.
+    share = sp.nearly_perpendicular_share(100, 1, 1.0, seed=0)
+    assert share == pytest.approx(math.erf(math.sin(math.radians(1)) * 10 / math.sqrt(2)), abs=0.01)
+
+
+def test_toy_model_gradient_matches_finite_differences() -> None:
+    rng = np.random.default_rng(0)
+    weights, bias = rng.normal(size=(2, 5)), rng.normal(size=5) * 0.1
+    x = rng.uniform(size=(16, 5))
+    importance = 0.9 ** np.arange(5)
+    _loss, d_w, d_b = loss_and_gradients(weights, bias, x, importance)
+    step = 1e-6
+    for i, j in [(0, 0), (1, 3)]:
+        plus, minus = weights.copy(), weights.copy()
+        plus[i, j] += step
+        minus[i, j] -= step
+        numeric = (
+            loss_and_gradients(plus, bias, x, importance)[0]
+            - loss_and_gradients(minus, bias, x, importance)[0]
+        ) / (2 * step)
+        assert d_w[i, j] == pytest.approx(numeric, rel=1e-4, abs=1e-6)
+    plus_b = bias.copy()
+    plus_b[2] += step
+    minus_b = bias.copy()
+    minus_b[2] -= step
+    numeric_b = (
+        loss_and_gradients(weights, plus_b, x, importance)[0]
+        - loss_and_gradients(weights, minus_b, x, importance)[0]
+    ) / (2 * step)
+    assert d_b[2] == pytest.approx(numeric_b, rel=1e-4, abs=1e-6)
+
+
+def test_pentagon_forms_at_high_sparsity() -> None:
+    model = train_toy_model(5, 2, sparsity=0.95, seed=0, steps=3000)
+    gaps = sp.adjacent_angles_deg(model.feature_angles_deg())
+    assert gaps == pytest.approx([72.0] * 5, abs=5.0)
+    assert np.all(model.feature_norms() > 0.8)
+
+
+JSON_KEYS = (
+    "max_abs_cos",
+    "rms_cos",
+    "welch_bound",
+    "share_89_91",
+    "min_angle_deg",
+    "max_angle_deg",
+    "median_worst_partner_cos",
+    "seconds_per_step",
+    "peak_bytes",
+)
+
+
+def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    return subprocess.run(
+        [str(LLMFACTS), "superposition", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
+def test_superposition_cli_json_and_cache(tmp_path: Path) -> None:
+    args = ("--vectors", "300", "--dims", "12", "--steps", "50", "--json")
+    first = run_cli(tmp_path, *args)
+    assert first.returncode == 0, first.stderr
+    data = json.loads(first.stdout)
+    for key in JSON_KEYS:
+        assert isinstance(data[key], float)
+    assert data["welch_bound"] == pytest.approx(mathcore.welch_bound(300, 12))
+    assert data["from_cache"] is False and "50/50" in first.stderr  # the progress bar
+    again = run_cli(tmp_path, *args)
+    assert json.loads(again.stdout) == {**data, "from_cache": True}
+    assert again.stderr == ""
+
+
+def test_superposition_cli_refuses_absurd_sizes(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "--vectors", "10000000", "--dims", "100")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "llmfacts superposition: --vectors: expected sizes needing at most 2 GiB, got 22.5 GiB\n"
+    )
+    result = run_cli(tmp_path, "--vectors", "50000", "--dims", "1000", "--steps", "1000")
+    assert result.returncode == 2
+    assert "--steps: expected at most 4e+13 multiply-adds" in result.stderr
+    assert not any(tmp_path.rglob("*.npz"))
