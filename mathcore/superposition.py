@@ -124,19 +124,6 @@ def loss_and_gradient(
     return total, grad
 
 
-def plain_video_step_gradient(vectors: Array32) -> tuple[float, Array32]:
-    """The video's loss and gradient the obvious way, with the whole N × N Gram matrix.
-
-    Kept as the benchmark's baseline and as an independent check of the blocked code.
-    """
-    n = vectors.shape[0]
-    diff = vectors @ vectors.T - np.eye(n, dtype=F32)
-    loss = float(np.maximum(np.abs(diff) - VIDEO_MARGIN, 0).sum(dtype=np.float64))
-    loss += n * float(np.square(np.diagonal(diff), dtype=np.float64).sum())
-    d_gram = np.sign(diff) * (np.abs(diff) > VIDEO_MARGIN) + np.diag(2 * n * np.diagonal(diff))
-    return loss, (2 * d_gram.astype(F32)) @ vectors
-
-
 @dataclass(frozen=True)
 class OptimiseResult:
     """Final vectors, the loss per step, and the objective's settings."""

@@ -413,6 +413,12 @@ class SuperpositionText:
         "The whole range, log scale: many vectors collapsed onto one another",
         max_length=TEXT_LENGTH,
     )
+    collapsed: str = option(
+        "{share} of pairs lie within {degrees}° of 0° or 180°; the closest pair is"
+        " {min_angle}° apart",
+        max_length=TEXT_LENGTH,
+    )
+    pairs_axis: str = option("pairs per bin (log scale)", max_length=TEXT_LENGTH)
     honest: str = option("No arrangement beats the Welch bound", max_length=TEXT_LENGTH)
     capacity: str = option(
         "Room for nearly perpendicular directions grows exponentially", max_length=TEXT_LENGTH
@@ -532,7 +538,18 @@ def _check_beats(clip: ClipConfig, source: str) -> None:
         raise ConfigError(source, "beats", "each beat at most once", describe(list(clip.beats)))
 
 
-PLACEHOLDERS = ("first_name", "last_name", "attribute", "model", "n", "tolerance", "epsilon")
+PLACEHOLDERS = (
+    "first_name",
+    "last_name",
+    "attribute",
+    "model",
+    "n",
+    "tolerance",
+    "epsilon",
+    "share",
+    "degrees",
+    "min_angle",
+)
 
 
 def _check_text_templates(raw: dict[str, Any], source: str) -> None:

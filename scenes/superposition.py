@@ -253,15 +253,24 @@ class Superposition(BeatScene[SuperpositionConfig]):
                 for a in (welch, FULL_RANGE[1] - welch)
             )
         )
-        log_label = MathTex(r"\log_{10}(1 + \text{pairs})", font_size=style.SMALL_SIZE).next_to(
-            axes, UP, aligned_edge=LEFT
-        )
+        log_label = label_text(self.clip.text.pairs_axis, style.MUTED, style.SMALL_SIZE)
+        log_label.next_to(axes, UP, aligned_edge=LEFT)
+        log_label.add(self.power_ticks(axes, int(axes.y_range[1])))
         self.play(
             Create(axes), FadeIn(log_label), FadeIn(bars), run_time=self.seconds(style.MEDIUM)
         )
         self.say(c.text.reveal)
         self.play(Create(marks), run_time=self.seconds(style.SHORT))
         return VGroup(axes, log_label, bars, marks)
+
+    def power_ticks(self, axes: Axes, top: int) -> VGroup:
+        """Labels 10^0, 10^1, ... beside a log10 axis."""
+        return VGroup(
+            *(
+                MathTex(rf"10^{{{k}}}", font_size=style.SMALL_SIZE).next_to(axes.c2p(0, k), LEFT)
+                for k in range(0, top + style.CAPACITY_TICK, style.CAPACITY_TICK)
+            )
+        )
 
     def comparison(self) -> ValueTable:
         """Worst pair and each vector's nearest partner: random, video's objective, honest."""
@@ -281,6 +290,16 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )
         return ValueTable(text.columns, rows, style.PANEL_WIDTH)
 
+    def collapse_note(self) -> VGroup:
+        """How many pairs collapsed, and the smallest angle, in words from the config."""
+        scalars = self.video.scalars
+        words = self.clip.text.collapsed.format(
+            share=mathcore.percent(scalars["share_within_10_of_parallel"]),
+            degrees=f"{style.COLLAPSE_DEG:g}",
+            min_angle=f"{scalars['min_angle_deg']:.{style.ANGLE_DECIMALS}f}",
+        )
+        return fitted_text(words, style.REVEAL_WIDTH, style.NEGATIVE, style.BODY_SIZE)
+
     @beat
     def beat_experiment(self) -> None:
         self.clear_stage()
@@ -289,6 +308,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         table = self.comparison()
         self.beside(reveal, table)
         self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(self.collapse_note().next_to(reveal, DOWN, buff=style.SECTION_GAP)))
         self.say(self.clip.text.honest)
 
     # -- 4.5 -------------------------------------------------------------------------------
@@ -305,13 +325,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
             axis_config={"color": style.AXES, "include_tip": False},
             x_axis_config={"include_numbers": True, "font_size": style.SMALL_SIZE},
         )  # fmt: skip
-        powers = range(0, top + style.CAPACITY_TICK, style.CAPACITY_TICK)
-        ticks = VGroup(
-            *(
-                MathTex(rf"10^{{{k}}}", font_size=style.SMALL_SIZE).next_to(axes.c2p(0, k), LEFT)
-                for k in powers
-            )
-        )
+        ticks = self.power_ticks(axes, top)
         bound = axes.plot(
             lambda d: sp.log10_capacity(d, cap.epsilon), x_range=[0, right], color=style.MUTED
         )

@@ -86,7 +86,7 @@ HOSTILE = [
     (
         "text:\n  title: 'Hi {name}'\n",
         "text.title: expected text whose {placeholders} are first_name, last_name, attribute,"
-        " model, n, tolerance, epsilon, got 'Hi {name}' (str)",
+        " model, n, tolerance, epsilon, share, degrees, min_angle, got 'Hi {name}' (str)",
     ),
     (
         "toy:\n  d_model: 100000000000\n",

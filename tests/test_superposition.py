@@ -73,11 +73,14 @@ def test_gradient_matches_finite_differences(objective: str, block: int) -> None
 
 
 def test_blocked_video_step_equals_full_gram_step() -> None:
-    vectors = sp.random_unit_vectors(300, 12, 3)
+    vectors = sp.random_unit_vectors(300, 12, 3).astype(np.float64)
     loss, grad = sp.loss_and_gradient(vectors, "video", block=64)
-    plain_loss, plain_grad = sp.plain_video_step_gradient(vectors)
-    assert loss == pytest.approx(plain_loss, rel=1e-5)
-    assert np.allclose(grad, plain_grad, atol=1e-3)
+    # The whole Gram matrix at once, written from the video's formula.
+    diff = vectors @ vectors.T - np.eye(300)
+    plain_loss = np.maximum(np.abs(diff) - 0.01, 0).sum() + 300 * np.sum(np.diag(diff) ** 2)
+    d_gram = np.sign(diff) * (np.abs(diff) > 0.01) + np.diag(2 * 300 * np.diag(diff))
+    assert loss == pytest.approx(plain_loss, rel=1e-9)
+    assert np.allclose(grad, (d_gram + d_gram.T) @ vectors, atol=1e-9)
 
 
 def test_video_objective_collapses_vectors() -> None:
