@@ -299,7 +299,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                 fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.SMALL_SIZE
             ),
         ).arrange(RIGHT, buff=style.ITEM_GAP)
-        picture = VGroup(equation, table).arrange(RIGHT, buff=style.SECTION_GAP * 2)
+        picture = VGroup(equation, table).arrange(RIGHT, buff=style.WIDE_GAP)
         fit_width(picture, style.CONTENT_WIDTH).next_to(title, DOWN, buff=style.SECTION_GAP)
         shape.next_to(picture, DOWN, buff=style.SECTION_GAP)
         self.play(Write(title), FadeIn(up), run_time=self.seconds(style.SHORT))
@@ -321,8 +321,8 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         other = "gelu" if c.activation == "relu" else "relu"
         main_graph = ActivationGraph(c.activation, colour=c.colours.text)
         side_graph = ActivationGraph(other, colour=style.MUTED)
-        graphs = VGroup(main_graph, side_graph).arrange(RIGHT, buff=style.SECTION_GAP * 2)
-        graphs.to_edge(UP, buff=style.EDGE_BUFFER * 2)
+        graphs = VGroup(main_graph, side_graph).arrange(RIGHT, buff=style.WIDE_GAP)
+        graphs.to_edge(UP, buff=style.MARGIN)
         self.play(Create(main_graph), run_time=self.seconds(style.MEDIUM))
         dots = VGroup(
             *(
@@ -359,7 +359,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             display.rows,
             colour=c.colours.combined,
         )
-        picture = VGroup(left, network).arrange(RIGHT, buff=style.SECTION_GAP * 3)
+        picture = VGroup(left, network).arrange(RIGHT, buff=style.WIDER_GAP)
         picture.move_to(UP * style.PICTURE_LIFT)
         up = (
             r"E^{\top} W_{\uparrow}^{\top} + b_{\uparrow}^{\top}"
@@ -441,7 +441,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                 for k, n, colour in zip(("M", "J", "B"), names, colours, strict=True)
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        picture = VGroup(equation, readouts).arrange(RIGHT, buff=style.SECTION_GAP * 2)
+        picture = VGroup(equation, readouts).arrange(RIGHT, buff=style.WIDE_GAP)
         fit_width(picture, style.CONTENT_WIDTH).next_to(title, DOWN, buff=style.SECTION_GAP)
         self.play(Write(title), FadeIn(equation), run_time=self.seconds(style.MEDIUM))
         for readout in readouts:

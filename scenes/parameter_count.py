@@ -80,7 +80,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
     @beat
     def beat_mlp_block(self) -> None:
         self.clear_stage()
-        picture = self.weight_matrix().to_edge(LEFT, buff=style.EDGE_BUFFER * 3)
+        picture = self.weight_matrix().to_edge(LEFT, buff=style.WIDE_MARGIN)
         lines = VGroup(*(self.matrix_line(m) for m in self.matrices))
         if self.shape.n_experts > 1:
             lines.add(MathTex(rf"\times\ {self.shape.n_experts} \text{{ experts}}"))
@@ -123,7 +123,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         )
         if elided:
             icons.add(MathTex(r"\cdots", font_size=style.MATH_SIZE))
-        icons.arrange_in_grid(cols=per_row, buff=style.CELL_GAP * 2)
+        icons.arrange_in_grid(cols=per_row, buff=style.ICON_GAP)
         block = mathcore.thousands(self.count.per_layer["mlp"])
         mlp_total = self.numbers(self.count.components["mlp"])
         tally = VGroup(
@@ -134,9 +134,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
                 style.LABEL_SIZE,
             ),
         ).arrange(DOWN, buff=style.ROW_GAP)
-        VGroup(icons, tally).arrange(DOWN, buff=style.SECTION_GAP * 2).move_to(
-            UP * style.PICTURE_LIFT
-        )
+        VGroup(icons, tally).arrange(DOWN, buff=style.WIDE_GAP).move_to(UP * style.PICTURE_LIFT)
         fit_width(tally, style.CONTENT_WIDTH)
         self.play(FadeIn(icons, lag_ratio=style.LAG), run_time=self.seconds(style.LONG))
         self.play(Write(tally), run_time=self.seconds(style.MEDIUM))

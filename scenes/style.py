@@ -146,3 +146,10 @@ CAPACITY_HEADROOM: Final = 1
 CAPACITY_TICK: Final = 1
 TOY_SHIFT: Final = 2.5
 BAND_OPACITY: Final = 0.55
+
+# Wider spacings, for pictures that need air between their parts.
+WIDE_GAP: Final = 2 * SECTION_GAP
+WIDER_GAP: Final = 3 * SECTION_GAP
+MARGIN: Final = 2 * EDGE_BUFFER
+WIDE_MARGIN: Final = 3 * EDGE_BUFFER
+ICON_GAP: Final = 2 * CELL_GAP

@@ -91,9 +91,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
             sp.feature_as_neurons(c.neurons, c.seed), c.neurons, c.colours.combined
         )
         name = label_text(fill(c.text.feature, c.fact), c.colours.combined, style.LABEL_SIZE)
-        VGroup(clean, name).arrange(RIGHT, buff=style.SECTION_GAP * 2).move_to(
-            UP * style.PICTURE_LIFT
-        )
+        VGroup(clean, name).arrange(RIGHT, buff=style.WIDE_GAP).move_to(UP * style.PICTURE_LIFT)
         spread.move_to(clean)
         self.play(FadeIn(clean), FadeIn(name), run_time=self.seconds(style.MEDIUM))
         self.say(c.text.neurons)
@@ -128,9 +126,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         basis = {"x": (1.0, 0.0, 0.0), "y": (0.0, 1.0, 0.0), "z": (0.0, 0.0, 1.0)}
         palette = {"x": colours.first_name, "y": colours.last_name, "z": colours.attribute}
         view = VectorView3D(basis, palette, {k: "" for k in basis}, unit=style.PLANE_SIZE / 2)
-        VGroup(flat, view).arrange(RIGHT, buff=style.SECTION_GAP * 3).move_to(
-            UP * style.PICTURE_LIFT
-        )
+        VGroup(flat, view).arrange(RIGHT, buff=style.WIDER_GAP).move_to(UP * style.PICTURE_LIFT)
         return flat, view
 
     @beat
@@ -173,7 +169,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         table = ValueTable(
             header, [(w, tex_percent(s), c.colours.text) for w, s in shares], style.PANEL_WIDTH
         )
-        flat.to_edge(LEFT, buff=style.EDGE_BUFFER * 3)
+        flat.to_edge(LEFT, buff=style.WIDE_MARGIN)
         self.beside(flat, table)
         self.play(FadeIn(flat), run_time=self.seconds(style.SHORT))
         self.play(FadeIn(bands), run_time=self.seconds(style.MEDIUM))
@@ -240,7 +236,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         h, c = self.clip.histogram, self.clip
         heights = sp.log_counts(self.video.histogram(*FULL_RANGE, h.full_bins))
         axes = self.histogram_axes(*FULL_RANGE, float(math.ceil(heights.max())), style.REVEAL_WIDTH)
-        axes.to_corner(UP + LEFT, buff=style.EDGE_BUFFER * 2)
+        axes.to_corner(UP + LEFT, buff=style.MARGIN)
         edges = np.linspace(*FULL_RANGE, h.full_bins + 1)
         bars = HistogramBars(axes, edges, heights, c.colours.first_name)
         for index, left in enumerate(edges[:-1]):
@@ -363,7 +359,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self.clear_stage()
         plot, panel = self.capacity_plot(), self.big_dims_panel()
         axes, ticks, bound, dots, x_label, y_label = plot
-        plot.to_edge(LEFT, buff=style.EDGE_BUFFER * 3).shift(UP * style.PICTURE_LIFT)
+        plot.to_edge(LEFT, buff=style.WIDE_MARGIN).shift(UP * style.PICTURE_LIFT)
         self.beside(plot, panel)
         self.play(
             Create(axes), FadeIn(ticks, x_label, y_label), run_time=self.seconds(style.MEDIUM)
