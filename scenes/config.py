@@ -620,13 +620,15 @@ def _human_bytes(count: float) -> str:
     raise AssertionError("unreachable")
 
 
-def fill_model(template: str, model: str) -> str:
-    """A text template of a clip without a fact: only {model} is filled in."""
-    return template.format_map({**dict.fromkeys(PLACEHOLDERS, ""), "model": model})
+def fill(template: str, fact: FactConfig | None = None, **values: object) -> str:
+    """A text template with the fact's names and ``values`` filled in.
 
-
-def fill(template: str, fact: FactConfig, model: str = "") -> str:
-    """A text template with the fact's names (and the real model's name) filled in."""
-    return template.format(
-        first_name=fact.first_name, last_name=fact.last_name, attribute=fact.attribute, model=model
-    )
+    Every placeholder the config check allows is defined (as "" when this clip has no value
+    for it), and every value is text, as in the check: a template that passed the check
+    cannot fail here.
+    """
+    names = dict.fromkeys(PLACEHOLDERS, "")
+    if fact is not None:
+        names.update(first_name=fact.first_name, last_name=fact.last_name, attribute=fact.attribute)
+    names.update({key: str(value) for key, value in values.items()})
+    return template.format_map(names)

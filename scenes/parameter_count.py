@@ -35,7 +35,7 @@ from scenes.components import (
     label_text,
     tex_percent,
 )
-from scenes.config import ParameterCountConfig, fill_model
+from scenes.config import ParameterCountConfig, fill
 
 # Matrix symbols by the role mathcore.mlp_matrices gives them.
 MATRIX_TEX = {"up": r"W_{\uparrow}", "down": r"W_{\downarrow}", "gate": r"W_{\text{gate}}"}
@@ -54,7 +54,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
 
     def say(self, template: str) -> None:
         """Caption a text template from the config, the model's name filled in."""
-        self.show_caption(fill_model(template, self.shape.name))
+        self.show_caption(fill(template, model=self.shape.name))
 
     def numbers(self, value: int) -> str:
         """``603,979,776 \\approx 604M`` as LaTeX."""
@@ -162,7 +162,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             for name in names
         ]
         legend = ValueTable(
-            fill_model(self.clip.text.tally, self.shape.name), rows, style.LEGEND_WIDTH
+            fill(self.clip.text.tally, model=self.shape.name), rows, style.LEGEND_WIDTH
         )
         total = self.labelled(self.clip.text.total, count.total, style.TITLE_MATH_SIZE)
         picture = VGroup(total, bar, legend)

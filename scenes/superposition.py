@@ -136,7 +136,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         labels = VGroup(
             *(
                 label_text(
-                    self.clip.text.at_most.format(n=dim), style.MUTED, style.BODY_SIZE
+                    fill(self.clip.text.at_most, n=dim), style.MUTED, style.BODY_SIZE
                 ).next_to(picture, DOWN)
                 for dim, picture in ((len(flat) - 1, flat), (len(view.arrows), view))
             )
@@ -162,10 +162,10 @@ class Superposition(BeatScene[SuperpositionConfig]):
         cases = [(d, d, c.text.next_to_axes) for d in style.LOW_DIMS]
         cases.append((c.experiment.dims, style.ONE_VECTOR, c.text.next_to_one))
         shares = [
-            (words.format(n=dim), sp.nearly_perpendicular_share(dim, existing, tol, c.seed))
+            (fill(words, n=dim), sp.nearly_perpendicular_share(dim, existing, tol, c.seed))
             for dim, existing, words in cases
         ]
-        header = c.text.room.format(tolerance=f"{tol:g}")
+        header = fill(c.text.room, tolerance=f"{tol:g}")
         table = ValueTable(
             header, [(w, tex_percent(s), c.colours.text) for w, s in shares], style.PANEL_WIDTH
         )
@@ -289,7 +289,8 @@ class Superposition(BeatScene[SuperpositionConfig]):
     def collapse_note(self) -> VGroup:
         """How many pairs collapsed, and the smallest angle, in words from the config."""
         scalars = self.video.scalars
-        words = self.clip.text.collapsed.format(
+        words = fill(
+            self.clip.text.collapsed,
             share=mathcore.percent(scalars["share_within_10_of_parallel"]),
             degrees=f"{style.COLLAPSE_DEG:g}",
             min_angle=f"{scalars['min_angle_deg']:.{style.ANGLE_DECIMALS}f}",
@@ -332,7 +333,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
             )
         )
         x_label = label_text(text.capacity_x, style.MUTED, style.SMALL_SIZE).next_to(axes, DOWN)
-        words = text.capacity_y.format(epsilon=f"{cap.epsilon:g}")
+        words = fill(text.capacity_y, epsilon=f"{cap.epsilon:g}")
         y_label = fitted_text(words, style.CAPACITY_WIDTH, style.MUTED, style.SMALL_SIZE)
         y_label.next_to(axes, UP, aligned_edge=LEFT)
         return VGroup(axes, ticks, bound, dots, x_label, y_label)
@@ -341,7 +342,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         """What the bound promises at the sizes of real models."""
         cap = self.clip.capacity
         note = label_text(
-            self.clip.text.big_dims.format(epsilon=f"{cap.big_epsilon:g}"),
+            fill(self.clip.text.big_dims, epsilon=f"{cap.big_epsilon:g}"),
             style.MUTED,
             style.SMALL_SIZE,
         )

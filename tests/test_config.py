@@ -250,3 +250,12 @@ SUP_HOSTILE = [
 def test_superposition_hostile_values(tmp_path: Path, body: str, message: str) -> None:
     path = write(tmp_path, SUP + body)
     assert error_for(path) == f"{path}: {message}"
+
+
+def test_fill_defines_every_allowed_placeholder() -> None:
+    from scenes.config import FactConfig, fill
+
+    # A remixer may put any allowed placeholder in any text: the clip fills what it knows.
+    assert fill("{n}-D {model}{first_name}", n=2) == "2-D "
+    assert fill("{first_name} plays {attribute}", FactConfig()) == "Michael plays basketball"
+    assert fill("{model}", model="GPT-3") == "GPT-3"
