@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import av
+import pytest
 
 LLMFACTS = Path(sys.executable).parent / "llmfacts"
 
@@ -133,3 +134,46 @@ def test_superposition_renders_all_beats(test_configs: Path, tmp_path: Path) -> 
         "superposition",
         "up_next",
     ]
+
+
+def frame_digests(video: Path) -> list[str]:
+    import hashlib
+
+    with av.open(str(video)) as container:
+        return [
+            hashlib.sha256(frame.to_ndarray().tobytes()).hexdigest()
+            for frame in container.decode(video=0)
+        ]
+
+
+def test_same_config_same_frames(repo_root: Path, tmp_path: Path) -> None:
+    config = repo_root / "configs" / "toy_directions.yaml"
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert render(config, first).returncode == 0
+    assert render(config, second).returncode == 0
+    digests = frame_digests(first / "toy_directions" / "low.mp4")
+    assert digests == frame_digests(second / "toy_directions" / "low.mp4")
+    assert len(set(digests)) > 10  # the clip moves: this compares real content
+
+
+def test_failed_render_leaves_nothing_behind(
+    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from manim import Scene
+
+    from scenes import render as render_module
+    from scenes.config import load_clip
+
+    class Broken(Scene):
+        def __init__(self, clip: object, **kwargs: object) -> None:
+            super().__init__(**kwargs)
+
+        def construct(self) -> None:
+            self.wait(0.2)
+            raise RuntimeError("scene failed half-way")
+
+    monkeypatch.setattr(render_module, "scene_class", lambda name: Broken)
+    clip = load_clip(repo_root / "configs" / "toy_directions.yaml")
+    with pytest.raises(RuntimeError, match="half-way"):
+        render_module.render_clip(clip, "toy_directions", "low", tmp_path)
+    assert list(tmp_path.iterdir()) == []
