@@ -108,12 +108,12 @@ class BeatScene(Scene, Generic[ClipT]):
         """The height above which pictures must stay, clear of a two-line caption."""
         return style.CAPTION_ZONE - config.frame_height / 2
 
-    def beside(self, picture: Mobject, side: Mobject) -> None:
-        """Put ``side`` right of ``picture``, shrunk into the room left in the frame."""
+    def beside(self, picture: Mobject, side: Mobject, gap: float = style.SECTION_GAP) -> None:
+        """Put ``side`` right of ``picture``, ``gap`` apart, shrunk into the room left."""
         right_edge = config.frame_width / 2 - style.EDGE_BUFFER
-        room = right_edge - picture.get_right()[0] - style.SECTION_GAP
+        room = right_edge - picture.get_right()[0] - gap
         fit_width(side, room)
-        side.next_to(picture, RIGHT, buff=style.SECTION_GAP)
+        side.next_to(picture, RIGHT, buff=gap)
         fit_height_between(side, picture.get_top()[1], self.caption_top())
 
     def seconds(self, base: float) -> float:

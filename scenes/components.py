@@ -810,3 +810,55 @@ class HistogramBars(VGroup):
     def get_bar(self, index: int) -> Rectangle:
         """The bar of bin ``index``."""
         return self[index]
+
+
+class ProbabilityBars(VGroup):
+    """Next-token probabilities as horizontal bars: word, bar, percentage.
+
+    Parameters
+    ----------
+    words
+        Candidate tokens.
+    probabilities
+        One probability per word (computed by mathcore.softmax).
+    width
+        Length of a bar at probability 1.
+    colour
+        Colour of the most likely word's bar (the others are muted).
+    """
+
+    def __init__(
+        self,
+        words: Sequence[str],
+        probabilities: Sequence[float],
+        width: float = style.PROBABILITY_WIDTH,
+        colour: str = style.POSITIVE,
+    ) -> None:
+        super().__init__()
+        best = max(range(len(words)), key=lambda i: probabilities[i])
+        self.rows = VGroup()
+        for index, (word, p) in enumerate(zip(words, probabilities, strict=True)):
+            tint = colour if index == best else style.MUTED
+            label = fitted_text(word, style.PROBABILITY_LABEL, style.TEXT, style.BODY_SIZE)
+            bar = Rectangle(width=max(width * p, style.TINY), height=style.PROBABILITY_HEIGHT)
+            bar.set_fill(tint, opacity=style.BAR_OPACITY).set_stroke(width=0)
+            share = MathTex(tex_percent(p), font_size=style.MATH_SIZE, color=tint)
+            self.rows.add(VGroup(label, bar, share))
+        for row in self.rows:
+            row.arrange(RIGHT, buff=style.ITEM_GAP)
+        self.rows.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        labels_right = max(row[0].get_right()[0] for row in self.rows)
+        for row in self.rows:
+            label, bar, share = row
+            bar.match_y(label)
+            align_left_edges([bar], labels_right + style.SECTION_GAP)
+            share.next_to(bar, RIGHT, buff=style.ITEM_GAP)
+        self.add(self.rows)
+
+    def get_bar(self, index: int) -> Rectangle:
+        """The bar of word ``index``."""
+        return self.rows[index][1]
+
+    def get_row(self, index: int) -> VGroup:
+        """(word, bar, percentage) of word ``index``."""
+        return self.rows[index]

@@ -475,11 +475,95 @@ class SuperpositionConfig(ClipConfig):
     text: SuperpositionText = field(default_factory=SuperpositionText)
 
 
+@dataclass(frozen=True, kw_only=True)
+class WordConfig:
+    """A toy word: the sum of its named features (plus a little seeded noise)."""
+
+    word: str = option(max_length=30)
+    features: tuple[str, ...] = option(max_length=30)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnalogyConfig:
+    """E(a) − E(b) + E(c) should land near E(expected)."""
+
+    a: str = option("woman", max_length=30)
+    b: str = option("man", max_length=30)
+    c: str = option("uncle", max_length=30)
+    words: tuple[WordConfig, ...] = option(
+        (
+            WordConfig(word="man", features=("male",)),
+            WordConfig(word="woman", features=("female",)),
+            WordConfig(word="uncle", features=("male", "parent's sibling")),
+            WordConfig(word="aunt", features=("female", "parent's sibling")),
+            WordConfig(word="king", features=("male", "royal")),
+            WordConfig(word="queen", features=("female", "royal")),
+        )
+    )
+    noise: float = option(0.15, low=0.0, high=1.0)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RefresherText:
+    """Words on screen; {model} is the real model's name."""
+
+    prediction: str = option("The model predicts what comes next", max_length=TEXT_LENGTH)
+    tokens: str = option(
+        "Each token gets a column of numbers: its embedding", max_length=TEXT_LENGTH
+    )
+    attention: str = option("Attention", max_length=30)
+    mlp: str = option("MLP", max_length=30)
+    blocks: str = option(
+        "Attention lets vectors talk; each MLP works on one vector; a normalisation between",
+        max_length=TEXT_LENGTH,
+    )
+    repeat: str = option("repeated {n} times in {model}", max_length=TEXT_LENGTH)
+    last_vector: str = option("The last vector becomes the prediction", max_length=TEXT_LENGTH)
+    directions: str = option("Directions carry meaning", max_length=TEXT_LENGTH)
+    nearest: str = option("nearest word", max_length=TEXT_LENGTH)
+    knowledge: str = option(
+        "Context from attention, knowledge from the MLPs, which hold most parameters",
+        max_length=TEXT_LENGTH,
+    )
+    mlp_share: str = option("MLP share of {model}'s parameters", max_length=TEXT_LENGTH)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TransformerRefresherConfig(ClipConfig):
+    """Beats 1.1-1.6: a transformer, from prompt to prediction, and meaningful directions."""
+
+    BEATS: ClassVar[tuple[str, ...]] = (
+        "prediction",
+        "tokens",
+        "blocks",
+        "last_vector",
+        "directions",
+        "context_knowledge",
+    )
+
+    fact: FactConfig = field(default_factory=FactConfig)
+    prompt: tuple[str, ...] = option(
+        ("Michael", "Jordan", "plays", "the", "sport", "of"), max_length=30
+    )
+    candidates: tuple[str, ...] = option(
+        ("basketball", "baseball", "football", "golf", "tennis"), max_length=30
+    )
+    sharpness: float = option(4.0, low=0.0, high=50.0, doc="scale of the toy logits")
+    temperature: float = option(1.0, low=0.05, high=20.0)
+    d_model: int = option(16, low=3, high=4096, doc="toy embedding width")
+    tilt: float = option(0.1, low=0.0, high=0.5)
+    display: MatrixDisplay = field(default_factory=MatrixDisplay)
+    analogy: AnalogyConfig = field(default_factory=AnalogyConfig)
+    model: str = option("gpt3-175b", max_length=60, doc="a preset from configs/models/")
+    text: RefresherText = field(default_factory=RefresherText)
+
+
 SCENE_CONFIGS: dict[str, type[ClipConfig]] = {
     "ToyDirections": ToyDirectionsConfig,
     "MLPWalkthrough": MLPWalkthroughConfig,
     "ParameterCount": ParameterCountConfig,
     "Superposition": SuperpositionConfig,
+    "TransformerRefresher": TransformerRefresherConfig,
 }
 
 
@@ -502,6 +586,8 @@ def load_clip(path: str | Path) -> ClipConfig:
         check_model(clip.model, source)
     if isinstance(clip, SuperpositionConfig):
         _check_superposition(clip, source)
+    if isinstance(clip, TransformerRefresherConfig):
+        _check_refresher(clip, source)
     _check_beats(clip, source)
     _check_text_templates(raw, source)
     _check_memory(clip, source)
@@ -562,6 +648,26 @@ def _check_text_templates(raw: dict[str, Any], source: str) -> None:
         except (KeyError, IndexError, ValueError):
             expected = "text whose {placeholders} are " + ", ".join(PLACEHOLDERS)
             raise ConfigError(source, f"text.{key}", expected, describe(template)) from None
+
+
+def _check_refresher(clip: TransformerRefresherConfig, source: str) -> None:
+    """Cross-key rules: the fact's attribute is a candidate, the analogy's words exist."""
+    if clip.fact.attribute not in clip.candidates:
+        expected = f"a list including the fact's attribute {clip.fact.attribute!r}"
+        raise ConfigError(source, "candidates", expected, describe(list(clip.candidates)))
+    if not 2 <= len(clip.prompt) <= 10:
+        raise ConfigError(source, "prompt", "a list of 2 to 10 tokens", describe(list(clip.prompt)))
+    words = [w.word for w in clip.analogy.words]
+    for key in ("a", "b", "c"):
+        word = getattr(clip.analogy, key)
+        if word not in words:
+            expected = "one of the analogy's words (" + ", ".join(words) + ")"
+            raise ConfigError(source, f"analogy.{key}", expected, describe(word))
+    features = {f for w in clip.analogy.words for f in w.features}
+    if len(features) > clip.d_model or len(clip.candidates) > clip.d_model:
+        expected = f"an integer >= {max(len(features), len(clip.candidates))} (one per feature)"
+        raise ConfigError(source, "d_model", expected, describe(clip.d_model))
+    _preset_path(clip.model, source)
 
 
 def _check_superposition(clip: SuperpositionConfig, source: str) -> None:

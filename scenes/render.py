@@ -23,6 +23,7 @@ SCENE_CLASSES = {
     "MLPWalkthrough": "scenes.mlp_walkthrough:MLPWalkthrough",
     "ParameterCount": "scenes.parameter_count:ParameterCount",
     "Superposition": "scenes.superposition:Superposition",
+    "TransformerRefresher": "scenes.transformer_refresher:TransformerRefresher",
 }
 
 QUALITIES = {

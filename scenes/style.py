@@ -153,3 +153,14 @@ WIDER_GAP: Final = 3 * SECTION_GAP
 MARGIN: Final = 2 * EDGE_BUFFER
 WIDE_MARGIN: Final = 3 * EDGE_BUFFER
 ICON_GAP: Final = 2 * CELL_GAP
+
+# Next-token probabilities (components.ProbabilityBars).
+PROBABILITY_WIDTH: Final = 5.0
+PROBABILITY_HEIGHT: Final = 0.3
+PROBABILITY_LABEL: Final = 2.6
+LAYER_STACK: Final = 3  # attention/MLP pairs drawn before the "repeated n times" label
+WORD_GAP: Final = 0.5  # between the words of a prompt
+LAG_SLOW: Final = 0.2
+ARROW_BUFF: Final = 0.12
+PROBABILITY_WIDTH_SIDE: Final = 2.2  # bars beside another picture
+LAST_VECTOR_WIDTH: Final = 6.4

@@ -108,12 +108,13 @@ HOSTILE_FILES = [
     (
         b"description: hi\n",
         "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, Superposition,"
+        " TransformerRefresher,"
         " got nothing (null)",
     ),
     (
         b"scene: ToyDirection\n",
-        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, Superposition"
-        " (did you mean 'ToyDirections'?), got 'ToyDirection' (str)",
+        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, Superposition,"
+        " TransformerRefresher (did you mean 'ToyDirections'?), got 'ToyDirection' (str)",
     ),
     (
         b"scene: !!python/object/apply:os.system ['echo hi']\n",
@@ -259,3 +260,35 @@ def test_fill_defines_every_allowed_placeholder() -> None:
     assert fill("{n}-D {model}{first_name}", n=2) == "2-D "
     assert fill("{first_name} plays {attribute}", FactConfig()) == "Michael plays basketball"
     assert fill("{model}", model="GPT-3") == "GPT-3"
+
+
+REFRESHER = "scene: TransformerRefresher\n"
+REFRESHER_HOSTILE = [
+    (
+        "candidates: [golf, tennis]\n",
+        "candidates: expected a list including the fact's attribute 'basketball',"
+        " got ['golf', 'tennis'] (list)",
+    ),
+    (
+        "analogy: {a: princess}\n",
+        "analogy.a: expected one of the analogy's words (man, woman, uncle, aunt, king, queen),"
+        " got 'princess' (str)",
+    ),
+    (
+        "analogy: {words: [{word: man, feature: [male]}]}\n",
+        "analogy.words[0].feature: expected one of word, features (did you mean 'features'?),"
+        " got an unknown key",
+    ),
+    ("d_model: 3\n", "d_model: expected an integer >= 5 (one per feature), got 3 (int)"),
+    (
+        "model: gpt-3\n",
+        "model: expected a preset (gpt2-small, gpt2-xl, gpt3-175b, llama2-7b, llama3-8b,"
+        " mixtral-8x7b) or a mapping (did you mean 'gpt2-xl'?), got 'gpt-3' (str)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), REFRESHER_HOSTILE)
+def test_refresher_hostile_values(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path, REFRESHER + body)
+    assert error_for(path) == f"{path}: {message}"

@@ -15,6 +15,7 @@ from scenes.mlp_walkthrough import MLPWalkthrough
 from scenes.parameter_count import ParameterCount
 from scenes.superposition import Superposition
 from scenes.toy_directions import ToyDirections
+from scenes.transformer_refresher import TransformerRefresher
 
 __module_test__ = "clips"
 
@@ -87,3 +88,13 @@ def test_superposition_capacity(scene: SmallSuperposition) -> None:
 @frames_comparison(base_scene=SmallSuperposition)
 def test_superposition_toy_model(scene: SmallSuperposition) -> None:
     scene.play_beats(["superposition"])
+
+
+@frames_comparison(base_scene=TransformerRefresher)
+def test_refresher_prediction(scene: TransformerRefresher) -> None:
+    scene.play_beats(["prediction"])
+
+
+@frames_comparison(base_scene=TransformerRefresher)
+def test_refresher_directions(scene: TransformerRefresher) -> None:
+    scene.play_beats(["directions"])

@@ -177,3 +177,18 @@ def test_failed_render_leaves_nothing_behind(
     with pytest.raises(RuntimeError, match="half-way"):
         render_module.render_clip(clip, "toy_directions", "low", tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_transformer_refresher_renders_all_beats(repo_root: Path, tmp_path: Path) -> None:
+    result = render(repo_root / "configs" / "transformer_refresher.yaml", tmp_path)
+    assert result.returncode == 0, result.stderr
+    video = tmp_path / "transformer_refresher" / "low.mp4"
+    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    assert sections == [
+        "prediction",
+        "tokens",
+        "blocks",
+        "last_vector",
+        "directions",
+        "context_knowledge",
+    ]
