@@ -27,21 +27,13 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from mathcore.adam import AdamSettings, AdamState, adam_step
+
 Objective = Literal["video", "coherence"]
 F32 = np.float32
 Array32 = NDArray[np.float32]
 Progress = Callable[[int, int, float], None]  # (step, steps, loss)
 VIDEO_MARGIN = 0.01  # the video's tolerance inside relu(|G − I| − 0.01)
-
-
-@dataclass(frozen=True)
-class AdamSettings:
-    """Adam's learning rate and moment decays (PyTorch's defaults but for lr)."""
-
-    lr: float = 0.01
-    beta1: float = 0.9
-    beta2: float = 0.999
-    eps: float = 1e-8
 
 
 def random_unit_vectors(n: int, dim: int, seed: int) -> Array32:
@@ -138,7 +130,7 @@ def optimise(
     vectors: Array32,
     objective: Objective,
     steps: int,
-    adam: AdamSettings = AdamSettings(),
+    adam: AdamSettings | None = None,
     block: int = 2048,
     power: int = 8,
     progress: Progress | None = None,
@@ -148,20 +140,14 @@ def optimise(
     The coherence objective renormalises the rows after every step (projected descent on
     the sphere); the video's objective leaves lengths free, as its script did.
     """
+    settings = adam if adam is not None else AdamSettings()
     v = vectors.astype(F32, copy=True)
-    m = np.zeros_like(v)
-    s = np.zeros_like(v)
+    state = AdamState.like(v)
     losses = np.zeros(steps)
     for step in range(1, steps + 1):
         loss, grad = loss_and_gradient(v, objective, block, power)
         losses[step - 1] = loss
-        m *= F32(adam.beta1)
-        m += F32(1 - adam.beta1) * grad
-        s *= F32(adam.beta2)
-        s += F32(1 - adam.beta2) * np.square(grad)
-        m_hat = m / F32(1 - adam.beta1**step)
-        denominator = np.sqrt(s / F32(1 - adam.beta2**step)) + F32(adam.eps)
-        v -= F32(adam.lr) * m_hat / denominator
+        adam_step(v, grad, state, step, settings)
         if objective == "coherence":
             v /= np.linalg.norm(v, axis=1, keepdims=True)
         if progress is not None:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from mathcore.adam import AdamSettings, AdamState, adam_step
+
 FloatArray = NDArray[np.float64]
 
 
@@ -76,18 +78,14 @@ def train_toy_model(
     weights = rng.normal(0.0, 1.0 / np.sqrt(m_dims), (m_dims, n_features))
     bias = np.zeros(n_features)
     importance = importance_decay ** np.arange(n_features, dtype=np.float64)
-    moments = [np.zeros_like(weights), np.zeros_like(bias)]
-    squares = [np.zeros_like(weights), np.zeros_like(bias)]
+    settings = AdamSettings(lr=lr)
+    states = (AdamState.like(weights), AdamState.like(bias))
     loss = 0.0
     for step in range(1, steps + 1):
         x = sample_batch(rng, batch, n_features, sparsity)
         loss, d_w, d_b = loss_and_gradients(weights, bias, x, importance)
-        for index, (param, grad) in enumerate(((weights, d_w), (bias, d_b))):
-            moments[index] = 0.9 * moments[index] + 0.1 * grad
-            squares[index] = 0.999 * squares[index] + 0.001 * grad**2
-            m_hat = moments[index] / (1 - 0.9**step)
-            s_hat = squares[index] / (1 - 0.999**step)
-            param -= lr * m_hat / (np.sqrt(s_hat) + 1e-8)
+        adam_step(weights, d_w, states[0], step, settings)
+        adam_step(bias, d_b, states[1], step, settings)
     return ToyModel(weights, bias, sparsity, loss)
 
 

@@ -207,3 +207,17 @@ def test_superposition_cli_refuses_absurd_sizes(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--steps: expected at most 4e+13 multiply-adds" in result.stderr
     assert not any(tmp_path.rglob("*.npz"))
+
+
+def test_adam_first_steps_by_hand() -> None:
+    from mathcore.adam import AdamSettings, AdamState, adam_step
+
+    # Step 1: bias-corrected moments are g and g², so the update is lr · sign(g).
+    param = np.array([1.0, -2.0], dtype=np.float32)
+    state = AdamState.like(param)
+    adam_step(param, np.array([2.0, -0.5], dtype=np.float32), state, 1, AdamSettings(lr=0.01))
+    assert param.tolist() == pytest.approx([0.99, -1.99], abs=1e-6)
+    assert param.dtype == np.float32
+    # Step 2 with the same gradient: m̂ = g, ŝ = g² again, so again lr · sign(g).
+    adam_step(param, np.array([2.0, -0.5], dtype=np.float32), state, 2, AdamSettings(lr=0.01))
+    assert param.tolist() == pytest.approx([0.98, -1.98], abs=1e-6)
