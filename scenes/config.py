@@ -159,6 +159,7 @@ class RealModel:
 class MLPText:
     """Words on screen; {first_name}, {last_name} and {attribute} come from the fact."""
 
+    block: str = option("MLP", max_length=30)
     flow: str = option(
         "Each vector goes through the same block, on its own, in parallel", max_length=TEXT_LENGTH
     )

@@ -13,11 +13,13 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Arrow,
     Brace,
     Create,
     Dot,
     FadeIn,
     FadeOut,
+    GrowArrow,
     GrowFromCenter,
     MathTex,
     Mobject,
@@ -188,9 +190,19 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             word.next_to(column, UP, buff=style.ITEM_GAP)
         picture = VGroup(words, columns)
         fit_width(picture, style.CONTENT_WIDTH).to_edge(UP, buff=style.EDGE_BUFFER)
-        block = BlockIcon("MLP", width=picture.width).next_to(picture, DOWN, buff=style.SECTION_GAP)
+        block = BlockIcon(c.text.block, width=picture.width)
+        block.next_to(picture, DOWN, buff=style.WIDE_GAP)
+        # Every vector goes down into the same block, separately: one arrow each.
+        arrows = VGroup(
+            *(
+                Arrow(col.get_bottom(), [col.get_x(), block.get_top()[1], 0], buff=style.ARROW_BUFF)
+                for col in columns
+            )
+        )
         self.play(FadeIn(picture), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(block), run_time=self.seconds(style.SHORT))
+        self.play(
+            FadeIn(block), *(GrowArrow(a) for a in arrows), run_time=self.seconds(style.SHORT)
+        )
         focus = SurroundingRectangle(columns[tokens.index(self.focus)], color=style.HIGHLIGHT)
         self.play(Create(focus), run_time=self.seconds(style.SHORT))
         line = self.say(c.text.flow)
