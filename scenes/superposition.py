@@ -47,7 +47,7 @@ from scenes.components import (
     tex_percent,
 )
 from scenes.config import SuperpositionConfig, fill
-from scenes.experiment import ExperimentResult, ExperimentSpec, math_capacity_points, run_experiment
+from scenes.experiment import ExperimentResult, ExperimentSpec, capacity_points, run_experiment
 
 FULL_RANGE = (0.0, 180.0)
 WHOLE_NUMBERS = {"num_decimal_places": 0}
@@ -67,7 +67,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self.coherence = run_experiment(
             ExperimentSpec(exp.vectors, exp.dims, exp.steps, c.seed, "coherence")
         )
-        self.capacity = math_capacity_points(list(c.capacity.dims), c.capacity.epsilon, c.seed)
+        self.capacity = capacity_points(list(c.capacity.dims), c.capacity.epsilon, c.seed)
         toy = c.toy_model
         self.toy_models = sparsity_sweep(
             toy.features, toy.dims, list(toy.sparsities), c.seed, toy.steps
