@@ -34,6 +34,9 @@ F32 = np.float32
 Array32 = NDArray[np.float32]
 Progress = Callable[[int, int, float], None]  # (step, steps, loss)
 VIDEO_MARGIN = 0.01  # the video's tolerance inside relu(|G − I| − 0.01)
+VIDEO_BAND_DEG = (89.0, 91.0)  # the video's claim: every angle ends up in this band
+COLLAPSE_DEG = 10.0  # pairs this close to 0° or 180° count as collapsed onto each other
+FINE_BINS = 3600  # 0.05° bins over 0°-180°; coarser histograms are sums of these
 
 
 def random_unit_vectors(n: int, dim: int, seed: int) -> Array32:
@@ -187,7 +190,7 @@ class PairStatistics:
 def pair_statistics(
     vectors: NDArray[np.floating],
     bin_edges: NDArray[np.float64],
-    band: tuple[float, float] = (89.0, 91.0),
+    band: tuple[float, float] = VIDEO_BAND_DEG,
     block: int = 2048,
 ) -> PairStatistics:
     """Histogram of pairwise angles (degrees) and the extremes, block by block (j ≥ i).

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scenes.cli import main
+from scenes.app.cli import main
 
 LLMFACTS = Path(sys.executable).parent / "llmfacts"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from scenes.config import ToyDirectionsConfig, load_clip
-from scenes.schema import ConfigError
+from scenes.config.schema import ConfigError
 
 GOOD = "scene: ToyDirections\n"
 

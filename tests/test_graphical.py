@@ -11,11 +11,11 @@ from typing import Any
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes.config import load_clip
-from scenes.mlp_walkthrough import MLPWalkthrough
-from scenes.parameter_count import ParameterCount
-from scenes.superposition import Superposition
-from scenes.toy_directions import ToyDirections
-from scenes.transformer_refresher import TransformerRefresher
+from scenes.clips.mlp_walkthrough import MLPWalkthrough
+from scenes.clips.parameter_count import ParameterCount
+from scenes.clips.superposition import Superposition
+from scenes.clips.toy_directions import ToyDirections
+from scenes.clips.transformer_refresher import TransformerRefresher
 
 __module_test__ = "clips"
 

@@ -82,7 +82,7 @@ def test_mlp_walkthrough_shows_the_configured_words(test_configs: Path, tmp_path
     from manim import Text, tempconfig
 
     from scenes.config import load_clip
-    from scenes.mlp_walkthrough import MLPWalkthrough
+    from scenes.clips.mlp_walkthrough import MLPWalkthrough
 
     shown: list[str] = []
 
@@ -161,7 +161,7 @@ def test_failed_render_leaves_nothing_behind(
 ) -> None:
     from manim import Scene
 
-    from scenes import render as render_module
+    from scenes.app import render as render_module
     from scenes.config import load_clip
 
     class Broken(Scene):
@@ -172,7 +172,7 @@ def test_failed_render_leaves_nothing_behind(
             self.wait(0.2)
             raise RuntimeError("scene failed half-way")
 
-    monkeypatch.setattr(render_module, "scene_class", lambda name: Broken)
+    monkeypatch.setattr(render_module, "scene_class", lambda clip: Broken)
     clip = load_clip(repo_root / "configs" / "toy_directions.yaml")
     with pytest.raises(RuntimeError, match="half-way"):
         render_module.render_clip(clip, "toy_directions", "low", tmp_path)

@@ -23,9 +23,10 @@ from manim import (
 )
 
 import mathcore
-from scenes import style
-from scenes.beats import BeatScene, beat
-from scenes.components import (
+from scenes.config import ToyDirectionsConfig, fill
+from scenes.visual import style
+from scenes.visual.beats import BeatScene, beat
+from scenes.visual.components import (
     AngleReadout,
     DotProductReadout,
     Legend,
@@ -35,7 +36,6 @@ from scenes.components import (
     fit_width,
     label_text,
 )
-from scenes.config import ToyDirectionsConfig, fill
 
 FEATURES = ("first", "last", "attribute")
 PAIRS = (("first", "last"), ("first", "attribute"), ("last", "attribute"))

@@ -139,7 +139,6 @@ ZOOM_SPAN: Final = 40.0  # windows narrower than this get the fine ticks
 ZOOM_TICK: Final = 5.0
 FULL_TICK: Final = 30.0
 REVEAL_WIDTH: Final = 7.0
-COLLAPSE_DEG: Final = 10.0  # pairs this close to 0° or 180° count as collapsed
 CAPACITY_WIDTH: Final = 6.0
 CAPACITY_HEIGHT: Final = 4.0
 CAPACITY_HEADROOM: Final = 1

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import mathcore
+from mathcore.experiment import ExperimentSpec
 from scenes.config import ClipConfig, load_clip, load_model
-from scenes.schema import ConfigError
+from scenes.config.superposition import ExperimentConfig
+from scenes.config.schema import ConfigError
 
 EXIT_USAGE = 2
 DEFAULT_CONFIGS = Path("configs")
@@ -44,9 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     sup = commands.add_parser(
         "superposition", help="the video's optimisation of nearly perpendicular vectors"
     )
-    sup.add_argument("--vectors", type=int, default=10_000, metavar="N")
-    sup.add_argument("--dims", type=int, default=100, metavar="D")
-    sup.add_argument("--steps", type=int, default=250, metavar="S")
+    # The same defaults as a clip file's `experiment:` section (one place for each number).
+    defaults = ExperimentConfig()
+    sup.add_argument("--vectors", type=int, default=defaults.vectors, metavar="N")
+    sup.add_argument("--dims", type=int, default=defaults.dims, metavar="D")
+    sup.add_argument("--steps", type=int, default=defaults.steps, metavar="S")
     sup.add_argument("--seed", type=int, default=0, metavar="K")
     sup.add_argument("--objective", choices=("video", "coherence"), default="video")
     sup.add_argument("--json", action="store_true", help="one JSON object on stdout")
@@ -76,7 +80,7 @@ def command_check(files: Sequence[Path]) -> int:
 
 
 def command_render(files: Sequence[Path], quality: str, output: Path, stills: bool) -> int:
-    from scenes.render import render_clip
+    from scenes.app.render import render_clip
 
     clips = load_all(files)
     for index, (path, clip) in enumerate(clips, start=1):
@@ -122,14 +126,18 @@ def command_params(file_or_preset: str, convention: str, as_json: bool) -> int:
 
 
 def command_superposition(args: argparse.Namespace) -> int:
-    from scenes.experiment import ExperimentSpec, SizeError, run_experiment
+    from scenes.app.experiment import run_experiment
 
     spec = ExperimentSpec(args.vectors, args.dims, args.steps, args.seed, args.objective)
-    try:
-        result = run_experiment(spec)
-    except SizeError as error:
-        print(f"llmfacts superposition: {error}", file=sys.stderr)
+    problem = spec.problem()
+    if problem is not None:
+        print(
+            f"llmfacts superposition: --{problem.key}: expected {problem.expected},"
+            f" got {problem.found}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
+    result = run_experiment(spec)
     summary = result.summary()
     if args.json:
         print(json.dumps({**summary, "from_cache": result.from_cache}))

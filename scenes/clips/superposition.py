@@ -35,9 +35,11 @@ from manim import (
 import mathcore
 from mathcore import superposition as sp
 from mathcore.toy_model import sparsity_sweep
-from scenes import style
-from scenes.beats import BeatScene, beat
-from scenes.components import (
+from scenes.app.experiment import ExperimentResult, ExperimentSpec, capacity_points, run_experiment
+from scenes.config import SuperpositionConfig, fill
+from scenes.visual import style
+from scenes.visual.beats import BeatScene, beat
+from scenes.visual.components import (
     HistogramBars,
     NeuronLayer,
     ValueTable,
@@ -46,8 +48,6 @@ from scenes.components import (
     label_text,
     tex_percent,
 )
-from scenes.config import SuperpositionConfig, fill
-from scenes.experiment import ExperimentResult, ExperimentSpec, capacity_points, run_experiment
 
 FULL_RANGE = (0.0, 180.0)
 WHOLE_NUMBERS = {"num_decimal_places": 0}
@@ -240,7 +240,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         edges = np.linspace(*FULL_RANGE, h.full_bins + 1)
         bars = HistogramBars(axes, edges, heights, c.colours.first_name)
         for index, left in enumerate(edges[:-1]):
-            if left < style.COLLAPSE_DEG or left >= FULL_RANGE[1] - style.COLLAPSE_DEG:
+            if left < sp.COLLAPSE_DEG or left >= FULL_RANGE[1] - sp.COLLAPSE_DEG:
                 bars.get_bar(index).set_fill(style.NEGATIVE)
         welch = mathcore.angle_deg(self.video.scalars["welch_bound"])
         marks = VGroup(
@@ -291,8 +291,8 @@ class Superposition(BeatScene[SuperpositionConfig]):
         scalars = self.video.scalars
         words = fill(
             self.clip.text.collapsed,
-            share=mathcore.percent(scalars["share_within_10_of_parallel"]),
-            degrees=f"{style.COLLAPSE_DEG:g}",
+            share=mathcore.percent(scalars["share_collapsed"]),
+            degrees=f"{sp.COLLAPSE_DEG:g}",
             min_angle=f"{scalars['min_angle_deg']:.{style.ANGLE_DECIMALS}f}",
         )
         return fitted_text(words, style.REVEAL_WIDTH, style.NEGATIVE, style.BODY_SIZE)

@@ -31,9 +31,10 @@ from manim import (
 )
 
 import mathcore
-from scenes import style
-from scenes.beats import BeatScene, beat
-from scenes.components import (
+from scenes.config import MLPWalkthroughConfig, fill
+from scenes.visual import style
+from scenes.visual.beats import BeatScene, beat
+from scenes.visual.components import (
     ActivationGraph,
     ActivationGrid,
     ArrayMatrix,
@@ -49,7 +50,6 @@ from scenes.components import (
     label_text,
     linear_combination,
 )
-from scenes.config import MLPWalkthroughConfig, fill
 
 FIRST = mathcore.FACT_NEURON
 

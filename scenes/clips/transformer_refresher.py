@@ -29,9 +29,10 @@ from manim import (
 )
 
 import mathcore
-from scenes import style
-from scenes.beats import BeatScene, beat
-from scenes.components import (
+from scenes.config import TransformerRefresherConfig, fill, load_model
+from scenes.visual import style
+from scenes.visual.beats import BeatScene, beat
+from scenes.visual.components import (
     BlockIcon,
     EmbeddingColumn,
     Legend,
@@ -42,7 +43,6 @@ from scenes.components import (
     label_text,
     tex_percent,
 )
-from scenes.config import TransformerRefresherConfig, fill, load_model
 
 
 class TransformerRefresher(BeatScene[TransformerRefresherConfig]):

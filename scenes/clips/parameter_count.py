@@ -24,9 +24,10 @@ from manim import (
 )
 
 import mathcore
-from scenes import style
-from scenes.beats import BeatScene, beat
-from scenes.components import (
+from scenes.config import ParameterCountConfig, fill
+from scenes.visual import style
+from scenes.visual.beats import BeatScene, beat
+from scenes.visual.components import (
     ArrayMatrix,
     StackedBar,
     ValueTable,
@@ -35,7 +36,6 @@ from scenes.components import (
     label_text,
     tex_percent,
 )
-from scenes.config import ParameterCountConfig, fill
 
 # Matrix symbols by the role mathcore.mlp_matrices gives them.
 MATRIX_TEX = {"up": r"W_{\uparrow}", "down": r"W_{\downarrow}", "gate": r"W_{\text{gate}}"}

@@ -9,6 +9,7 @@ parser walks the hints. Every error is a :class:`ConfigError`, printed as
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import difflib
 import math
@@ -196,6 +197,15 @@ def _convert(hint: Any, value: object, meta: Mapping[str, Any], source: str, pat
             choices = " or ".join(repr(a) for a in args)
             raise ConfigError(source, path, choices, describe(value))
         return value
+    if origin in (dict, collections.abc.Mapping):
+        if not isinstance(value, dict):
+            raise ConfigError(source, path, "a mapping", describe(value))
+        converted: dict[str, Any] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ConfigError(source, f"{path}.{key}", "a text key", describe(key))
+            converted[key] = _convert(args[1], item, meta, source, f"{path}.{key}")
+        return types.MappingProxyType(converted)
     if origin is tuple:
         if not isinstance(value, list):
             raise ConfigError(source, path, "a list", describe(value))

@@ -7,7 +7,6 @@ render never leaves a half-written file where a user (or a CI job) looks for the
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import shutil
@@ -15,16 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from scenes.config import ClipConfig
-
-# Scene name (as written under `scene:` in a clip file) → "module:class".
-SCENE_CLASSES = {
-    "ToyDirections": "scenes.toy_directions:ToyDirections",
-    "MLPWalkthrough": "scenes.mlp_walkthrough:MLPWalkthrough",
-    "ParameterCount": "scenes.parameter_count:ParameterCount",
-    "Superposition": "scenes.superposition:Superposition",
-    "TransformerRefresher": "scenes.transformer_refresher:TransformerRefresher",
-}
+from scenes.config import ClipConfig, scene_class
 
 QUALITIES = {
     "low": "low_quality",
@@ -32,12 +22,6 @@ QUALITIES = {
     "high": "high_quality",
     "4k": "fourk_quality",
 }
-
-
-def scene_class(name: str) -> type:
-    """The manim Scene class for a clip's ``scene`` name (imports manim)."""
-    module_name, class_name = SCENE_CLASSES[name].split(":")
-    return getattr(importlib.import_module(module_name), class_name)  # type: ignore[no-any-return]
 
 
 def cache_dir() -> Path:
@@ -92,7 +76,7 @@ def render_clip(
             "disable_caching": True,
         }
         with tempconfig(settings):
-            scene = scene_class(clip.scene)(clip)
+            scene = scene_class(clip)(clip)
             scene.render()
             produced = Path(scene.renderer.file_writer.movie_file_path)
             writer = scene.renderer.file_writer

@@ -21,52 +21,18 @@ from pathlib import Path
 import numpy as np
 
 from mathcore import superposition as sp
+from mathcore.experiment import BLOCK, ExperimentSpec, SizeProblem
+from mathcore.superposition import COLLAPSE_DEG, FINE_BINS
 
-CACHE_VERSION = 3  # bump when the computation changes, so old results are not reused
-FINE_BINS = 3600  # 0.05° bins; coarser histograms are sums of these
-MAX_MEMORY_BYTES = 2 * 1024**3
-MAX_WORK = 4e13  # multiply-adds; about half an hour on the 2-core reference machine
-BLOCK = 1024
+CACHE_VERSION = 4  # bump when the computation changes, so old results are not reused
 
 
 class SizeError(ValueError):
-    """Sizes whose work or memory would be absurd: (option, expected, found)."""
+    """Sizes whose work or memory would be absurd (see mathcore.experiment)."""
 
-    def __init__(self, option: str, expected: str, found: str) -> None:
-        super().__init__(f"{option}: expected {expected}, got {found}")
-        self.option, self.expected, self.found = option, expected, found
-
-
-@dataclass(frozen=True)
-class ExperimentSpec:
-    """Every input of one run; the cache key is made of all of them."""
-
-    n_vectors: int
-    dim: int
-    steps: int
-    seed: int
-    objective: sp.Objective
-    lr: float = 0.01
-    power: int = 8
-
-    def memory_bytes(self) -> int:
-        """V, its gradient and Adam's two moments (float32), plus block workspaces."""
-        return 4 * (6 * self.n_vectors * self.dim + 8 * BLOCK * BLOCK + 2 * self.n_vectors)
-
-    def work(self) -> float:
-        """Multiply-adds: 1.5 N² d per step (Gram halved by symmetry, then D V)."""
-        return 1.5 * self.n_vectors**2 * self.dim * max(self.steps, 1)
-
-    def check(self) -> None:
-        """Refuse, before allocating, sizes that would not fit or would take too long."""
-        if self.n_vectors < 2 or self.dim < 1 or self.steps < 0:
-            raise SizeError("--vectors", ">= 2 vectors, >= 1 dimension, >= 0 steps", str(self))
-        if self.memory_bytes() > MAX_MEMORY_BYTES:
-            need = self.memory_bytes() / 1024**3
-            raise SizeError("--vectors", "sizes needing at most 2 GiB", f"{need:.1f} GiB")
-        if self.work() > MAX_WORK:
-            found = f"{self.work():.1e} for N={self.n_vectors}, d={self.dim}, steps={self.steps}"
-            raise SizeError("--steps", f"at most {MAX_WORK:.0e} multiply-adds", found)
+    def __init__(self, problem: SizeProblem) -> None:
+        super().__init__(f"{problem.key}: expected {problem.expected}, got {problem.found}")
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -124,7 +90,9 @@ def stderr_progress(label: str) -> sp.Progress:
 
 def run_experiment(spec: ExperimentSpec, progress: bool = True) -> ExperimentResult:
     """Load the run from the cache, or compute it (with a progress bar) and store it."""
-    spec.check()
+    problem = spec.problem()
+    if problem is not None:
+        raise SizeError(problem)
     path = cache_path(spec)
     if path.is_file():
         with np.load(path) as data:
@@ -160,7 +128,7 @@ def run_experiment(spec: ExperimentSpec, progress: bool = True) -> ExperimentRes
         "median_worst_partner_cos": stats.median_worst_partner_cos,
         "seconds_per_step": elapsed / spec.steps if spec.steps else 0.0,
         "peak_bytes": float(peak),
-        "share_within_10_of_parallel": share_near_parallel(stats.histogram, 10.0),
+        "share_collapsed": share_near_parallel(stats.histogram, COLLAPSE_DEG),
     }
     _store(path, stats.histogram, stats.worst_partner_cos, result.losses, scalars)
     return ExperimentResult(

@@ -14,9 +14,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from manim import RIGHT, FadeIn, FadeOut, ManimColor, Mobject, Scene, config
 
-from scenes import style
-from scenes.components import caption, fit_height_between, fit_width
 from scenes.config import ClipConfig
+from scenes.visual import style
+from scenes.visual.components import caption, fit_height_between, fit_width
 
 ClipT = TypeVar("ClipT", bound=ClipConfig)
 BEAT_PREFIX = "beat_"

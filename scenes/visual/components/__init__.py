@@ -1,0 +1,21 @@
+"""Reusable visuals, grouped by family like manim's ``mobject`` package.
+
+- :mod:`.text`: words, captions, tables, and helpers that fit a mobject into its room;
+- :mod:`.arrays`: matrices and vectors of computed numbers, products, dot products, 3-D views;
+- :mod:`.networks`: blocks, neuron layers, activation graphs, weight diagrams;
+- :mod:`.charts`: tallies, histograms, probability bars.
+
+Each component takes its numbers from the caller (computed by mathcore), its colours and sizes
+from :mod:`scenes.visual.style`, and hands back the parts a scene points at with ``get_*``.
+"""
+
+from scenes.visual.components.arrays import *  # noqa: F403
+from scenes.visual.components.arrays import __all__ as _arrays
+from scenes.visual.components.charts import *  # noqa: F403
+from scenes.visual.components.charts import __all__ as _charts
+from scenes.visual.components.networks import *  # noqa: F403
+from scenes.visual.components.networks import __all__ as _networks
+from scenes.visual.components.text import *  # noqa: F403
+from scenes.visual.components.text import __all__ as _text
+
+__all__ = [*_text, *_arrays, *_networks, *_charts]

@@ -1,0 +1,281 @@
+"""Networks and blocks: block icons, neuron layers, activation graphs, weight diagrams."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    RIGHT,
+    UP,
+    Axes,
+    Circle,
+    Line,
+    MathTex,
+    RoundedRectangle,
+    Square,
+    Text,
+    VGroup,
+    VMobject,
+)
+
+import mathcore
+from scenes.visual import style
+from scenes.visual.components.text import fit_width, fitted_text, label_text
+
+__all__ = ["ActivationGraph", "ActivationGrid", "BlockIcon", "NetworkDiagram", "NeuronLayer"]
+
+
+class BlockIcon(VGroup):
+    """A labelled rounded box standing for a block of the network (MLP, Attention).
+
+    Parameters
+    ----------
+    label
+        The words inside.
+    width, height
+        Size of the box.
+    colour
+        Outline colour.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        width: float = style.BLOCK_WIDTH,
+        height: float = style.BLOCK_HEIGHT,
+        colour: str = style.BLOCK,
+    ) -> None:
+        super().__init__()
+        self.box = RoundedRectangle(
+            corner_radius=style.BLOCK_CORNER, width=width, height=height, color=colour
+        )
+        self.box.set_fill(colour, opacity=style.BLOCK_FILL)
+        self.label = fit_width(label_text(label, style.TEXT, style.LABEL_SIZE), width)
+        self.add(self.box, self.label)
+
+    def get_box(self) -> RoundedRectangle:
+        """The outline."""
+        return self.box
+
+    def get_label(self) -> Text:
+        """The words."""
+        return self.label
+
+
+class NeuronLayer(VGroup):
+    """A column of neurons drawn as circles, lit in proportion to their activation.
+
+    Parameters
+    ----------
+    values
+        Every neuron's value (1-D, after the activation function).
+    shown
+        Neurons drawn, the ellipsis included.
+    colour
+        Fill colour of an active neuron.
+    """
+
+    def __init__(
+        self,
+        values: np.ndarray,
+        shown: int,
+        colour: str = style.POSITIVE,
+        radius: float = style.NEURON_RADIUS,
+        spacing: float = style.NEURON_SPACING,
+    ) -> None:
+        super().__init__()
+        self.values = np.asarray(values, dtype=float)
+        self.indices = mathcore.shown_indices(len(self.values), shown)
+        peak = max(float(np.max(np.abs(self.values))), style.TINY)
+        self.neurons: dict[int, Circle] = {}
+        for index in self.indices:
+            if index is None:
+                self.add(MathTex(r"\vdots", font_size=style.BODY_SIZE))
+                continue
+            circle = Circle(radius=radius, color=style.TEXT, stroke_width=style.AXIS_STROKE)
+            circle.set_fill(colour, opacity=max(0.0, float(self.values[index])) / peak)
+            self.neurons[index] = circle
+            self.add(circle)
+        self.arrange(DOWN, buff=spacing)
+
+    def get_neuron(self, index: int) -> Circle:
+        """The circle of neuron ``index`` (it must be drawn)."""
+        return self.neurons[index]
+
+    def get_active(self) -> VGroup:
+        """The drawn neurons whose value is positive."""
+        return VGroup(*(c for i, c in self.neurons.items() if self.values[i] > 0))
+
+
+class ActivationGraph(VGroup):
+    """Axes with the graph of an activation function from mathcore.
+
+    Parameters
+    ----------
+    name
+        ``relu``, ``gelu`` or ``gelu_tanh``.
+    x_range, y_range
+        (min, max, step) of the axes.
+    width, height
+        Size of the axes on screen.
+    colour
+        Colour of the graph.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        x_range: tuple[float, float, float] = style.GRAPH_X_RANGE,
+        y_range: tuple[float, float, float] = style.GRAPH_Y_RANGE,
+        width: float = style.GRAPH_WIDTH,
+        height: float = style.GRAPH_HEIGHT,
+        colour: str = style.FIRST_NAME,
+    ) -> None:
+        super().__init__()
+        function = mathcore.activation(name)
+        self.axes = Axes(
+            x_range=list(x_range),
+            y_range=list(y_range),
+            x_length=width,
+            y_length=height,
+            axis_config={"color": style.AXES, "include_tip": False},
+        )
+        self.graph = self.axes.plot(lambda x: float(function(x)), color=colour)
+        self.title = label_text(style.ACTIVATION_TITLES[name], colour, style.LABEL_SIZE)
+        self.title.next_to(self.axes, UP, buff=style.ITEM_GAP)
+        self.function = function
+        self.add(self.axes, self.graph, self.title)
+
+    def get_axes(self) -> Axes:
+        """The axes."""
+        return self.axes
+
+    def get_graph(self) -> VMobject:
+        """The curve."""
+        return self.graph
+
+    def get_title(self) -> Text:
+        """The function's name above the axes."""
+        return self.title
+
+    def point_for(self, x: float) -> np.ndarray:
+        """Screen point of (x, f(x)) on the graph."""
+        return self.axes.c2p(x, float(self.function(x)))
+
+
+class NetworkDiagram(VGroup):
+    """The classic picture of a layer: dots for inputs and neurons, lines for weights.
+
+    Line opacity follows |weight|, so the picture is the same computation as the matrix
+    product it stands for, not decoration.
+
+    Parameters
+    ----------
+    weights
+        The layer's weight matrix, shape (outputs, inputs), e.g. W_up.
+    activations
+        The neurons' values after the nonlinearity (lights the output dots).
+    shown_inputs, shown_outputs
+        Dots drawn per layer (ellipses included).
+    layer_gap
+        Horizontal distance between the two layers.
+    """
+
+    def __init__(
+        self,
+        weights: np.ndarray,
+        activations: np.ndarray,
+        shown_inputs: int,
+        shown_outputs: int,
+        layer_gap: float = style.LAYER_GAP,
+        colour: str = style.POSITIVE,
+    ) -> None:
+        super().__init__()
+        inputs = np.ones(weights.shape[1])
+        self.inputs = NeuronLayer(inputs * 0, shown_inputs, colour)
+        self.outputs = NeuronLayer(activations, shown_outputs, colour)
+        self.outputs.next_to(self.inputs, RIGHT, buff=layer_gap)
+        peak = max(float(np.max(np.abs(weights))), style.TINY)
+        self.edges = VGroup()
+        for i, out_circle in self.outputs.neurons.items():
+            for j, in_circle in self.inputs.neurons.items():
+                line = Line(
+                    in_circle.get_right(),
+                    out_circle.get_left(),
+                    stroke_width=style.EDGE_STROKE,
+                    color=style.NEGATIVE if weights[i, j] < 0 else style.FIRST_NAME,
+                )
+                line.set_stroke(opacity=style.EDGE_MAX_OPACITY * abs(weights[i, j]) / peak)
+                self.edges.add(line)
+        self.add(self.edges, self.inputs, self.outputs)
+
+    def get_inputs(self) -> NeuronLayer:
+        """The input layer (the embedding's entries)."""
+        return self.inputs
+
+    def get_outputs(self) -> NeuronLayer:
+        """The neuron layer."""
+        return self.outputs
+
+    def get_edges(self) -> VGroup:
+        """The weight lines."""
+        return self.edges
+
+
+class ActivationGrid(VGroup):
+    """Neurons × tokens as a grid of squares, each lit by that neuron's value for that token.
+
+    Parameters
+    ----------
+    values
+        Array of shape (tokens, neurons), e.g. the sequence trace's ``neurons``.
+    tokens
+        The token words, one per row of ``values`` (drawn as column headings).
+    shown_neurons
+        Rows of squares drawn (ellipsis included).
+    """
+
+    def __init__(
+        self,
+        values: np.ndarray,
+        tokens: Sequence[str],
+        shown_neurons: int,
+        colour: str = style.POSITIVE,
+        cell: float = style.CELL_SIZE,
+    ) -> None:
+        super().__init__()
+        self.values = np.asarray(values, dtype=float)
+        self.neuron_indices = mathcore.shown_indices(self.values.shape[1], shown_neurons)
+        peak = max(float(np.max(self.values)), style.TINY)
+        self.columns = VGroup()
+        self.headings = VGroup(
+            *(fitted_text(t, style.HEADING_WIDTH, style.TEXT, style.SMALL_SIZE) for t in tokens)
+        )
+        self.headings.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=DOWN)
+        for t, heading in enumerate(self.headings):
+            column = VGroup()
+            for n in self.neuron_indices:
+                if n is None:
+                    column.add(MathTex(r"\vdots", font_size=style.BODY_SIZE))
+                    continue
+                square = Square(cell, stroke_width=style.AXIS_STROKE, color=style.AXES)
+                square.set_fill(colour, opacity=max(0.0, self.values[t, n]) / peak)
+                column.add(square)
+            column.arrange(DOWN, buff=style.CELL_GAP)
+            column.next_to(heading, DOWN, buff=style.ITEM_GAP)
+            self.columns.add(column)
+        self.add(self.columns, self.headings)
+
+    def get_column(self, token_index: int) -> VGroup:
+        """The squares of one token."""
+        return self.columns[token_index]
+
+    def get_cell(self, token_index: int, neuron: int) -> VMobject:
+        """The square of ``neuron`` for token ``token_index`` (the neuron must be drawn)."""
+        return self.columns[token_index][self.neuron_indices.index(neuron)]
+
+    def get_headings(self) -> VGroup:
+        """The token words above the columns."""
+        return self.headings
