@@ -8,6 +8,7 @@ Each beat is played on its own, which also checks that a beat can be presented a
 from pathlib import Path
 from typing import Any
 
+import pytest
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes.config import load_clip
@@ -18,6 +19,7 @@ from scenes.clips.toy_directions import ToyDirections
 from scenes.clips.transformer_refresher import TransformerRefresher
 
 __module_test__ = "clips"
+pytestmark = pytest.mark.render
 
 
 @frames_comparison(base_scene=ToyDirections)

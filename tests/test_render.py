@@ -8,6 +8,8 @@ from pathlib import Path
 import av
 import pytest
 
+pytestmark = pytest.mark.render
+
 LLMFACTS = Path(sys.executable).parent / "llmfacts"
 
 
@@ -18,6 +20,11 @@ def render(config: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[
         text=True,
         check=False,
     )
+
+
+def section_names(video: Path) -> list[str]:
+    index = json.loads(video.with_suffix(".sections.json").read_text())
+    return [section["name"] for section in index["sections"]]
 
 
 def frame_size_and_count(video: Path) -> tuple[int, int, int]:
@@ -34,7 +41,7 @@ def test_toy_directions_renders_with_its_sections(repo_root: Path, tmp_path: Pat
     width, height, frames = frame_size_and_count(video)
     assert (width, height) == (854, 480)
     assert frames > 15 * 5  # low quality is 15 fps; the clip lasts well over 5 s
-    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    sections = section_names(video)
     assert sections == ["directions", "angles", "encoding"]
     stills = sorted(p.name for p in video.with_suffix(".stills").iterdir())
     assert stills == ["00_directions.png", "01_angles.png", "02_encoding.png"]
@@ -50,7 +57,7 @@ def test_beats_subset_and_second_fact(test_configs: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     video = tmp_path / "subset" / "low.mp4"
     assert frame_size_and_count(video)[:2] == (854, 480)
-    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    sections = section_names(video)
     assert sections == ["encoding", "angles"]
 
 
@@ -73,7 +80,7 @@ def test_mlp_walkthrough_second_fact_renders_all_beats(test_configs: Path, tmp_p
     assert result.returncode == 0, result.stderr
     video = tmp_path / "mlp_second_fact" / "low.mp4"
     assert frame_size_and_count(video)[:2] == (854, 480)
-    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    sections = section_names(video)
     assert sections == MLP_BEATS
 
 
@@ -115,7 +122,7 @@ def test_parameter_count_renders_for_llama3(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     video = tmp_path / "llama" / "low.mp4"
     assert frame_size_and_count(video)[:2] == (854, 480)
-    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    sections = section_names(video)
     assert sections == ["mlp_block", "layers", "tally"]
 
 
@@ -124,7 +131,7 @@ def test_superposition_renders_all_beats(test_configs: Path, tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     video = tmp_path / "superposition_small" / "low.mp4"
     assert frame_size_and_count(video)[:2] == (854, 480)
-    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    sections = section_names(video)
     assert sections == [
         "neurons",
         "perpendicular",
@@ -183,7 +190,7 @@ def test_transformer_refresher_renders_all_beats(repo_root: Path, tmp_path: Path
     result = render(repo_root / "configs" / "transformer_refresher.yaml", tmp_path)
     assert result.returncode == 0, result.stderr
     video = tmp_path / "transformer_refresher" / "low.mp4"
-    sections = json.loads(video.with_suffix(".sections.json").read_text())["sections"]
+    sections = section_names(video)
     assert sections == [
         "prediction",
         "tokens",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -16,8 +17,8 @@ from pathlib import Path
 import mathcore
 from mathcore.experiment import ExperimentSpec
 from scenes.config import ClipConfig, load_clip, load_model
-from scenes.config.superposition import ExperimentConfig
 from scenes.config.schema import ConfigError
+from scenes.config.superposition import ExperimentConfig
 
 EXIT_USAGE = 2
 DEFAULT_CONFIGS = Path("configs")
@@ -39,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--stills", action="store_true", help="also save each beat's last frame as a PNG"
     )
+    script = commands.add_parser(
+        "script", help="a teleprompter script (Markdown): each beat's start time and narration"
+    )
+    script.add_argument("files", nargs="+", type=Path)
+    script.add_argument("--output", type=Path, default=None, metavar="FILE")
     params = commands.add_parser("params", help="count a model's parameters by component")
     params.add_argument("model", metavar="FILE_OR_PRESET")
     params.add_argument("--convention", choices=("matrices", "full"), default="matrices")
@@ -80,7 +86,7 @@ def command_check(files: Sequence[Path]) -> int:
 
 
 def command_render(files: Sequence[Path], quality: str, output: Path, stills: bool) -> int:
-    from scenes.app.render import render_clip
+    from scenes.app.render import OutputError, render_clip
 
     clips = load_all(files)
     for index, (path, clip) in enumerate(clips, start=1):
@@ -89,12 +95,34 @@ def command_render(files: Sequence[Path], quality: str, output: Path, stills: bo
             flush=True,
         )
         started = time.perf_counter()
-        result = render_clip(clip, path.stem, quality, output, stills)
+        try:
+            result = render_clip(clip, path.stem, quality, output, stills)
+        except OutputError as error:
+            print(error, file=sys.stderr)
+            return EXIT_USAGE
         elapsed = time.perf_counter() - started
         print(
-            f"    wrote {result.video} ({len(result.sections)} sections, {elapsed:.1f} s)",
+            f"    wrote {result.video} ({len(result.sections)} sections,"
+            f" {result.duration:.1f} s of video, rendered in {elapsed:.1f} s)",
             flush=True,
         )
+    return 0
+
+
+def command_script(files: Sequence[Path], output: Path | None) -> int:
+    """A teleprompter script (Markdown) per clip: each beat's start time and narration."""
+    from scenes.app.render import plan_clip
+    from scenes.app.subtitles import to_script
+
+    pages = []
+    for path, clip in load_all(files):
+        timeline, spans = plan_clip(clip)
+        pages.append(to_script(f"{path.stem} ({clip.scene})", timeline, spans))
+    text = "\n".join(pages)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
     return 0
 
 
@@ -161,6 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_params(args.model, args.convention, args.json)
         if args.command == "superposition":
             return command_superposition(args)
+        if args.command == "script":
+            return command_script(args.files, args.output)
         return command_render(args.files, args.quality, args.output, args.stills)
     except ConfigError as error:
         print(error, file=sys.stderr)
@@ -168,10 +198,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("llmfacts: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
+    except Terminated:
+        print("llmfacts: terminated; nothing was left half-written", file=sys.stderr)
+        return 128 + signal.SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM (sent by `timeout`, CI cancellation, process managers), raised like Ctrl-C so
+    that every scratch folder and temporary file is cleaned up on the way out."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def run() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _raise_terminated)
     sys.exit(main())
 
 

@@ -52,6 +52,9 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         self.matrices = mathcore.mlp_matrices(self.shape)
         self.biases = mathcore.bias_count(self.shape)["mlp"]
 
+    def narration_values(self) -> dict[str, object]:
+        return {"model": self.shape.name}
+
     def say(self, template: str) -> None:
         """Caption a text template from the config, the model's name filled in."""
         self.show_caption(fill(template, model=self.shape.name))

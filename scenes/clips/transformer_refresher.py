@@ -66,6 +66,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.model_name, self.n_layers = shape.name, shape.n_layers
         self.mlp_share = mathcore.count_parameters(shape).share("mlp")
 
+    def narration_values(self) -> dict[str, object]:
+        return {"model": self.model_name}
+
     def say(self, template: str, **values: object) -> None:
         self.show_caption(fill(template, self.clip.fact, model=self.model_name, **values))
 

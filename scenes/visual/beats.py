@@ -1,41 +1,95 @@
-"""The beat-scene base: every clip is a script of short, named beats.
+"""The beat engine: every clip is a script of short, named beats, paced by its narration.
 
 A beat is a method decorated with :func:`beat`. Calling it opens a section named after the beat
-(``self.next_section(name)``) and then plays it, so a beat can be rendered, reordered or presented
-on its own. ``construct()`` only runs the beats the clip's config lists, in that order; the names
-and default order live in the config class's ``BEATS``.
+(so it can be rendered, cut or presented on its own), starts the beat's narration, plays the
+beat, then holds until the narration has been said and the last caption read. ``construct()``
+only runs the beats the clip's config lists, in that order; the names and default order live in
+the config class's ``BEATS``.
+
+Pace comes from the narration track (:mod:`scenes.config.narration`): a beat lasts at least as
+long as its narration takes to say, each on-screen caption stays fully visible for at least its
+reading time, and ``pacing`` scales all of it. What was said and shown, and when, is recorded in
+``timeline`` (:mod:`scenes.visual.timeline`) for the subtitle files and the teleprompter script.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from manim import RIGHT, FadeIn, FadeOut, ManimColor, Mobject, Scene, config
+from manim import (
+    RIGHT,
+    Animation,
+    FadeIn,
+    FadeOut,
+    ManimColor,
+    Mobject,
+    Scene,
+    VGroup,
+    VMobject,
+    config,
+)
 
-from scenes.config import ClipConfig
+from scenes.config import ClipConfig, fill
+from scenes.config.narration import sentences
 from scenes.visual import style
 from scenes.visual.components import caption, fit_height_between, fit_width
+from scenes.visual.timeline import BeatTiming, Cue
 
 ClipT = TypeVar("ClipT", bound=ClipConfig)
 BEAT_PREFIX = "beat_"
+BeatMethod = Callable[[Any], None]
 
 
-def beat(method: Callable[[Any], None]) -> Callable[[Any], None]:
-    """Mark ``beat_<name>`` as a beat: calling it opens the section ``<name>`` first, and
-    holds the beat's last frame afterwards so the viewer can read it (and so a still of the
-    section's end shows every mobject on screen)."""
+def beat(method: BeatMethod) -> BeatMethod:
+    """Mark ``beat_<name>`` as a beat: calling it opens the section ``<name>``, starts the
+    beat's narration, plays the beat, and holds its last frame until the narration is said and
+    the caption read (so a still of the section's end shows everything the beat put on screen)."""
     name = method.__name__.removeprefix(BEAT_PREFIX)
 
     @functools.wraps(method)
     def run(self: BeatScene[Any]) -> None:
         self.next_section(name)
+        self.begin_beat(name)
         method(self)
-        self.wait(self.seconds(style.BEAT_HOLD))
+        self.end_beat()
 
     run.beat_name = name  # type: ignore[attr-defined]
     return run
+
+
+class NarrationTrack(VGroup):
+    """The narration burnt into the picture: one sentence at a time along the bottom edge.
+
+    Parameters
+    ----------
+    cues
+        The beat's narration cues (times relative to the beat's start).
+    colour
+        Colour of the words.
+    **kwargs
+        Passed on to :class:`~manim.VGroup`.
+    """
+
+    def __init__(self, cues: Sequence[Cue], colour: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.cues = list(cues)
+        for cue in self.cues:
+            self.add(caption(cue.text, colour))
+        self.show_at(0.0)
+
+    def show_at(self, seconds: float) -> NarrationTrack:
+        """Show the sentence whose cue covers ``seconds`` after the beat's start (the last one
+        once all have been said)."""
+        current = len(self.cues) - 1
+        for index, cue in enumerate(self.cues):
+            if cue.start <= seconds < cue.end:
+                current = index
+                break
+        for index, line in enumerate(self.submobjects):
+            line.set_opacity(1.0 if index == current else 0.0)
+        return self
 
 
 class BeatScene(Scene, Generic[ClipT]):
@@ -51,6 +105,10 @@ class BeatScene(Scene, Generic[ClipT]):
         # With no clip the scene tells its default story (the config class's defaults).
         default = self.config_class(scene=type(self).__name__)
         self.clip: ClipT = clip if clip is not None else default  # type: ignore[assignment]
+        self.timeline: list[BeatTiming] = []
+        self._caption: Mobject | None = None
+        self._caption_cue: tuple[str, float] | None = None  # (text, time fully shown)
+        self._track: NarrationTrack | None = None
         super().__init__(**kwargs)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -70,14 +128,103 @@ class BeatScene(Scene, Generic[ClipT]):
     def prepare(self) -> None:
         """Compute the clip's numbers (override); runs once before the first beat."""
 
+    def narration_values(self) -> dict[str, object]:
+        """Values for the narration's placeholders beyond the fact's names (override)."""
+        return {}
+
     def construct(self) -> None:
         for name in self.clip.beat_order:
             getattr(self, BEAT_PREFIX + name)()
 
-    def play_beats(self, names: tuple[str, ...] | list[str]) -> None:
+    def play_beats(self, names: Sequence[str]) -> None:
         """Play only the named beats (for tests, stills and slides)."""
         for name in names:
             getattr(self, BEAT_PREFIX + name)()
+
+    # -- pace: narration and captions ---------------------------------------------------
+
+    @property
+    def current_beat(self) -> BeatTiming:
+        """The beat being played."""
+        return self.timeline[-1]
+
+    def begin_beat(self, name: str) -> None:
+        """Start a beat: plan its narration cues from now, and burn them in if asked."""
+        fact = getattr(self.clip, "fact", None)
+        words = fill(self.clip.narration_for(name), fact, **self.narration_values())
+        timing = BeatTiming(name, start=self.time, narration=words)
+        self.timeline.append(timing)
+        offset = 0.0
+        for sentence in sentences(words):
+            length = self.seconds(self.clip.narration.cue_seconds(sentence))
+            timing.cues.append(Cue(name, offset, offset + length, sentence, "narration"))
+            # manim's own subtitle file, for whoever renders with the plain `manim` command.
+            self.add_subcaption(sentence, duration=length, offset=offset)
+            offset += length
+        spoken = [cue for cue in timing.cues if cue.kind == "narration"]
+        if self.clip.narration.burnt_in and spoken:
+            track = NarrationTrack(spoken, self.clip.colours.text)
+            track.add_updater(lambda m: m.show_at(self.time - timing.start))
+            self._track = track
+            self.add(track)
+
+    def end_beat(self) -> None:
+        """Hold until the caption on screen has been read and the narration said, then for
+        the beat's final hold; record when the beat ended."""
+        timing = self.current_beat
+        self.await_caption_read()
+        said = max((cue.end for cue in timing.cues if cue.kind == "narration"), default=0.0)
+        remaining = said - (self.time - timing.start)
+        if remaining > 0:
+            self.wait(remaining)
+        self.wait(self.seconds(style.BEAT_HOLD))
+        if self._track is not None:
+            self._track.clear_updaters()
+            self.remove(self._track)
+            self._track = None
+        self.close_caption_cue()
+        timing.end = self.time
+
+    def await_caption_read(self) -> None:
+        """Wait, if needed, until the caption on screen has been visible for its reading time."""
+        if self._caption_cue is None:
+            return
+        text, shown_at = self._caption_cue
+        needed = self.seconds(self.clip.narration.reading_seconds(text))
+        remaining = needed - (self.time - shown_at)
+        if remaining > 0:
+            self.wait(remaining)
+
+    def close_caption_cue(self) -> None:
+        """Record the caption on screen as a cue ending now."""
+        if self._caption_cue is None:
+            return
+        text, shown_at = self._caption_cue
+        start = self.current_beat.start
+        cue = Cue(self.current_beat.name, shown_at - start, self.time - start, text, "caption")
+        self.current_beat.cues.append(cue)
+        self._caption_cue = None
+
+    def play(self, *args: Any, **kwargs: Any) -> None:
+        """manim's play, except that fading out the caption first waits until it has been
+        read (beats fade their captions out as they move on)."""
+        caption_line = self._caption if self._caption_cue is not None else None
+        if caption_line is not None and any(self._removes(a, caption_line) for a in args):
+            self.await_caption_read()
+            super().play(*args, **kwargs)
+            self.close_caption_cue()
+            return
+        super().play(*args, **kwargs)
+
+    @staticmethod
+    def _removes(item: object, target: Mobject) -> bool:
+        return (
+            isinstance(item, Animation)
+            and item.remover
+            and target in item.mobject.get_family()
+        )
+
+    # -- staging -------------------------------------------------------------------------
 
     def bring_in(self, *mobjects: Mobject) -> None:
         """Add, without animation, whatever is not on screen yet, so that a beat played on
@@ -88,20 +235,29 @@ class BeatScene(Scene, Generic[ClipT]):
 
     def clear_stage(self) -> None:
         """Fade out whatever the previous beat left on screen (a beat that builds its own
-        picture starts with this, so it can be played alone or in any order)."""
-        if self.mobjects:
-            self.play(FadeOut(*self.mobjects), run_time=self.seconds(style.SHORT))
+        picture starts with this, so it can be played alone or in any order). The narration
+        of the beat now starting stays."""
+        leaving = [m for m in self.mobjects if m is not self._track]
+        if leaving:
+            self.play(FadeOut(*leaving), run_time=self.seconds(style.SHORT))
 
     def show_caption(self, text: str) -> Mobject:
         """Fade in a subtitle-like line along the bottom edge, replacing the one on screen
-        (two captions must never overlap); returns it."""
+        once that has been read (two captions never overlap); returns it. When the narration
+        is burnt into the picture it owns the bottom edge, and the caption is not drawn."""
+        if self.clip.narration.burnt_in:
+            return VMobject()
         line = caption(text, self.clip.colours.text)
-        previous = getattr(self, "_caption", None)
+        previous = self._caption
         if previous is not None and previous in self.mobjects:
+            self.await_caption_read()
+            self.close_caption_cue()
             self.play(FadeOut(previous), FadeIn(line), run_time=self.seconds(style.SHORT))
         else:
+            self.close_caption_cue()
             self.play(FadeIn(line), run_time=self.seconds(style.SHORT))
         self._caption = line
+        self._caption_cue = (text, self.time)
         return line
 
     def caption_top(self) -> float:

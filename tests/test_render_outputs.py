@@ -1,0 +1,176 @@
+"""What a render leaves beside the video (sections with times, subtitles, the script), how it
+paces beats by their narration, and what it leaves when it cannot finish: nothing."""
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scenes.app import render as render_module
+from scenes.config import load_clip
+
+pytestmark = pytest.mark.render
+LLMFACTS = Path(sys.executable).parent / "llmfacts"
+NARRATED = """scene: ToyDirections
+seed: 7
+narration:
+  mode: subtitles
+  beats:
+    directions: Three arrows, one per feature. Each points its own way in space.
+    angles: Every pair is nearly perpendicular. The dot products are close to zero.
+    encoding: "A vector for the whole name {first_name} {last_name}."
+"""
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LLMFACTS), *args], capture_output=True, text=True, check=False, cwd=cwd
+    )
+
+
+def srt_cues(text: str) -> list[tuple[float, float, str]]:
+    def seconds(clock: str) -> float:
+        hours, minutes, rest = clock.split(":")
+        secs, millis = rest.split(",")
+        return int(hours) * 3600 + int(minutes) * 60 + int(secs) + int(millis) / 1000
+
+    cues = []
+    for block in text.strip().split("\n\n"):
+        _number, times, words = block.split("\n", 2)
+        start, end = times.split(" --> ")
+        cues.append((seconds(start), seconds(end), words))
+    return cues
+
+
+def test_narrated_render_writes_sections_and_subtitles(tmp_path: Path) -> None:
+    config = tmp_path / "narrated.yaml"
+    config.write_text(NARRATED)
+    result = run("render", str(config), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "out" / "narrated"
+    index = json.loads((folder / "low.sections.json").read_text())
+    sections = index["sections"]
+    assert [s["name"] for s in sections] == ["directions", "angles", "encoding"]
+    # Sections tile the video: each starts where the last ended, and each file exists.
+    assert sections[0]["start"] == 0.0
+    for before, after in zip(sections, sections[1:], strict=False):
+        assert after["start"] == pytest.approx(before["end"], abs=1e-3)
+    assert index["duration"] == pytest.approx(sections[-1]["end"], abs=1e-3)
+    for section in sections:
+        assert (folder / section["file"]).is_file()
+    clip = load_clip(config)
+    cues = srt_cues((folder / "low.srt").read_text())
+    assert (folder / "low.vtt").read_text().startswith("WEBVTT\n\n")
+    # One cue or more per beat, inside its beat; each cue up for its reading time.
+    for section in sections:
+        inside = [c for c in cues if section["start"] - 1e-3 <= c[0] < section["end"]]
+        assert inside, section["name"]
+        for start, end, words in inside:
+            assert end <= section["end"] + 1e-3
+            assert end - start >= clip.narration.reading_seconds(words) - 0.07  # one frame
+    assert "A vector for the whole name Michael Jordan." in [c[2] for c in cues]
+    # A beat lasts at least as long as its narration takes to say.
+    for section in sections:
+        said = sum(clip.narration.speaking_seconds(s) for s in _sentences(clip, section["name"]))
+        assert section["end"] - section["start"] >= said
+
+
+def _sentences(clip: object, beat: str) -> tuple[str, ...]:
+    from scenes.config.narration import sentences
+
+    return sentences(clip.narration_for(beat))  # type: ignore[attr-defined]
+
+
+def test_captions_stay_up_for_their_reading_time(repo_root: Path) -> None:
+    """Every caption the MLP clip shows (no narration there: captions are the cues) stays on
+    screen, fully faded in, for at least its reading time; checked on the planned timeline."""
+    clip = load_clip(repo_root / "tests" / "configs" / "mlp_second_fact.yaml")
+    timeline, _spans = render_module.plan_clip(clip)
+    captions = [cue for beat in timeline for cue in beat.cues if cue.kind == "caption"]
+    assert len(captions) >= len(timeline)
+    for cue in captions:
+        assert cue.end - cue.start >= clip.narration.reading_seconds(cue.text) - 1e-6, cue
+
+
+def test_script_lists_beats_with_start_times(tmp_path: Path) -> None:
+    config = tmp_path / "narrated.yaml"
+    config.write_text(NARRATED)
+    result = run("script", str(config))
+    assert result.returncode == 0, result.stderr
+    headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+    assert [h.split()[2] for h in headings] == ["directions", "angles", "encoding"]
+    assert headings[0].split()[1] == "0:00"
+    assert "Every pair is nearly perpendicular." in result.stdout
+
+
+def test_sigterm_leaves_nothing_behind(repo_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [str(LLMFACTS), "render", str(repo_root / "configs" / "toy_directions.yaml"),
+         "--output", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    # Wait (without a time limit on the test's result) until the render has started writing.
+    for _ in range(600):
+        if out.exists() and any(p.name.startswith(".partial-") for p in out.iterdir()):
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate()
+    assert process.returncode == 128 + signal.SIGTERM
+    assert stderr.strip().splitlines()[-1] == "llmfacts: terminated; nothing was left half-written"
+    assert list(out.iterdir()) == []
+
+
+def test_a_render_removes_stale_scratch_of_the_same_clip_only(
+    repo_root: Path, tmp_path: Path
+) -> None:
+    dead = 2**22 + 12345  # above Linux's default pid_max: no such process
+    stale = [
+        tmp_path / f".partial-toy_directions-{dead}-abcd_123",
+        tmp_path / ".partial-toy_directions-zyxw9876",
+    ]
+    running = tmp_path / f".partial-toy_directions-{os.getpid()}-live0000"
+    other = tmp_path / f".partial-other-{dead}-abcd_123"
+    for folder in (*stale, running, other):
+        folder.mkdir()
+        (folder / "part.mp4").write_bytes(b"half")
+    render_module.remove_stale_scratch(tmp_path, "toy_directions")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, other.name])
+
+
+def test_output_path_that_is_a_file_is_one_line(repo_root: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "renders"
+    blocker.write_text("not a folder")
+    result = run(
+        "render", str(repo_root / "configs" / "toy_directions.yaml"), "--output", str(blocker)
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{blocker}: (output): expected a writable folder")
+    assert blocker.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])
+def test_disk_full_or_read_only_is_one_line_and_leaves_nothing(
+    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    def failing_move(src: object, dst: object) -> None:
+        raise OSError(code, os.strerror(code), str(dst))
+
+    monkeypatch.setattr(render_module.shutil, "move", failing_move)
+    clip = load_clip(repo_root / "configs" / "toy_directions.yaml")
+    with pytest.raises(render_module.OutputError) as caught:
+        render_module.render_clip(clip, "toy_directions", "low", tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"{tmp_path}: (output): expected a writable folder")
+    assert os.strerror(code) in message and "\n" not in message
+    assert list(tmp_path.iterdir()) == []
