@@ -2,17 +2,32 @@
 
 Pure: the config check (``llmfacts check``), the CLI and the runner all use the same
 :class:`ExperimentSpec`, so a size refused in one place is refused in all.
+
+Both budgets are upper bounds derived from the arrays and passes the runner actually makes
+(``scenes.app.experiment.compute``: a seeded start, ``optimise`` and ``pair_statistics``), and
+``tests/test_budgets.py`` runs the largest accepted sizes under tracemalloc to hold them to it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mathcore.superposition import Objective
+from mathcore.superposition import FINE_BINS, Objective
 
 BLOCK = 1024  # rows per block of the Gram matrix
-MAX_MEMORY_BYTES = 2 * 1024**3
-MAX_WORK = 4e13  # multiply-adds; about half an hour on the 2-core reference machine
+MAX_MEMORY_BYTES = 512 * 1024**2
+# Work is counted in float32 multiply-add equivalents; the 2-core reference machine does about
+# REFERENCE_RATE of them per second (a 1024 x 100 by 100 x 1024 float32 product runs at
+# 0.8-1.7e10 multiply-adds per second there, shared with other jobs).
+REFERENCE_RATE = 1e10
+MAX_WORK = 1.8e13  # 1,800 s at REFERENCE_RATE: about half an hour, all phases included
+# Measured costs, in multiply-add equivalents, of the passes that are not matrix products
+# (each 1.25-1.4x what was measured, so the estimate stays an upper bound on a busy machine):
+GRAM_ENTRY_COST = 300  # per Gram entry per step: the loss, dL/dG, sign/power, sums (~210)
+PAIR_COST = 1500  # per pair in pair_statistics: clip, arccos, histogram, comparisons (~1200)
+VECTOR_COST = 300  # per entry of V per step: Adam's moments, update, renormalisation (~220)
+STEP_OVERHEAD = 1e6  # per step: Python and numpy call overhead (~0.1 ms, ~7e5)
+HISTOGRAM_BYTES = 4 * 1024**2  # numpy.histogram's sorted chunks, edges, counts
 
 
 @dataclass(frozen=True)
@@ -36,29 +51,113 @@ class ExperimentSpec:
     lr: float = 0.01
     power: int = 8
 
+    @property
+    def block_rows(self) -> int:
+        """Rows per Gram block actually used: BLOCK, or N when there are fewer vectors."""
+        return min(self.n_vectors, BLOCK)
+
+    @property
+    def gram_entries(self) -> int:
+        """Entries of the Gram blocks with j >= i visited by one pass over all pairs:
+        (N² + N b) / 2 with b = block_rows (the diagonal blocks are computed whole)."""
+        n = self.n_vectors
+        return (n * n + n * self.block_rows) // 2
+
     def memory_bytes(self) -> int:
-        """V, its gradient and Adam's two moments (float32), plus block workspaces."""
-        return 4 * (6 * self.n_vectors * self.dim + 8 * BLOCK * BLOCK + 2 * self.n_vectors)
+        """Peak bytes of one computed run, from the arrays it holds at its two peaks.
+
+        With n = N, d = dim, b = block_rows, s = steps (float32 = 4 bytes, float64 = 8):
+
+        optimisation  20nd              start, V, Adam's m and s, the gradient (float32)
+                    + max(4nd           the previous step's gradient (alive until replaced)
+                          + 20b²        Gram blocks: the previous block's G and dL/dG, the new
+                                        G and up to two powers of it (G^15 by squaring)
+                          + 4bd,        one block's D V product
+                          16nd)         or Adam's four temporaries
+        statistics    max(20nd,         V, its float64 copy and that copy's norm temporary
+                          12nd + 8n     V, the unit rows (float64), each vector's worst partner
+                          + 41b²        the previous block's cosines, mask, values and |cos|
+                                        (still held) while the next product is made and
+                                        clipped, or one block's values, arccos and degrees
+                          + HISTOGRAM)  numpy.histogram's sorted chunks
+        always        8s + 16 * 3601    the losses, the histogram's edges and counts
+
+        Measured with tracemalloc, the real peak is 0.7-0.95 of this (numpy reuses some
+        temporaries); tests/test_budgets.py checks it at the largest accepted sizes.
+        """
+        n, d, b = self.n_vectors, self.dim, self.block_rows
+        nd = n * d
+        optimisation = 20 * nd + max(4 * nd + 20 * b * b + 4 * b * d, 16 * nd)
+        statistics = max(20 * nd, 12 * nd + 8 * n + 41 * b * b + HISTOGRAM_BYTES)
+        return max(optimisation, statistics) + 8 * self.steps + 16 * (FINE_BINS + 1)
 
     def work(self) -> float:
-        """Multiply-adds: 1.5 N² d per step (Gram halved by symmetry, then D V)."""
-        return 1.5 * self.n_vectors**2 * self.dim * max(self.steps, 1)
+        """Multiply-add equivalents of everything that grows with the sizes.
+
+        With P = gram_entries, n = N, d = dim:
+
+            steps * (P (3d + GRAM_ENTRY_COST) + VECTOR_COST n d + STEP_OVERHEAD)
+          + P (2d + PAIR_COST) + 2 VECTOR_COST n d
+
+        Per step, each Gram entry costs d multiply-adds for G and 2d for D V (the mirror block's
+        product included), plus the elementwise loss and gradient; the pair statistics cost a
+        float64 product (counted as 2d) and the arccos, histogram and comparisons per pair; the
+        start and the normalisation before the statistics are passes over V. At REFERENCE_RATE,
+        MAX_WORK is about half an hour; the video's N = 10,000, d = 100, 250 steps is 8.4e12
+        (about 14 minutes, as measured there).
+        """
+        return self._optimisation_work() + self._statistics_work()
+
+    def _optimisation_work(self) -> float:
+        """The optimisation's share of work(): it grows with the steps."""
+        vector = float(VECTOR_COST) * self.n_vectors * self.dim
+        per_step = float(self.gram_entries) * (3 * self.dim + GRAM_ENTRY_COST) + vector
+        return self.steps * (per_step + STEP_OVERHEAD)
+
+    def _statistics_work(self) -> float:
+        """The start's and the pair statistics' share of work(): paid once, even at 0 steps."""
+        vector = float(VECTOR_COST) * self.n_vectors * self.dim
+        return float(self.gram_entries) * (2 * self.dim + PAIR_COST) + 2 * vector
 
     def problem(self) -> SizeProblem | None:
         """The first reason to refuse these sizes before allocating anything, or None."""
         if self.n_vectors < 2:
-            return SizeProblem("vectors", "an integer >= 2", str(self.n_vectors))
+            return SizeProblem("vectors", "an integer >= 2", shown(self.n_vectors))
         if self.dim < 1:
-            return SizeProblem("dims", "an integer >= 1", str(self.dim))
+            return SizeProblem("dims", "an integer >= 1", shown(self.dim))
         if self.steps < 0:
-            return SizeProblem("steps", "an integer >= 0", str(self.steps))
+            return SizeProblem("steps", "an integer >= 0", shown(self.steps))
         if self.seed < 0 or self.seed > 2**32 - 1:
-            return SizeProblem("seed", "an integer from 0 to 4294967295", str(self.seed))
-        if self.memory_bytes() > MAX_MEMORY_BYTES:
-            need = self.memory_bytes() / 1024**3
-            found = f"N={self.n_vectors}, d={self.dim}, which needs {need:.1f} GiB"
-            return SizeProblem("vectors", "sizes needing at most 2 GiB", found)
+            return SizeProblem("seed", "an integer from 0 to 4294967295", shown(self.seed))
+        sizes = f"N={shown(self.n_vectors)}, d={shown(self.dim)}"
+        needed = self.memory_bytes()
+        if needed > MAX_MEMORY_BYTES:
+            expected = f"sizes needing at most {human_bytes(MAX_MEMORY_BYTES)}"
+            return SizeProblem("vectors", expected, f"{sizes}, which needs {human_bytes(needed)}")
         if self.work() > MAX_WORK:
-            found = f"{self.work():.1e} for N={self.n_vectors}, d={self.dim}, steps={self.steps}"
-            return SizeProblem("steps", f"at most {MAX_WORK:.0e} multiply-adds", found)
+            found = f"{self.work():.1e} for {sizes}, steps={shown(self.steps)}"
+            # Name the input that makes most of the work: the steps, or the pairs alone.
+            key = "steps" if self._optimisation_work() > self._statistics_work() else "vectors"
+            minutes = MAX_WORK / REFERENCE_RATE / 60
+            expected = f"at most {MAX_WORK:.1e} multiply-adds (about {minutes:.0f} minutes)"
+            return SizeProblem(key, expected, found)
         return None
+
+
+def shown(count: int) -> str:
+    """An integer for a message, cut when absurdly long (it may come from a hostile input)."""
+    if count.bit_length() > 64:
+        return f"<a {count.bit_length()}-bit integer>"
+    return str(count)
+
+
+def human_bytes(count: int) -> str:
+    """``512 MiB``, ``1.5 GiB``: whole numbers without a decimal, huge counts capped."""
+    for power, unit in enumerate(("B", "KiB", "MiB", "GiB", "TiB")):
+        scale = 1024**power
+        if count < 1024 * scale or unit == "TiB":
+            if count >= 10**6 * scale:
+                return f"over a million {unit}"
+            value = count / scale
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")

@@ -33,6 +33,7 @@ Objective = Literal["video", "coherence"]
 F32 = np.float32
 Array32 = NDArray[np.float32]
 Progress = Callable[[int, int, float], None]  # (step, steps, loss)
+BlockProgress = Callable[[int, int], None]  # (blocks done, blocks in all)
 VIDEO_MARGIN = 0.01  # the video's tolerance inside relu(|G − I| − 0.01)
 VIDEO_BAND_DEG = (89.0, 91.0)  # the video's claim: every angle ends up in this band
 COLLAPSE_DEG = 10.0  # pairs this close to 0° or 180° count as collapsed onto each other
@@ -192,11 +193,14 @@ def pair_statistics(
     bin_edges: NDArray[np.float64],
     band: tuple[float, float] = VIDEO_BAND_DEG,
     block: int = 2048,
+    progress: BlockProgress | None = None,
 ) -> PairStatistics:
     """Histogram of pairwise angles (degrees) and the extremes, block by block (j ≥ i).
 
     Memory O(N · d + block²), in float64: the N × N matrix is never held. Histogram bins follow
     numpy.histogram (half-open but the last). The band counts angles in [low, high].
+    ``progress(done, total)`` is called before each block pair and once at the end (done =
+    block pairs finished): for large N this pass alone takes minutes and must show it.
     """
     # float64: arccos near ±1 is ill-conditioned, and the smallest angles are the news here.
     unit = np.asarray(vectors, dtype=np.float64)
@@ -208,7 +212,10 @@ def pair_statistics(
     max_cos, min_cos = -1.0, 1.0
     worst = np.zeros(n)
     low, high = math.cos(math.radians(band[1])), math.cos(math.radians(band[0]))
-    for a, b, c, e in _block_pairs(n, block):
+    blocks = _block_pairs(n, block)
+    for done, (a, b, c, e) in enumerate(blocks):
+        if progress is not None:
+            progress(done, len(blocks))
         cosines = np.clip(unit[a:b] @ unit[c:e].T, -1.0, 1.0)
         if a == c:
             np.fill_diagonal(cosines, np.nan)
@@ -225,6 +232,8 @@ def pair_statistics(
         magnitude = np.abs(cosines)
         worst[a:b] = np.maximum(worst[a:b], np.nanmax(magnitude, axis=1))
         worst[c:e] = np.maximum(worst[c:e], np.nanmax(magnitude, axis=0))
+    if progress is not None:
+        progress(len(blocks), len(blocks))
     pairs = n * (n - 1) // 2
     return PairStatistics(
         n_vectors=n,

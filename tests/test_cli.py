@@ -68,3 +68,66 @@ def test_bad_quality_is_a_usage_error(repo_root: Path) -> None:
     assert result.returncode == 2
     assert "invalid choice: 'ultra'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_params_with_an_absurd_name_is_one_line(tmp_path: Path) -> None:
+    name = "x" * 5000
+    result = subprocess.run(
+        [str(LLMFACTS), "params", name], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    cut = "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
+    assert result.stderr == (
+        f"{cut}: (file): expected a YAML file or a preset (gpt2-small, gpt2-xl, gpt3-175b,"
+        f" llama2-7b, llama3-8b, mixtral-8x7b), got {cut} (str)\n"
+    )
+    assert "File name too long" not in result.stderr
+
+
+def test_check_with_an_absurd_file_name_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "y" * 5000]) == 2
+    cut = "'yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy..."
+    assert capsys.readouterr().err == (
+        f"{cut}: (file): expected a usable file name, got {cut} (str)\n"
+    )
+
+
+SUPERPOSITION_USAGE = [
+    (["--seed", "-1"], "--seed: expected an integer from 0 to 4294967295, got -1"),
+    (["--seed", "4294967296"], "--seed: expected an integer from 0 to 4294967295, got 4294967296"),
+    (["--vectors", "1"], "--vectors: expected an integer >= 2, got 1"),
+    (["--vectors", "-5"], "--vectors: expected an integer >= 2, got -5"),
+    (["--dims", "0"], "--dims: expected an integer >= 1, got 0"),
+    (["--steps", "-3"], "--steps: expected an integer >= 0, got -3"),
+    (
+        ["--vectors", "9" * 1000],
+        "--vectors: expected sizes needing at most 512 MiB, got N=<a 3322-bit integer>, d=100,"
+        " which needs over a million TiB",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), SUPERPOSITION_USAGE)
+def test_superposition_bad_sizes_are_one_line_and_exit_2(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert main(["superposition", *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"llmfacts superposition: {message}\n"
+    assert not any(tmp_path.iterdir())  # refused before anything was computed or cached
+
+
+def test_superposition_negative_seed_from_the_shell(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [str(LLMFACTS), "superposition", "--seed", "-1", "--vectors", "10", "--dims", "3"],
+        capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == (
+        "llmfacts superposition: --seed: expected an integer from 0 to 4294967295, got -1\n"
+    )

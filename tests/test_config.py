@@ -1,12 +1,11 @@
 """The config loader: valid files parse; every hostile kind gets its one exact line."""
 
-import time
 from pathlib import Path
 
 import pytest
 
 from scenes.config import ToyDirectionsConfig, load_clip
-from scenes.config.schema import ConfigError
+from scenes.config.schema import ConfigError, describe
 
 GOOD = "scene: ToyDirections\n"
 
@@ -41,6 +40,7 @@ def test_defaults_and_overrides(tmp_path: Path) -> None:
     assert clip.beat_order == ("directions", "angles", "encoding")
     text = GOOD + "beats: [encoding, angles]\npacing: 2\nfact: {attribute: tennis}\n"
     clip = load_clip(write(tmp_path, text))
+    assert isinstance(clip, ToyDirectionsConfig)
     assert clip.beat_order == ("encoding", "angles")
     assert clip.pacing == 2.0 and clip.fact.attribute == "tennis"
     with pytest.raises(AttributeError):
@@ -85,13 +85,14 @@ HOSTILE = [
     ("colours:\n  text: red\n", "colours.text: expected a colour like '#58C4DD', got 'red' (str)"),
     (
         "text:\n  title: 'Hi {name}'\n",
-        "text.title: expected text whose {placeholders} are first_name, last_name, attribute,"
-        " model, n, tolerance, epsilon, share, degrees, min_angle, got 'Hi {name}' (str)",
+        "text.title: expected text whose {placeholders} are bare names among first_name,"
+        " last_name, attribute, model, n, tolerance, epsilon, share, degrees, min_angle,"
+        " got 'Hi {name}' (str)",
     ),
     (
         "toy:\n  d_model: 100000000000\n",
-        "toy: expected sizes needing at most 2.0 GiB of memory,"
-        " got d_model=100000000000, which needs 5.8 TiB",
+        "toy: expected sizes needing at most 64.0 MiB of memory,"
+        " got d_model=100000000000, which needs 10.9 TiB",
     ),
 ]
 
@@ -107,14 +108,13 @@ HOSTILE_FILES = [
     (b"- 1\n- 2\n", "(top level): expected a mapping with a 'scene' key, got [1, 2] (list)"),
     (
         b"description: hi\n",
-        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, Superposition,"
-        " TransformerRefresher,"
-        " got nothing (null)",
+        "scene: expected one of TransformerRefresher, ToyDirections, MLPWalkthrough,"
+        " ParameterCount, Superposition, got nothing (null)",
     ),
     (
         b"scene: ToyDirection\n",
-        "scene: expected one of ToyDirections, MLPWalkthrough, ParameterCount, Superposition,"
-        " TransformerRefresher (did you mean 'ToyDirections'?), got 'ToyDirection' (str)",
+        "scene: expected one of TransformerRefresher, ToyDirections, MLPWalkthrough,"
+        " ParameterCount, Superposition (did you mean 'ToyDirections'?), got 'ToyDirection' (str)",
     ),
     (
         b"scene: !!python/object/apply:os.system ['echo hi']\n",
@@ -123,8 +123,7 @@ HOSTILE_FILES = [
     ),
     (
         b"scene: [unclosed\n",
-        "(file): expected valid YAML, got expected ',' or ']', but got"
-        " '<stream end>' at line 2, column 1",
+        "(file): expected valid YAML, got did not find expected ',' or ']' at line 2, column 1",
     ),
     (
         b"scene: ToyDirections\x00\n",
@@ -146,9 +145,7 @@ HOSTILE_FILES = [
 @pytest.mark.parametrize(("content", "message"), HOSTILE_FILES)
 def test_hostile_files(tmp_path: Path, content: bytes, message: str) -> None:
     path = write(tmp_path, content)
-    started = time.perf_counter()
     assert error_for(path) == f"{path}: {message}"
-    assert time.perf_counter() - started < 2.0
 
 
 def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
@@ -175,6 +172,7 @@ def test_same_config_same_numbers(tmp_path: Path) -> None:
     import mathcore
 
     clip = load_clip(write(tmp_path, GOOD + "toy: {d_model: 30}\nseed: 9\n"))
+    assert isinstance(clip, ToyDirectionsConfig)
     names = (clip.fact.first_name, clip.fact.last_name, clip.fact.attribute)
     first = mathcore.named_directions(names, clip.toy.d_model, clip.seed, clip.toy.tilt)
     again = mathcore.named_directions(names, clip.toy.d_model, clip.seed, clip.toy.tilt)
@@ -207,8 +205,12 @@ MLP_HOSTILE = [
     ("display: {rows: 40}\n", "display.rows: expected an integer from 3 to 10, got 40 (int)"),
     (
         "toy: {d_model: 100000, d_mlp: 100000}\n",
-        "toy: expected sizes needing at most 2.0 GiB of memory,"
-        " got d_model=100000, d_mlp=100000, which needs 149.0 GiB",
+        "toy.d_model: expected an integer from 3 to 2048, got 100000 (int)",
+    ),
+    (
+        "toy: {d_model: 2048, d_mlp: 8192}\n",
+        "toy: expected sizes needing at most 64.0 MiB of memory,"
+        " got d_model=2048, d_mlp=8192, which needs 260.8 MiB",
     ),
 ]
 
@@ -232,12 +234,18 @@ SUP_HOSTILE = [
     ),
     (
         "experiment: {vectors: 200000, dims: 10000}\n",
-        "experiment: expected sizes needing at most 2 GiB, got 44.7 GiB",
+        "experiment.vectors: expected sizes needing at most 512 MiB,"
+        " got N=200000, d=10000, which needs 67.1 GiB",
     ),
     (
         "experiment: {vectors: 50000, dims: 1000, steps: 1000}\n",
-        "experiment: expected at most 4e+13 multiply-adds,"
-        " got 3.8e+15 for N=50000, d=1000, steps=1000",
+        "experiment.vectors: expected sizes needing at most 512 MiB,"
+        " got N=50000, d=1000, which needs 1.7 GiB",
+    ),
+    (
+        "experiment: {vectors: 50000, dims: 100, steps: 1000}\n",
+        "experiment.steps: expected at most 1.8e+13 multiply-adds (about 30 minutes),"
+        " got 7.7e+14 for N=50000, d=100, steps=1000",
     ),
     (
         "capacity: {dims: [2, 40]}\n",
@@ -292,3 +300,237 @@ REFRESHER_HOSTILE = [
 def test_refresher_hostile_values(tmp_path: Path, body: str, message: str) -> None:
     path = write(tmp_path, REFRESHER + body)
     assert error_for(path) == f"{path}: {message}"
+
+
+# -- hardening: text, keys, scene, duplicates, nesting, presets ------------------------------
+
+CLEAN = "expected text without control characters or lone surrogates"
+TEXT_HOSTILE = [
+    # YAML escapes put control characters in text fields, mapping values, list items, keys.
+    ('fact: {first_name: "Mi\\achael"}\n', f"fact.first_name: {CLEAN}, got 'Mi\\x07chael' (str)"),
+    ('fact: {first_name: "Mi\\tke"}\n', f"fact.first_name: {CLEAN}, got 'Mi\\tke' (str)"),
+    ('description: "one\\ntwo"\n', f"description: {CLEAN}, got 'one\\ntwo' (str)"),
+    ('description: "one\\x85two"\n', f"description: {CLEAN}, got 'one\\x85two' (str)"),
+    ('description: "one\\Ltwo"\n', f"description: {CLEAN}, got 'one\\u2028two' (str)"),
+    (
+        'narration: {beats: {angles: "said\\eloud"}}\n',
+        f"narration.beats.angles: {CLEAN}, got 'said\\x1bloud' (str)",
+    ),
+    ('beats: ["angles\\x7f"]\n', f"beats[0]: {CLEAN}, got 'angles\\x7f' (str)"),
+    ('"se\\bed": 1\n', f"'se\\x08ed': {CLEAN}, got 'se\\x08ed' (str)"),
+    (
+        'narration: {beats: {"ang\\x01les": hi}}\n',
+        f"narration.beats.'ang\\x01les': {CLEAN}, got 'ang\\x01les' (str)",
+    ),
+    (
+        "narration: {beats: {" + "a" * 101 + ": hi}}\n",
+        "narration.beats.'" + "a" * 36 + "...: expected a key of at most 100 characters,"
+        " got 101 characters",
+    ),
+    (
+        "narration: {beats: {7: hi}}\n",
+        "narration.beats.7: expected a text key, got 7 (int)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), TEXT_HOSTILE)
+def test_text_refuses_control_characters(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path, GOOD + body)
+    assert error_for(path) == f"{path}: {message}"
+
+
+def test_raw_control_character_in_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, b"scene: ToyDirections\ndescription: a\x07b\n")
+    assert error_for(path) == (
+        f"{path}: (file): {CLEAN}, got a control character (U+0007) at offset 35"
+    )
+
+
+def test_lone_surrogate_is_refused_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from scenes.config import schema
+
+    path = write(tmp_path, GOOD + 'fact: {first_name: "\\ud800"}\n')
+    # libyaml (the C loader) refuses the escape itself ...
+    if yaml.__with_libyaml__:
+        assert error_for(path) == (
+            f"{path}: (file): expected valid YAML, got found invalid Unicode character escape"
+            " code at line 2, column 23"
+        )
+    # ... the pure-Python loader builds the lone surrogate, and the text check refuses it.
+    monkeypatch.setattr(schema, "StrictLoader", schema._PyStrictLoader)
+    assert error_for(path) == f"{path}: fact.first_name: {CLEAN}, got '\\ud800' (str)"
+    data = {"scene": "ToyDirections", "narration": {"beats": {"angles": "x\udfffy"}}}
+    with pytest.raises(ConfigError) as caught:
+        schema.parse(ToyDirectionsConfig, data, "x.yaml")
+    assert str(caught.value) == f"x.yaml: narration.beats.angles: {CLEAN}, got 'x\\udfffy' (str)"
+
+
+def test_the_c_loader_is_used_when_available() -> None:
+    import yaml
+
+    from scenes.config import schema
+
+    expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    assert issubclass(schema.StrictLoader, expected)
+    assert issubclass(schema.StrictLoader, schema.StrictConstructor)
+
+
+SCENE_HOSTILE = [
+    ("scene: [ToyDirections]\n", "['ToyDirections'] (list)", " (did you mean 'ToyDirections'?)"),
+    (
+        "scene: {name: ToyDirections}\n",
+        "{'name': 'ToyDirections'} (mapping)",
+        " (did you mean 'ToyDirections'?)",
+    ),
+    ("scene: null\n", "nothing (null)", ""),
+    ("scene:\n", "nothing (null)", ""),
+    ("scene: 3\n", "3 (int)", ""),
+]
+
+
+@pytest.mark.parametrize(("body", "found", "hint"), SCENE_HOSTILE)
+def test_scene_of_the_wrong_type(tmp_path: Path, body: str, found: str, hint: str) -> None:
+    path = write(tmp_path, body)
+    assert error_for(path) == (
+        f"{path}: scene: expected one of TransformerRefresher, ToyDirections, MLPWalkthrough,"
+        f" ParameterCount, Superposition{hint}, got {found}"
+    )
+
+
+DUPLICATES = [
+    ("scene: ToyDirections\nseed: 1\npacing: 2\nseed: 3\n", "'seed' again at line 4"),
+    ("scene: ToyDirections\ntoy: {d_model: 4,\n  d_model: 5}\n", "'d_model' again at line 3"),
+    ("scene: ToyDirections\nscene: MLPWalkthrough\n", "'scene' again at line 2"),
+    ("scene: ToyDirections\n1: a\ntrue: b\n", "True again at line 3"),  # YAML 1.1: 1 == true
+]
+
+
+@pytest.mark.parametrize(("text", "found"), DUPLICATES)
+def test_duplicate_keys_are_refused(tmp_path: Path, text: str, found: str) -> None:
+    path = write(tmp_path, text)
+    assert error_for(path) == f"{path}: (file): expected each key once in a mapping, got {found}"
+
+
+def test_merge_keys_may_be_overridden(tmp_path: Path) -> None:
+    text = "scene: ToyDirections\nfact: &f {first_name: Ada, last_name: Lovelace}\n"
+    clip = load_clip(write(tmp_path, text))
+    assert clip.fact.first_name == "Ada"  # type: ignore[attr-defined]
+    from scenes.config.schema import read_yaml
+
+    merged = write(tmp_path, "a: &a {x: 1, y: 2}\nb:\n  <<: *a\n  x: 3\n", "m.yaml")
+    assert read_yaml(merged, "m.yaml") == {"a": {"x": 1, "y": 2}, "b": {"x": 3, "y": 2}}
+
+
+def test_deep_nesting_is_refused_before_anything_is_constructed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scenes.config import schema
+
+    def no_construction(*_args: object) -> None:
+        raise AssertionError("constructed a document that is nested too deeply")
+
+    monkeypatch.setattr(schema.StrictConstructor, "construct_document", no_construction)
+    for depth in (17, 5000, 100_000):
+        path = write(tmp_path, b"a: " + b"[" * depth + b"]" * depth + b"\n")
+        assert error_for(path) == (
+            f"{path}: (file): expected at most 16 levels of nesting, got deeper nesting"
+        )
+
+
+def test_nesting_limit_boundary(tmp_path: Path) -> None:
+    from scenes.config.schema import read_yaml
+
+    # The top mapping holds 16 nested lists: the innermost is 16 levels down, still allowed.
+    ok = write(tmp_path, b"a: " + b"[" * 16 + b"]" * 16 + b"\n")
+    assert read_yaml(ok, "ok.yaml") is not None
+    # Aliases can nest without any brackets; the built value is checked too.
+    lines = ["l0: &l0 [x]"] + [f"l{i}: &l{i} [*l{i - 1}]" for i in range(1, 20)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    assert error_for(path) == (
+        f"{path}: (file): expected at most 16 levels of nesting, got deeper nesting"
+    )
+
+
+UNREADABLE = [
+    ("seed: !!int abc\n", "(file): expected valid YAML, got an unreadable int at line 2"),
+    ("seed: " + "9" * 5000 + "\n", "(file): expected valid YAML, got an unreadable int at line 2"),
+    ("seed: 2024-13-45\n", "(file): expected valid YAML, got an unreadable timestamp at line 2"),
+    ("? [a, b]\n: c\n", "(file): expected text keys, got a list or mapping as a key at line 2"),
+    (
+        "seed: 0x" + "f" * 5000 + "\n",
+        "seed: expected an integer from 0 to 4294967295, got <a 20000-bit integer> (int)",
+    ),
+    (
+        "toy: {d_model: 0x" + "f" * 5000 + "}\n",
+        "toy: expected sizes needing at most 64.0 MiB of memory,"
+        " got d_model=<a 20000-bit integer>, which needs over a million TiB",
+    ),
+    (
+        "fact: {first_name: [0x" + "f" * 5000 + "]}\n",
+        "fact.first_name: expected text of 1 to 30 characters,"
+        " got <a value too large to show> (list)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), UNREADABLE)
+def test_values_yaml_cannot_build_are_one_line(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path, GOOD + body)
+    assert error_for(path) == f"{path}: {message}"
+
+
+LONG_NAME = "x" * 5000
+PRESETS = "gpt2-small, gpt2-xl, gpt3-175b, llama2-7b, llama3-8b, mixtral-8x7b"
+LONG_PRESETS = [
+    (
+        f"scene: ParameterCount\nmodel: {LONG_NAME}\n",
+        f"model: expected a preset ({PRESETS}) or a mapping,"
+        " got 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (str)",
+    ),
+    (
+        f"scene: TransformerRefresher\nmodel: {LONG_NAME}\n",
+        "model: expected text of 1 to 60 characters, got 5000 characters",
+    ),
+    (
+        "scene: TransformerRefresher\nmodel: ../../../etc/passwd\n",
+        f"model: expected a preset ({PRESETS}) or a mapping, got '../../../etc/passwd' (str)",
+    ),
+    (
+        "scene: ParameterCount\nmodel: ../models/gpt2-small\n",
+        f"model: expected a preset ({PRESETS}) or a mapping (did you mean 'gpt2-small'?),"
+        " got '../models/gpt2-small' (str)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), LONG_PRESETS)
+def test_preset_names_are_checked_before_the_file_system(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = write(tmp_path, text)
+    assert error_for(path) == f"{path}: {message}"
+
+
+def test_long_model_file_name_is_one_short_line() -> None:
+    from scenes.config import load_model
+
+    for name in (LONG_NAME, "a/" + "b" * 300, "nul\x00byte", "tab\there"):
+        with pytest.raises(ConfigError) as caught:
+            load_model(name)
+        message = str(caught.value)
+        assert "\n" not in message and "File name too long" not in message
+        assert len(message) < 600  # a name over 1024 characters is cut in the source too
+        assert message.endswith(f", got {describe(name)}")  # the repr cut to 40 characters
+
+
+def test_at_most_six_probes(tmp_path: Path) -> None:
+    probes = ", ".join(f"{{first_name: F{i}, last_name: L{i}}}" for i in range(7))
+    path = write(tmp_path, MLP + f"probes: [{probes}]\ntoy: {{d_model: 40}}\n")
+    assert error_for(path) == (
+        f"{path}: probes: expected at most 6 probes (one table row each), got 7 probes"
+    )

@@ -1,12 +1,16 @@
 """Superposition math: blocked statistics vs brute force, gradients vs finite differences,
 the video's objective collapsing, the coherence objective, JL, and the toy model."""
 
+import contextlib
+import io
 import itertools
 import json
 import math
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -14,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mathcore
+import mathcore.experiment
 from mathcore import superposition as sp
 from mathcore.toy_model import loss_and_gradients, train_toy_model
 
@@ -201,11 +206,15 @@ def test_superposition_cli_refuses_absurd_sizes(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "--vectors", "10000000", "--dims", "100")
     assert result.returncode == 2
     assert result.stderr == (
-        "llmfacts superposition: --vectors: expected sizes needing at most 2 GiB, got 22.5 GiB\n"
+        "llmfacts superposition: --vectors: expected sizes needing at most 512 MiB,"
+        " got N=10000000, d=100, which needs 33.5 GiB\n"
     )
     result = run_cli(tmp_path, "--vectors", "50000", "--dims", "1000", "--steps", "1000")
     assert result.returncode == 2
-    assert "--steps: expected at most 4e+13 multiply-adds" in result.stderr
+    assert "--vectors: expected sizes needing at most 512 MiB" in result.stderr
+    result = run_cli(tmp_path, "--vectors", "50000", "--dims", "100", "--steps", "1000")
+    assert result.returncode == 2
+    assert "--steps: expected at most 1.8e+13 multiply-adds" in result.stderr
     assert not any(tmp_path.rglob("*.npz"))
 
 
@@ -221,3 +230,77 @@ def test_adam_first_steps_by_hand() -> None:
     # Step 2 with the same gradient: m̂ = g, ŝ = g² again, so again lr · sign(g).
     adam_step(param, np.array([2.0, -0.5], dtype=np.float32), state, 2, AdamSettings(lr=0.01))
     assert param.tolist() == pytest.approx([0.98, -1.98], abs=1e-6)
+
+
+def test_pair_statistics_reports_each_block_and_keeps_its_results() -> None:
+    vectors = np.random.default_rng(1).normal(size=(50, 4))
+    edges = np.linspace(0, 180, 13)
+    calls: list[tuple[int, int]] = []
+    stats = sp.pair_statistics(vectors, edges, block=7, progress=lambda *c: calls.append(c))
+    blocks = 8 * 9 // 2  # 8 row blocks of at most 7 rows: the pairs (i, j) with j >= i
+    assert calls == [(done, blocks) for done in range(blocks + 1)]
+    quiet = sp.pair_statistics(vectors, edges, block=7)
+    assert stats.histogram.tolist() == quiet.histogram.tolist()
+    assert stats.max_abs_cos == quiet.max_abs_cos
+
+
+def test_run_experiment_speaks_before_any_heavy_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scenes.app import experiment
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    events: list[str] = []
+    real_start, real_stats = sp.random_unit_vectors, sp.pair_statistics
+
+    def start(*args: Any, **kwargs: Any) -> Any:
+        events.append("start after: " + capsys.readouterr().err)
+        return real_start(*args, **kwargs)
+
+    def stats(*args: Any, **kwargs: Any) -> Any:
+        events.append("statistics")
+        return real_stats(*args, **kwargs)
+
+    monkeypatch.setattr(sp, "random_unit_vectors", start)
+    monkeypatch.setattr(sp, "pair_statistics", stats)
+    spec = mathcore.experiment.ExperimentSpec(2100, 3, 2, 0, "video")
+    experiment.run_experiment(spec)
+    # The first line is out before the first array is drawn ...
+    assert events[0] == (
+        "start after: video N=2100 d=3: computing 2 steps and 2,203,950 pair angles"
+        f" (about {spec.work() / 1e10:.0f} s on the reference machine, at most"
+        f" {mathcore.experiment.human_bytes(spec.memory_bytes())})\n"
+    )
+    assert events[1] == "statistics"
+    # ... then a bar over the steps and one over the pair statistics' blocks (3 row blocks).
+    err = capsys.readouterr().err
+    assert "] 2/2 loss " in err
+    assert "pair angles [" in err and "] 0/6 blocks" in err and "] 6/6 blocks" in err
+    assert err.endswith("\n")
+
+
+def test_progress_bars_draw_at_once_then_throttle() -> None:
+    from scenes.app.experiment import stderr_block_progress, stderr_progress
+
+    now = [0.0]
+
+    def clock() -> float:
+        return now[0]
+
+    def drawn(report: Callable[[int], None], count: int) -> list[int]:
+        out = io.StringIO()
+        shown = []
+        with contextlib.redirect_stderr(out):
+            for done in range(count + 1):
+                before = out.tell()
+                report(done)
+                if out.tell() != before:
+                    shown.append(done)
+                now[0] += 0.1  # a fake clock: 0.1 s per call
+        return shown
+
+    blocks = stderr_block_progress("x", clock)
+    # The start is drawn at once, then at most every 0.25 s, and the end always.
+    assert drawn(lambda done: blocks(done, 10), 10) == [0, 3, 6, 9, 10]
+    steps = stderr_progress("x", clock)
+    assert drawn(lambda step: steps(step, 10, 1.0) if step else None, 10) == [1, 4, 7, 10]

@@ -1,27 +1,31 @@
 """The superposition experiment, run once and cached on disk.
 
 The optimisation itself is pure math (mathcore.superposition); this module adds what a
-renderer and the CLI need around it: a size check before anything is allocated, a progress
-bar on stderr, the peak memory, and a cache keyed by every input, so that re-rendering the
-clip does not recompute. No manim import.
+renderer and the CLI need around it: a size check before anything is allocated, a first line
+on stderr at once and then progress bars over the steps and the pair statistics, the peak
+memory, and a cache keyed by every input, so that re-rendering the clip does not recompute.
+No manim import.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
 from mathcore import superposition as sp
-from mathcore.experiment import BLOCK, ExperimentSpec, SizeProblem
+from mathcore.adam import AdamSettings
+from mathcore.experiment import BLOCK, REFERENCE_RATE, ExperimentSpec, SizeProblem, human_bytes
 from mathcore.superposition import COLLAPSE_DEG, FINE_BINS
 
 CACHE_VERSION = 4  # bump when the computation changes, so old results are not reused
@@ -51,7 +55,7 @@ class ExperimentResult:
         of the 0.05° fine bins)."""
         width = 180.0 / FINE_BINS
         start, stop = round(low / width), round(high / width)
-        return self.fine_histogram[start:stop].reshape(bins, -1).sum(axis=1)
+        return np.asarray(self.fine_histogram[start:stop].reshape(bins, -1).sum(axis=1))
 
     def summary(self) -> dict[str, float]:
         """The numbers ``llmfacts superposition --json`` prints."""
@@ -68,14 +72,19 @@ def cache_path(spec: ExperimentSpec) -> Path:
     return cache_root() / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.npz"
 
 
-def stderr_progress(label: str) -> sp.Progress:
-    """A one-line progress bar on stderr, redrawn at most a few times a second."""
-    started = time.perf_counter()
-    last = [0.0]
+REDRAW_SECONDS = 0.25  # a progress line is redrawn at most this often
+Clock = Callable[[], float]
+
+
+def stderr_progress(label: str, clock: Clock = time.perf_counter) -> sp.Progress:
+    """A one-line progress bar over the optimisation's steps on stderr, redrawn at most every
+    REDRAW_SECONDS (and always at the last step)."""
+    started = clock()
+    last = [-math.inf]
 
     def report(step: int, steps: int, loss: float) -> None:
-        now = time.perf_counter()
-        if step != steps and now - last[0] < 0.25:
+        now = clock()
+        if step != steps and now - last[0] < REDRAW_SECONDS:
             return
         last[0] = now
         eta = (now - started) / step * (steps - step)
@@ -88,8 +97,79 @@ def stderr_progress(label: str) -> sp.Progress:
     return report
 
 
+def stderr_block_progress(label: str, clock: Clock = time.perf_counter) -> sp.BlockProgress:
+    """A one-line progress bar over pair_statistics' blocks on stderr, drawn at its start,
+    then at most every REDRAW_SECONDS (and always at the end). Its clock starts at the first
+    call, so the optimisation before it does not count in its estimate of the time left."""
+    started = [math.nan]
+    last = [-math.inf]
+
+    def report(done: int, total: int) -> None:
+        now = clock()
+        if math.isnan(started[0]):
+            started[0] = now
+        if done not in (0, total) and now - last[0] < REDRAW_SECONDS:
+            return
+        last[0] = now
+        eta = f"{(now - started[0]) / done * (total - done):4.0f} s" if done else "   ? s"
+        bar = "#" * (30 * done // max(total, 1))
+        sys.stderr.write(f"\r{label} pair angles [{bar:30s}] {done}/{total} blocks eta {eta}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return report
+
+
+def announce(spec: ExperimentSpec, label: str) -> None:
+    """The first line, written before anything is allocated: what is about to be computed
+    and roughly how long it takes (the work estimate at the reference rate)."""
+    seconds = spec.work() / REFERENCE_RATE
+    pairs = spec.n_vectors * (spec.n_vectors - 1) // 2
+    sys.stderr.write(
+        f"{label}: computing {spec.steps} steps and {pairs:,} pair angles"
+        f" (about {seconds:.0f} s on the reference machine,"
+        f" at most {human_bytes(spec.memory_bytes())})\n"
+    )
+    sys.stderr.flush()
+
+
+@dataclass(frozen=True)
+class Computed:
+    """One run's optimisation and the statistics of its final vectors."""
+
+    optimised: sp.OptimiseResult
+    stats: sp.PairStatistics
+    seconds_per_step: float
+
+
+def compute(
+    spec: ExperimentSpec,
+    step_progress: sp.Progress | None = None,
+    block_progress: sp.BlockProgress | None = None,
+) -> Computed:
+    """The run itself, no cache and no output: the seeded start, the optimisation, the pair
+    statistics. Its peak memory is what ExperimentSpec.memory_bytes bounds."""
+    start = sp.random_unit_vectors(spec.n_vectors, spec.dim, spec.seed)
+    began = time.perf_counter()
+    optimised = sp.optimise(
+        start,
+        spec.objective,
+        spec.steps,
+        AdamSettings(lr=spec.lr),
+        block=BLOCK,
+        power=spec.power,
+        progress=step_progress,
+    )
+    elapsed = time.perf_counter() - began
+    del start  # not needed by the statistics: 4 N d bytes less at their peak
+    edges = np.linspace(0.0, 180.0, FINE_BINS + 1)
+    stats = sp.pair_statistics(optimised.vectors, edges, block=BLOCK, progress=block_progress)
+    return Computed(optimised, stats, elapsed / spec.steps if spec.steps else 0.0)
+
+
 def run_experiment(spec: ExperimentSpec, progress: bool = True) -> ExperimentResult:
-    """Load the run from the cache, or compute it (with a progress bar) and store it."""
+    """Load the run from the cache, or compute it (with progress on stderr) and store it."""
     problem = spec.problem()
     if problem is not None:
         raise SizeError(problem)
@@ -101,23 +181,22 @@ def run_experiment(spec: ExperimentSpec, progress: bool = True) -> ExperimentRes
                 spec, data["histogram"], data["worst"], data["losses"], scalars, True
             )
     label = f"{spec.objective} N={spec.n_vectors} d={spec.dim}"
-    start = sp.random_unit_vectors(spec.n_vectors, spec.dim, spec.seed)
-    tracemalloc.start()
-    began = time.perf_counter()
-    result = sp.optimise(
-        start,
-        spec.objective,
-        spec.steps,
-        sp.AdamSettings(lr=spec.lr),
-        block=BLOCK,
-        power=spec.power,
-        progress=stderr_progress(label) if progress and spec.steps else None,
-    )
-    elapsed = time.perf_counter() - began
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    edges = np.linspace(0.0, 180.0, FINE_BINS + 1)
-    stats = sp.pair_statistics(result.vectors, edges, block=BLOCK)
+    if progress:
+        announce(spec, label)
+    step_progress = stderr_progress(label) if progress and spec.steps else None
+    block_progress = stderr_block_progress(label) if progress else None
+    was_tracing = tracemalloc.is_tracing()  # e.g. under a test measuring it
+    if not was_tracing:
+        tracemalloc.start()
+    try:
+        baseline = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        run = compute(spec, step_progress, block_progress)
+        peak = tracemalloc.get_traced_memory()[1] - baseline
+    finally:
+        if not was_tracing:
+            tracemalloc.stop()
+    stats = run.stats
     scalars = {
         "max_abs_cos": stats.max_abs_cos,
         "rms_cos": stats.rms_cos,
@@ -126,14 +205,13 @@ def run_experiment(spec: ExperimentSpec, progress: bool = True) -> ExperimentRes
         "min_angle_deg": stats.min_angle_deg,
         "max_angle_deg": stats.max_angle_deg,
         "median_worst_partner_cos": stats.median_worst_partner_cos,
-        "seconds_per_step": elapsed / spec.steps if spec.steps else 0.0,
+        "seconds_per_step": run.seconds_per_step,
         "peak_bytes": float(peak),
         "share_collapsed": share_near_parallel(stats.histogram, COLLAPSE_DEG),
     }
-    _store(path, stats.histogram, stats.worst_partner_cos, result.losses, scalars)
-    return ExperimentResult(
-        spec, stats.histogram, stats.worst_partner_cos, result.losses, scalars, False
-    )
+    losses = run.optimised.losses
+    _store(path, stats.histogram, stats.worst_partner_cos, losses, scalars)
+    return ExperimentResult(spec, stats.histogram, stats.worst_partner_cos, losses, scalars, False)
 
 
 def share_near_parallel(fine_histogram: np.ndarray, degrees: float) -> float:

@@ -19,9 +19,12 @@ from scenes.config.narration import NarrationConfig
 from scenes.config.schema import ConfigError, describe, option
 from scenes.visual import style
 
-# Toy arrays are small; refuse any size whose arrays would not fit comfortably in memory.
-MEMORY_LIMIT_BYTES = 256 * 1024**2
+# Toy pictures show a few rows of each array: 64 MiB holds a GPT-2-small-sized toy block
+# (768 x 3072) and half a million toy dimensions, and the largest accepted sizes still run in
+# well under a second (tests/test_budgets.py runs them and checks memory_bytes bounds them).
+MEMORY_LIMIT_BYTES = 64 * 1024**2
 FLOAT_BYTES = 8
+SMALL_ARRAYS_BYTES = 512 * 1024  # small draws numpy does not scale in place, bookkeeping
 TEXT_LENGTH = 120
 NAME_LENGTH = 30
 # Direction symbols go into LaTeX, so they are plain letters.
@@ -181,7 +184,9 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
 
 
 def human_bytes(count: float) -> str:
-    """``1.5 GiB``."""
+    """``1.5 GiB``; absurd counts (a hostile size) are capped rather than overflowing."""
+    if count >= 1024**4 * 10**6:
+        return "over a million TiB"
     for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
         if count < 1024 or unit == "TiB":
             return f"{count:.1f} {unit}"

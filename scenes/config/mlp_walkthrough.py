@@ -7,12 +7,15 @@ from typing import ClassVar, Literal
 
 from scenes.config.common import (
     FLOAT_BYTES,
+    SMALL_ARRAYS_BYTES,
     TEXT_LENGTH,
     ClipConfig,
     FactConfig,
     MatrixDisplay,
 )
-from scenes.config.schema import ConfigError, describe, option
+from scenes.config.schema import ConfigError, describe, option, short_repr
+
+MAX_PROBES = 6  # one table row each, beside the full name
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,12 +133,25 @@ class MLPWalkthroughConfig(ClipConfig):
         return tuple(dict.fromkeys(names))
 
     def memory_bytes(self) -> int:
-        # W_up and W_down plus a few traces of d_mlp and d_model floats.
-        toy = self.toy
-        return (2 * toy.d_model * toy.d_mlp + 16 * (toy.d_model + toy.d_mlp)) * FLOAT_BYTES
+        """Peak bytes of prepare()'s math (build_toy_fact, then sequence_trace), float64.
+
+        With m = d_model, h = d_mlp, k named features, P probes (plus the full name) and T
+        prompt tokens:
+
+            16 m h                  W_up and W_down (numpy scales each noise draw in place)
+          + 32 k m                  named_directions: four k x m arrays at once
+          + 16 k²                   each encode's Gram matrix and its LU copy
+          + 8 (P + 1 + 2T)(4m + 3h) the probes' and the sequence's forward passes
+          + SMALL_ARRAYS_BYTES      a small unscaled draw (< 256 KiB), biases, bookkeeping
+        """
+        m, h = self.toy.d_model, self.toy.d_mlp
+        k = len(self.named_features())
+        traces = len(self.probes) + 1 + 2 * len(self.prompt)
+        floats = 2 * m * h + 4 * k * m + 2 * k * k + traces * (4 * m + 3 * h)
+        return floats * FLOAT_BYTES + SMALL_ARRAYS_BYTES
 
     def sizes_text(self) -> str:
-        return f"d_model={self.toy.d_model}, d_mlp={self.toy.d_mlp}"
+        return f"d_model={short_repr(self.toy.d_model)}, d_mlp={short_repr(self.toy.d_mlp)}"
 
     def check(self, source: str) -> None:
         """The prompt holds the last name; the toy space has a dimension per named feature."""
@@ -149,4 +165,7 @@ class MLPWalkthroughConfig(ClipConfig):
             raise ConfigError(source, "toy.d_model", expected, describe(self.toy.d_model))
         if not self.probes:
             raise ConfigError(source, "probes", "at least one probe name", "an empty list")
+        if len(self.probes) > MAX_PROBES:
+            expected = f"at most {MAX_PROBES} probes (one table row each)"
+            raise ConfigError(source, "probes", expected, f"{len(self.probes)} probes")
         super().check(source)

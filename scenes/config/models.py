@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,15 @@ from typing import Literal
 
 import mathcore
 from scenes.config.common import did_you_mean
-from scenes.config.schema import ConfigError, describe, option, parse, read_yaml
+from scenes.config.schema import (
+    ConfigError,
+    describe,
+    option,
+    parse,
+    read_yaml,
+    shown_source,
+    usable_path,
+)
 
 PRESET_DIR = Path(__file__).resolve().parents[2] / "configs" / "models"
 # Checked before any file-system call: a preset name is a short plain file stem.
@@ -72,26 +81,43 @@ def preset_path(name: str, source: str, key_path: str) -> Path:
 
 
 def load_model(file_or_preset: str | Path) -> ModelShapeConfig:
-    """The ``model:`` mapping of a YAML file, or of the preset with that name."""
+    """The ``model:`` mapping of a YAML file, or of the preset with that name.
+
+    The name is checked before any file-system call, so a hostile command line (a name of
+    5,000 characters, control characters) gets the usual one line, not the OS's error.
+    """
     name = str(file_or_preset)
     if PRESET_NAME.fullmatch(name) and (PRESET_DIR / f"{name}.yaml").is_file():
         path = PRESET_DIR / f"{name}.yaml"
     else:
-        path = Path(file_or_preset)
-        try:
-            found = path.is_file()
-        except OSError as error:  # e.g. a name too long for the file system
-            found_text = error.strerror or "an unusable path"
-            raise ConfigError(name[:80], "(file)", "a YAML file or a preset", found_text) from None
-        if not found and not path.is_dir():
-            expected = "a YAML file or a preset (" + ", ".join(presets()) + ")"
-            raise ConfigError(name, "(file)", expected, "no such file or preset")
+        path = _model_file(name)
     source = str(path)
     raw = read_yaml(path, source)
     if not isinstance(raw, dict) or "model" not in raw:
         found = "an empty file" if raw is None else describe(raw)
         raise ConfigError(source, "(top level)", "a mapping with a 'model' key", found)
     return parse_model(raw["model"], source)
+
+
+def _model_file(name: str) -> Path:
+    """The file ``name`` names, refused with one line if it is no usable path or does not
+    exist (a folder passes: read_yaml says it is a folder)."""
+    choices = presets()
+    expected = "a YAML file or a preset (" + ", ".join(choices) + ")"
+    if not usable_path(name):
+        hint = did_you_mean(name, choices)
+        raise ConfigError(shown_source(name), "(file)", expected + hint, describe(name))
+    path = Path(name)
+    try:
+        exists = path.is_file() or path.is_dir()
+    except OSError as error:  # e.g. a file system with shorter names than Linux's
+        problem = error.strerror or "an unusable path"
+        if error.errno == errno.ENAMETOOLONG:
+            problem = "a name too long for the file system"
+        raise ConfigError(shown_source(name), "(file)", expected, problem) from None
+    if not exists:
+        raise ConfigError(name, "(file)", expected, "no such file or preset")
+    return path
 
 
 def parse_model(data: object, source: str) -> ModelShapeConfig:

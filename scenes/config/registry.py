@@ -13,7 +13,7 @@ from typing import Any
 from scenes.config.common import ClipConfig, one_of
 from scenes.config.mlp_walkthrough import MLPWalkthroughConfig
 from scenes.config.parameter_count import ParameterCountConfig
-from scenes.config.schema import ConfigError, describe, parse, read_yaml
+from scenes.config.schema import ConfigError, describe, parse, read_yaml, shown_source
 from scenes.config.superposition import SuperpositionConfig
 from scenes.config.toy_directions import ToyDirectionsConfig
 from scenes.config.transformer_refresher import TransformerRefresherConfig
@@ -33,7 +33,7 @@ CLIP_CONFIGS: dict[str, type[ClipConfig]] = {
 
 def load_clip(path: str | Path) -> ClipConfig:
     """Read, validate and parse one clip file; raise ConfigError naming what is wrong."""
-    source = str(path)
+    source = shown_source(str(path))  # a hostile command line's name is cut
     raw = read_yaml(Path(path), source)
     if not isinstance(raw, dict):
         found = "an empty file" if raw is None else describe(raw)

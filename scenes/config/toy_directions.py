@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from scenes.config.common import FLOAT_BYTES, ClipConfig, FactConfig
-from scenes.config.schema import option
+from scenes.config.common import FLOAT_BYTES, SMALL_ARRAYS_BYTES, ClipConfig, FactConfig
+from scenes.config.schema import option, short_repr
+
+FEATURES = 3  # first name, last name, attribute
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,8 +47,11 @@ class ToyDirectionsConfig(ClipConfig):
     text: ToyDirectionsText = field(default_factory=ToyDirectionsText)
 
     def memory_bytes(self) -> int:
-        # Directions (3 × d), their QR workspace and the encoded vector: a few d-vectors.
-        return 8 * self.toy.d_model * FLOAT_BYTES
+        """Peak bytes of prepare()'s math (named_directions, encode, span_coordinates): five
+        3 x d float64 arrays, 5 * 3 * 8 d bytes. named_directions holds four at once (the
+        Gaussian draw, its QR copy and factor, the tilted copy: measured 96 d bytes); the
+        fifth covers the encoded vector and the points span_coordinates projects."""
+        return 5 * FEATURES * self.toy.d_model * FLOAT_BYTES + SMALL_ARRAYS_BYTES
 
     def sizes_text(self) -> str:
-        return f"d_model={self.toy.d_model}"
+        return f"d_model={short_repr(self.toy.d_model)}"
