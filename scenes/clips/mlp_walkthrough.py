@@ -41,6 +41,7 @@ from scenes.visual.components import (
     BlockIcon,
     DotProductReadout,
     EmbeddingColumn,
+    MatrixProduct,
     NetworkDiagram,
     NeuronLayer,
     ValueTable,
@@ -106,25 +107,14 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         """Entry ``index`` of a vector drawn by :meth:`column`."""
         return vector.get_entry(FIRST, index) if self.row_convention else vector.get_entry(index)
 
-    def product(self, weights: np.ndarray, vector: np.ndarray, result: np.ndarray) -> VGroup:
-        """``W v = r`` side by side (column convention), or ``vᵀ Wᵀ = rᵀ`` stacked on lines
-        (row convention: rows of numbers are wide). Sets ``self.matrix``, ``self.vector`` and
-        ``self.result`` for the beat to point at."""
+    def product(self, weights: np.ndarray, vector: np.ndarray, result: np.ndarray) -> MatrixProduct:
+        """``W v = r`` (column convention) or ``vᵀ Wᵀ = rᵀ`` (row), at most the content width."""
         display = self.clip.display
-        equals = MathTex("=", font_size=style.MATH_SIZE)
-        self.vector, self.result = self.column(vector), self.column(result)
-        if self.row_convention:
-            self.matrix = ArrayMatrix(weights.T, display.rows, display.columns, display.decimals)
-            group = VGroup(self.vector, self.matrix, equals, self.result)
-            result_line = VGroup(equals, self.result).arrange(RIGHT, buff=style.ITEM_GAP)
-            # Extra room under the matrix for a brace under one of its columns.
-            VGroup(self.vector, self.matrix, result_line).arrange(DOWN, buff=style.SECTION_GAP)
-            result_line.shift(DOWN * style.SECTION_GAP)
-        else:
-            self.matrix = ArrayMatrix(weights, display.rows, display.columns, display.decimals)
-            group = VGroup(self.matrix, self.vector, equals, self.result)
-            group.arrange(RIGHT, buff=style.ITEM_GAP)
-        return fit_width(group, style.CONTENT_WIDTH)
+        product = MatrixProduct(
+            weights, vector, result, display.rows, display.columns, display.decimals,
+            self.clip.convention,
+        )  # fmt: skip
+        return fit_width(product, style.CONTENT_WIDTH)
 
     def vector_sum(self, vectors: list[ArrayMatrix], operators: list[str]) -> VGroup:
         """``a + b = c``: side by side for columns, one line per vector for rows. The result
@@ -141,12 +131,6 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         ]
         VGroup(*lines).arrange(DOWN, aligned_edge=RIGHT, buff=style.ROW_GAP)
         return group
-
-    def unit(self, matrix: ArrayMatrix, index: int, down: bool = False) -> VGroup:
-        """What a beat reads one at a time: rows of W_up (column convention) or columns of
-        W_upᵀ (row); with ``down``, columns of W_down or rows of W_downᵀ."""
-        rows = self.row_convention == down
-        return matrix.get_row(index) if rows else matrix.get_column(index)
 
     def probe_table(self, values: list[float], header: str) -> ValueTable:
         """``name  value`` for the full name and each probe, in the probes' colours."""
@@ -230,24 +214,23 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.clear_stage()
         title = self.heading(self.w_up_tex())
         group = self.product(self.toy.weights.w_up, self.full.embedding, self.full.up)
-        matrix, vector, result = self.matrix, self.vector, self.result
-        result_entries = result.get_entries()
+        result_entries = group.get_result().get_entries()
         result_entries.set_opacity(0)
         self.play(Write(title), FadeIn(group), run_time=self.seconds(style.MEDIUM))
         line = self.say(self.clip.text.up_projection)
-        marker = SurroundingRectangle(self.unit(matrix, FIRST), color=style.HIGHLIGHT)
+        marker = SurroundingRectangle(group.get_output_weights(FIRST), color=style.HIGHLIGHT)
         self.play(
             Create(marker),
-            Create(SurroundingRectangle(vector, color=style.HIGHLIGHT)),
+            Create(SurroundingRectangle(group.get_vector(), color=style.HIGHLIGHT)),
             run_time=self.seconds(style.SHORT),
         )
-        for index in (
-            matrix.get_drawn_rows() if not self.row_convention else matrix.get_drawn_columns()
-        ):
-            target = SurroundingRectangle(self.unit(matrix, index), color=style.HIGHLIGHT)
+        for index in group.get_output_indices():
+            if index is None:
+                continue
+            target = SurroundingRectangle(group.get_output_weights(index), color=style.HIGHLIGHT)
             self.play(
                 Transform(marker, target),
-                self.entry(result, index).animate.set_opacity(1),
+                group.get_result_entry(index).animate.set_opacity(1),
                 run_time=self.seconds(style.SHORT),
             )
         self.play(
@@ -261,7 +244,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         group = self.product(self.toy.weights.w_up, self.full.embedding, self.full.up)
         fit_width(group, style.PRODUCT_BESIDE_WIDTH).to_edge(LEFT, buff=style.EDGE_BUFFER)
         fit_height_between(group, config.frame_height / 2 - style.TOP_ROOM, self.caption_top())
-        row = self.unit(self.matrix, FIRST)
+        row = group.get_output_weights(FIRST)
         brace = Brace(row, DOWN if self.row_convention else UP)
         label = MathTex(rf"\vec{{{m}}} + \vec{{{j}}}", font_size=style.MATH_SIZE)
         label.set_color(self.clip.colours.combined)
@@ -399,18 +382,18 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         title = self.heading(self.w_down_tex() + r" + b_{\downarrow}")
         group = self.product(self.toy.weights.w_down, self.full.neurons, self.full.down)
         # Read column by column: each column of W_down is scaled by its neuron and summed.
-        column = self.unit(self.matrix, FIRST, down=True)
+        column = group.get_input_weights(FIRST)
         label = MathTex(
             rf"\vec{{{self.sym['B']}}}", font_size=style.MATH_SIZE, color=c.colours.attribute
         )
         if self.row_convention:  # a row of W_down^T: name it left of the matrix
-            marks = VGroup(label.next_to(self.matrix, LEFT).match_y(column))
+            marks = VGroup(label.next_to(group.get_matrix(), LEFT).match_y(column))
         else:
             brace = Brace(column, DOWN)
             brace.put_at_tip(label)
             marks = VGroup(brace, label)
         # Columns are numbered from 1 on screen, as in the video.
-        indices = self.matrix.row_indices if self.row_convention else self.matrix.column_indices
+        indices = group.get_input_indices()
         coefficients = [None if i is None else float(self.full.neurons[i]) for i in indices]
         symbols = [None if i is None else f"C_{{{i + 1}}}" for i in indices]
         reading = linear_combination(coefficients, symbols, style.DECIMALS)

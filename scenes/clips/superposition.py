@@ -35,12 +35,12 @@ from manim import (
 import mathcore
 from mathcore import superposition as sp
 from mathcore.toy_model import sparsity_sweep
-from scenes.app.experiment import ExperimentResult, ExperimentSpec, capacity_points, run_experiment
+from scenes.app.experiment import ExperimentSpec, capacity_points, run_experiment
 from scenes.config import SuperpositionConfig, fill
 from scenes.visual import style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
-    HistogramBars,
+    AngleHistogram,
     NeuronLayer,
     ValueTable,
     VectorView3D,
@@ -50,7 +50,6 @@ from scenes.visual.components import (
 )
 
 FULL_RANGE = (0.0, 180.0)
-WHOLE_NUMBERS = {"num_decimal_places": 0}
 
 
 class Superposition(BeatScene[SuperpositionConfig]):
@@ -189,35 +188,21 @@ class Superposition(BeatScene[SuperpositionConfig]):
 
     # -- 4.4 -------------------------------------------------------------------------------
 
-    def histogram_axes(self, low: float, high: float, top: float, width: float) -> Axes:
-        step = style.ZOOM_TICK if high - low <= style.ZOOM_SPAN else style.FULL_TICK
-        return Axes(
-            x_range=[low, high, step], y_range=[0, top, top], x_length=width,
-            y_length=style.HISTOGRAM_HEIGHT,
-            axis_config={"color": style.AXES, "include_tip": False, "font_size": style.SMALL_SIZE},
-            x_axis_config={"include_numbers": True, "decimal_number_config": WHOLE_NUMBERS},
-            y_axis_config={"include_ticks": False},
-        )  # fmt: skip
-
-    def zoomed(self, result: ExperimentResult, axes: Axes, colour: str) -> HistogramBars:
-        h = self.clip.histogram
-        edges = np.linspace(h.zoom_low, h.zoom_high, h.zoom_bins + 1)
-        return HistogramBars(
-            axes, edges, result.histogram(h.zoom_low, h.zoom_high, h.zoom_bins), colour
-        )
-
     def experiment_zoom(self) -> None:
         """The video's picture: random angles, then after its optimisation, 80°-100°."""
         h, c = self.clip.histogram, self.clip
         counts = [
             r.histogram(h.zoom_low, h.zoom_high, h.zoom_bins) for r in (self.random, self.video)
         ]
-        axes = self.histogram_axes(
-            h.zoom_low, h.zoom_high, float(max(x.max() for x in counts)), style.CONTENT_WIDTH
+        histogram = AngleHistogram(
+            np.linspace(h.zoom_low, h.zoom_high, h.zoom_bins + 1),
+            counts[0],
+            top=float(max(x.max() for x in counts)),
+            colour=c.colours.first_name,
         )
-        axes.move_to(UP * style.PICTURE_LIFT)
-        before = self.zoomed(self.random, axes, c.colours.first_name)
-        after = self.zoomed(self.video, axes, c.colours.first_name)
+        axes = histogram.get_axes()
+        histogram.shift(UP * style.PICTURE_LIFT - axes.get_center())
+        before, after = histogram.get_bars(), histogram.bars_for(counts[1])
         band = self.video.scalars["share_89_91"]
         claim = MathTex(
             rf"{tex_percent(band)} \text{{ of pairs within }} 89^\circ\text{{--}}91^\circ",
@@ -235,13 +220,18 @@ class Superposition(BeatScene[SuperpositionConfig]):
         """The whole 0°-180° range on a log axis, the collapse and the Welch bound."""
         h, c = self.clip.histogram, self.clip
         heights = sp.log_counts(self.video.histogram(*FULL_RANGE, h.full_bins))
-        axes = self.histogram_axes(*FULL_RANGE, float(math.ceil(heights.max())), style.REVEAL_WIDTH)
-        axes.to_corner(UP + LEFT, buff=style.MARGIN)
         edges = np.linspace(*FULL_RANGE, h.full_bins + 1)
-        bars = HistogramBars(axes, edges, heights, c.colours.first_name)
+        histogram = AngleHistogram(
+            edges, heights, width=style.REVEAL_WIDTH, colour=c.colours.first_name,
+            log_step=style.CAPACITY_TICK,
+        )  # fmt: skip
+        # The axes go in the corner; the power-of-ten labels stand out left of them.
+        axes = histogram.get_axes()
+        corner = axes.copy().to_corner(UP + LEFT, buff=style.MARGIN)
+        histogram.shift(corner.get_center() - axes.get_center())
         for index, left in enumerate(edges[:-1]):
             if left < sp.COLLAPSE_DEG or left >= FULL_RANGE[1] - sp.COLLAPSE_DEG:
-                bars.get_bar(index).set_fill(style.NEGATIVE)
+                histogram.get_bar(index).set_fill(style.NEGATIVE)
         welch = mathcore.angle_deg(self.video.scalars["welch_bound"])
         marks = VGroup(
             *(
@@ -251,13 +241,16 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )
         log_label = label_text(self.clip.text.pairs_axis, style.MUTED, style.SMALL_SIZE)
         log_label.next_to(axes, UP, aligned_edge=LEFT)
-        log_label.add(self.power_ticks(axes, int(axes.y_range[1])))
         self.play(
-            Create(axes), FadeIn(log_label), FadeIn(bars), run_time=self.seconds(style.MEDIUM)
+            Create(axes),
+            FadeIn(log_label),
+            FadeIn(histogram.get_tick_labels()),
+            FadeIn(histogram.get_bars()),
+            run_time=self.seconds(style.MEDIUM),
         )
         self.say(c.text.reveal)
         self.play(Create(marks), run_time=self.seconds(style.SHORT))
-        return VGroup(axes, log_label, bars, marks)
+        return VGroup(histogram, log_label, marks)
 
     def power_ticks(self, axes: Axes, top: int) -> VGroup:
         """Labels 10^0, 10^1, ... beside a log10 axis."""

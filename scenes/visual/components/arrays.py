@@ -1,11 +1,22 @@
-"""Matrices and vectors of computed numbers, dot products, angles, and 3-D views of vectors."""
+r"""Arrays of computed numbers: matrices and vectors with elided rows and columns, matrix
+products, dot products, angles, and 3-D views of vectors.
+
+Every number comes from the caller (computed by :mod:`mathcore`); these classes only decide
+which entries to draw and how. A matrix far too big to draw (49,152 x 12,288) is drawn like a
+toy one: the first rows and columns, a row and a column of ellipses, and the last ones::
+
+    matrix = ArrayMatrix(weights, shown_rows=5, shown_columns=5)
+    matrix.get_entry(49_151, 0)  # the entry drawn for the array's last row
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any, Literal
 
 import numpy as np
 from manim import (
+    DOWN,
     ORIGIN,
     RIGHT,
     UP,
@@ -27,9 +38,13 @@ __all__ = [
     "ArrayMatrix",
     "DotProductReadout",
     "EmbeddingColumn",
+    "MatrixProduct",
     "VectorView3D",
     "number_entry",
 ]
+
+#: LaTeX of the entry standing for left-out entries, keyed by (row elided, column elided).
+ELLIPSIS_TEX = {(True, False): r"\vdots", (False, True): r"\cdots", (True, True): r"\ddots"}
 
 
 def number_entry(
@@ -37,13 +52,27 @@ def number_entry(
     decimals: int,
     font_size: float = style.MATRIX_SIZE,
     colour: str = style.TEXT,
+    **kwargs: Any,
 ) -> DecimalNumber:
-    """One number of a matrix or vector, rounded first so that −0.0 never shows."""
+    """One number of a matrix or vector, rounded first so that −0.0 never shows.
+
+    Parameters
+    ----------
+    value
+        The number.
+    decimals
+        Digits after the decimal point.
+    font_size
+        Size of the digits.
+    colour
+        Colour of the digits.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.DecimalNumber`.
+    """
     rounded = round(float(value), decimals) + 0.0
-    return DecimalNumber(rounded, num_decimal_places=decimals, font_size=font_size, color=colour)
-
-
-ELLIPSIS_TEX = {(True, False): r"\vdots", (False, True): r"\cdots", (True, True): r"\ddots"}
+    return DecimalNumber(
+        rounded, num_decimal_places=decimals, font_size=font_size, color=colour, **kwargs
+    )
 
 
 class ArrayMatrix(Matrix):
@@ -51,6 +80,7 @@ class ArrayMatrix(Matrix):
 
     Rows and columns left out are replaced by one row or column of ellipses (chosen by
     :func:`mathcore.shown_indices`), so a 49,152-row matrix and a 16-row toy one look alike.
+    Entries are addressed by their index in the array, not on screen.
 
     Parameters
     ----------
@@ -62,6 +92,9 @@ class ArrayMatrix(Matrix):
         Digits after the decimal point.
     font_size
         Size of the entries.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.Matrix` (``h_buff``,
+        ``v_buff`` and ``element_alignment_corner`` have the project's defaults).
     """
 
     def __init__(
@@ -71,7 +104,7 @@ class ArrayMatrix(Matrix):
         shown_columns: int,
         decimals: int = style.MATRIX_DECIMALS,
         font_size: float = style.MATRIX_SIZE,
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         array = np.atleast_2d(np.asarray(values, dtype=float))
         self.values = array
@@ -81,35 +114,67 @@ class ArrayMatrix(Matrix):
             [self._entry(r, c, decimals, font_size) for c in self.column_indices]
             for r in self.row_indices
         ]
-        super().__init__(
-            entries,
-            element_to_mobject=lambda mobject: mobject,
-            h_buff=kwargs.pop("h_buff", style.MATRIX_H_BUFF * (1 + decimals / 2)),
-            v_buff=kwargs.pop("v_buff", style.MATRIX_V_BUFF),
-            element_alignment_corner=kwargs.pop("element_alignment_corner", RIGHT),
-            **kwargs,
-        )
+        kwargs.setdefault("h_buff", style.MATRIX_H_BUFF * (1 + decimals / 2))
+        kwargs.setdefault("v_buff", style.MATRIX_V_BUFF)
+        kwargs.setdefault("element_alignment_corner", RIGHT)
+        super().__init__(entries, element_to_mobject=lambda mobject: mobject, **kwargs)
 
     def _entry(self, row: int | None, column: int | None, decimals: int, size: float) -> VMobject:
         if row is not None and column is not None:
             return number_entry(self.values[row, column], decimals, size)
         return MathTex(ELLIPSIS_TEX[(row is None, column is None)], font_size=size)
 
-    def _position(self, indices: list[int | None], index: int, what: str) -> int:
+    @staticmethod
+    def _position(indices: list[int | None], index: int, what: str) -> int:
         if index not in indices:
             raise KeyError(f"{what} {index} is not drawn (drawn: {indices})")
         return indices.index(index)
 
     def get_row(self, row: int) -> VGroup:
-        """The drawn entries of the array's row ``row`` (ellipses included)."""
-        return self.get_rows()[self._position(self.row_indices, row, "row")]
+        """The drawn entries of the array's row ``row`` (ellipses included).
+
+        Parameters
+        ----------
+        row
+            Index of the row in the array (not on screen).
+
+        Raises
+        ------
+        KeyError
+            If that row is left out.
+        """
+        return VGroup(*self.mob_matrix[self._position(self.row_indices, row, "row")])
 
     def get_column(self, column: int) -> VGroup:
-        """The drawn entries of the array's column ``column`` (ellipses included)."""
-        return self.get_columns()[self._position(self.column_indices, column, "column")]
+        """The drawn entries of the array's column ``column`` (ellipses included).
+
+        Parameters
+        ----------
+        column
+            Index of the column in the array (not on screen).
+
+        Raises
+        ------
+        KeyError
+            If that column is left out.
+        """
+        c = self._position(self.column_indices, column, "column")
+        return VGroup(*(row[c] for row in self.mob_matrix))
 
     def get_entry(self, row: int, column: int = 0) -> VMobject:
-        """The drawn entry at the array's (row, column)."""
+        """The drawn entry at the array's (row, column).
+
+        Parameters
+        ----------
+        row, column
+            Indices in the array (not on screen); ``column`` defaults to 0 for a vector
+            drawn as a column.
+
+        Raises
+        ------
+        KeyError
+            If the row or the column is left out.
+        """
         r = self._position(self.row_indices, row, "row")
         c = self._position(self.column_indices, column, "column")
         return self.mob_matrix[r][c]
@@ -132,8 +197,14 @@ class EmbeddingColumn(ArrayMatrix):
         The vector (1-D).
     shown
         Entries drawn, ellipsis included.
+    decimals
+        Digits after the decimal point.
     colour
         Colour of the brackets (the vector's identity colour).
+    font_size
+        Size of the entries.
+    kwargs
+        Additional parameters to be passed on to :class:`ArrayMatrix`.
     """
 
     def __init__(
@@ -143,14 +214,186 @@ class EmbeddingColumn(ArrayMatrix):
         decimals: int = style.MATRIX_DECIMALS,
         colour: str = style.TEXT,
         font_size: float = style.MATRIX_SIZE,
+        **kwargs: Any,
     ) -> None:
         column = np.asarray(values, dtype=float).reshape(-1, 1)
-        super().__init__(column, shown, 1, decimals, font_size)
+        super().__init__(column, shown, 1, decimals, font_size, **kwargs)
         self.get_brackets().set_color(colour)
 
 
+class MatrixProduct(VGroup):
+    r"""A matrix times a vector and its result, with computed numbers: ``W v = r``.
+
+    In the column convention (the video's) the parts sit side by side: ``W v = r``. In the
+    row convention (the code's) the vectors are rows and the matrix is transposed,
+    ``vᵀ Wᵀ = rᵀ``; rows of numbers are wide, so the vector, the matrix and ``= rᵀ`` are
+    stacked, with extra room under the matrix for a brace.
+
+    Either way the submobjects are the four parts in reading order (matrix, vector, equals,
+    result for columns; vector, matrix, equals, result for rows), and the getters name them.
+
+    Parameters
+    ----------
+    weights
+        The matrix in the column convention's shape (outputs, inputs); the row convention
+        draws its transpose.
+    vector
+        The input vector (length ``inputs``).
+    result
+        The output vector (length ``outputs``), computed by the caller.
+    shown_rows, shown_columns
+        Rows and columns of the drawn matrix (ellipses included). A vector drawn as a
+        column shows ``shown_rows`` entries, one drawn as a row ``shown_columns``.
+    decimals
+        Digits after the decimal point.
+    convention
+        ``"column"`` (``W v = r``) or ``"row"`` (``vᵀ Wᵀ = rᵀ``).
+    matrix_colour
+        Colour of the matrix's brackets; None keeps manim's default.
+    vector_colour, result_colour
+        Colours of the two vectors' brackets.
+    font_size
+        Size of the entries.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
+    """
+
+    def __init__(
+        self,
+        weights: np.ndarray,
+        vector: np.ndarray,
+        result: np.ndarray,
+        shown_rows: int,
+        shown_columns: int,
+        decimals: int = style.MATRIX_DECIMALS,
+        convention: Literal["column", "row"] = "column",
+        matrix_colour: str | None = None,
+        vector_colour: str = style.TEXT,
+        result_colour: str = style.TEXT,
+        font_size: float = style.MATRIX_SIZE,
+        **kwargs: Any,
+    ) -> None:
+        if convention not in ("column", "row"):
+            raise ValueError(f"convention must be 'column' or 'row', got {convention!r}")
+        super().__init__(**kwargs)
+        self.convention = convention
+        weights = np.asarray(weights, dtype=float)
+        rows = convention == "row"
+        self.equals = MathTex("=", font_size=style.MATH_SIZE)
+        shown = (shown_rows, shown_columns, decimals, font_size)
+        self.vector = self._vector(vector, *shown, vector_colour)
+        self.result = self._vector(result, *shown, result_colour)
+        self.matrix = ArrayMatrix(weights.T if rows else weights, *shown)
+        if matrix_colour is not None:
+            self.matrix.get_brackets().set_color(matrix_colour)
+        if rows:
+            self.add(self.vector, self.matrix, self.equals, self.result)
+            result_line = VGroup(self.equals, self.result).arrange(RIGHT, buff=style.ITEM_GAP)
+            # Extra room under the matrix for a brace under one of its columns.
+            VGroup(self.vector, self.matrix, result_line).arrange(DOWN, buff=style.SECTION_GAP)
+            result_line.shift(DOWN * style.SECTION_GAP)
+        else:
+            self.add(self.matrix, self.vector, self.equals, self.result)
+            self.arrange(RIGHT, buff=style.ITEM_GAP)
+
+    def _vector(
+        self,
+        values: np.ndarray,
+        shown_rows: int,
+        shown_columns: int,
+        decimals: int,
+        font_size: float,
+        colour: str,
+    ) -> ArrayMatrix:
+        """A vector drawn in the convention: a column, or a one-row matrix."""
+        if self.convention == "column":
+            return EmbeddingColumn(values, shown_rows, decimals, colour, font_size)
+        row = np.asarray(values, dtype=float).reshape(1, -1)
+        matrix = ArrayMatrix(row, 1, shown_columns, decimals, font_size)
+        matrix.get_brackets().set_color(colour)
+        return matrix
+
+    def get_matrix(self) -> ArrayMatrix:
+        """The matrix (``W``, or ``Wᵀ`` in the row convention)."""
+        return self.matrix
+
+    def get_vector(self) -> ArrayMatrix:
+        """The input vector."""
+        return self.vector
+
+    def get_equals(self) -> MathTex:
+        """The equals sign."""
+        return self.equals
+
+    def get_result(self) -> ArrayMatrix:
+        """The result vector."""
+        return self.result
+
+    def get_vector_entry(self, index: int) -> VMobject:
+        """The drawn entry ``index`` of the input vector (KeyError if left out).
+
+        Parameters
+        ----------
+        index
+            Index of the entry in the input vector.
+        """
+        return self._entry_of(self.vector, index)
+
+    def get_result_entry(self, index: int) -> VMobject:
+        """The drawn entry ``index`` of the result (KeyError if left out).
+
+        Parameters
+        ----------
+        index
+            Index of the entry in the result.
+        """
+        return self._entry_of(self.result, index)
+
+    def _entry_of(self, vector: ArrayMatrix, index: int) -> VMobject:
+        if self.convention == "row":
+            return vector.get_entry(0, index)
+        return vector.get_entry(index)
+
+    def get_output_weights(self, index: int) -> VGroup:
+        """The weights that make result entry ``index``: a row of ``W`` (column convention)
+        or a column of ``Wᵀ`` (row convention). KeyError if left out.
+
+        Parameters
+        ----------
+        index
+            Index of the result entry.
+        """
+        if self.convention == "row":
+            return self.matrix.get_column(index)
+        return self.matrix.get_row(index)
+
+    def get_input_weights(self, index: int) -> VGroup:
+        """The weights that input entry ``index`` multiplies: a column of ``W`` (column
+        convention) or a row of ``Wᵀ`` (row convention). KeyError if left out.
+
+        Parameters
+        ----------
+        index
+            Index of the input entry.
+        """
+        if self.convention == "row":
+            return self.matrix.get_row(index)
+        return self.matrix.get_column(index)
+
+    def get_output_indices(self) -> list[int | None]:
+        """Indices of the result entries drawn, None marking the ellipsis."""
+        matrix = self.matrix
+        return matrix.column_indices if self.convention == "row" else matrix.row_indices
+
+    def get_input_indices(self) -> list[int | None]:
+        """Indices of the input entries the drawn weights multiply, None marking the
+        ellipsis."""
+        matrix = self.matrix
+        return matrix.row_indices if self.convention == "row" else matrix.column_indices
+
+
 class DotProductReadout(VGroup):
-    """``\\vec{A} \\cdot \\vec{B} = value`` with the value as a DecimalNumber.
+    r"""``\vec{A} \cdot \vec{B} = value`` with the value as a DecimalNumber.
 
     Parameters
     ----------
@@ -162,6 +405,10 @@ class DotProductReadout(VGroup):
         Colours of the two factors.
     decimals
         Digits shown after the decimal point.
+    font_size
+        Size of the formula and the number.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
@@ -173,8 +420,9 @@ class DotProductReadout(VGroup):
         right_colour: str = style.TEXT,
         decimals: int = style.DECIMALS,
         font_size: float = style.MATH_SIZE,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
         # Round first so that a tiny negative number does not show as "-0.00".
         value = round(value, decimals) + 0.0
         self.formula = MathTex(left, r"\cdot", right, "=", font_size=font_size)
@@ -204,6 +452,12 @@ class AngleReadout(MathTex):
         The angle.
     decimals
         Digits after the decimal point.
+    font_size
+        Size of the formula.
+    colour
+        Colour of the formula.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.MathTex`.
     """
 
     def __init__(
@@ -212,15 +466,16 @@ class AngleReadout(MathTex):
         decimals: int = style.ANGLE_DECIMALS,
         font_size: float = style.MATH_SIZE,
         colour: str = style.MUTED,
+        **kwargs: Any,
     ) -> None:
         super().__init__(
-            rf"\approx {degrees:.{decimals}f}^\circ", font_size=font_size, color=colour
+            rf"\approx {degrees:.{decimals}f}^\circ", font_size=font_size, color=colour, **kwargs
         )
         self.degrees = degrees
 
 
 class VectorView3D(VGroup):
-    """A 3-D view of a few vectors from the origin, drawn with an orthographic projection.
+    r"""A 3-D view of a few vectors from the origin, drawn with an orthographic projection.
 
     Drawing the projection ourselves (instead of using ThreeDScene) keeps every label upright
     and in the frame, and lets the view sit beside flat text.
@@ -232,13 +487,15 @@ class VectorView3D(VGroup):
     colours
         Name → colour of that vector's arrow and label.
     symbols
-        Name → LaTeX shown at the arrow's tip (e.g. ``\\vec{M}``).
+        Name → LaTeX shown at the arrow's tip (e.g. ``\vec{M}``).
     azimuth, elevation
         The camera's angles in degrees (see :mod:`mathcore.projection`).
     unit
         Screen length of one unit of the 3-D space.
     axis_length
         Half-length of each drawn coordinate axis, in units of the 3-D space.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
@@ -250,8 +507,9 @@ class VectorView3D(VGroup):
         elevation: float = style.VIEW_ELEVATION,
         unit: float = style.VIEW_UNIT,
         axis_length: float = style.VIEW_AXIS_LENGTH,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
         self.unit = unit
         self.azimuth = azimuth
         self.elevation = elevation
@@ -276,10 +534,17 @@ class VectorView3D(VGroup):
 
     def _screen(self, point: np.ndarray) -> np.ndarray:
         x, y, _depth = mathcore.project(point, self.azimuth, self.elevation)
-        return self._origin + self.unit * (x * RIGHT + y * UP)
+        screen: np.ndarray = self._origin + self.unit * (x * RIGHT + y * UP)
+        return screen
 
     def set_view(self, azimuth: float, elevation: float) -> VectorView3D:
-        """Re-project every part for a camera at ``azimuth`` and ``elevation`` (degrees)."""
+        """Re-project every part for a camera at ``azimuth`` and ``elevation`` (degrees).
+
+        Parameters
+        ----------
+        azimuth, elevation
+            The camera's new angles in degrees.
+        """
         self._origin = self.get_origin() if hasattr(self, "_origin") else ORIGIN.copy()
         self.azimuth, self.elevation = azimuth, elevation
         for index, line in enumerate(self.axes):
@@ -298,11 +563,23 @@ class VectorView3D(VGroup):
         return self.axes[0].get_center()
 
     def get_arrow(self, name: str) -> Arrow:
-        """The arrow drawn for vector ``name``."""
+        """The arrow drawn for vector ``name``.
+
+        Parameters
+        ----------
+        name
+            A key of ``vectors``.
+        """
         return self.arrows[name]
 
     def get_label(self, name: str) -> MathTex:
-        """The tip label of vector ``name``."""
+        """The tip label of vector ``name``.
+
+        Parameters
+        ----------
+        name
+            A key of ``vectors``.
+        """
         return self.labels[name]
 
     def get_axes(self) -> VGroup:

@@ -1,8 +1,15 @@
-"""Networks and blocks: block icons, neuron layers, activation graphs, weight diagrams."""
+"""Networks and blocks: block icons, neuron layers, activation graphs, weight diagrams.
+
+The pictures here are drawn from the same numbers as the matrices they stand for: a neuron's
+fill follows its activation, a weight line's opacity follows |weight|, so a diagram is the
+computation seen another way, not decoration. Lists too long to draw are elided like
+:class:`~scenes.visual.components.arrays.ArrayMatrix` does (see :func:`mathcore.shown_indices`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -24,7 +31,13 @@ import mathcore
 from scenes.visual import style
 from scenes.visual.components.text import fit_width, fitted_text, label_text
 
-__all__ = ["ActivationGraph", "ActivationGrid", "BlockIcon", "NetworkDiagram", "NeuronLayer"]
+__all__ = [
+    "ActivationGraph",
+    "ActivationGrid",
+    "BlockIcon",
+    "NetworkDiagram",
+    "NeuronLayer",
+]
 
 
 class BlockIcon(VGroup):
@@ -37,7 +50,9 @@ class BlockIcon(VGroup):
     width, height
         Size of the box.
     colour
-        Outline colour.
+        Colour of the outline and the faint fill.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
@@ -46,8 +61,9 @@ class BlockIcon(VGroup):
         width: float = style.BLOCK_WIDTH,
         height: float = style.BLOCK_HEIGHT,
         colour: str = style.BLOCK,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
         self.box = RoundedRectangle(
             corner_radius=style.BLOCK_CORNER, width=width, height=height, color=colour
         )
@@ -74,7 +90,14 @@ class NeuronLayer(VGroup):
     shown
         Neurons drawn, the ellipsis included.
     colour
-        Fill colour of an active neuron.
+        Fill colour of an active neuron (opacity = value / largest |value|; negative values
+        are dark).
+    radius
+        Radius of a neuron's circle.
+    spacing
+        Gap between neighbouring circles.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
@@ -84,8 +107,9 @@ class NeuronLayer(VGroup):
         colour: str = style.POSITIVE,
         radius: float = style.NEURON_RADIUS,
         spacing: float = style.NEURON_SPACING,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
         self.values = np.asarray(values, dtype=float)
         self.indices = mathcore.shown_indices(len(self.values), shown)
         peak = max(float(np.max(np.abs(self.values))), style.TINY)
@@ -101,7 +125,13 @@ class NeuronLayer(VGroup):
         self.arrange(DOWN, buff=spacing)
 
     def get_neuron(self, index: int) -> Circle:
-        """The circle of neuron ``index`` (it must be drawn)."""
+        """The circle of neuron ``index`` (it must be drawn).
+
+        Parameters
+        ----------
+        index
+            Index of the neuron in ``values``.
+        """
         return self.neurons[index]
 
     def get_active(self) -> VGroup:
@@ -114,27 +144,30 @@ class ActivationGraph(VGroup):
 
     Parameters
     ----------
-    name
-        ``relu``, ``gelu`` or ``gelu_tanh``.
+    activation
+        ``relu``, ``gelu`` or ``gelu_tanh`` (see :func:`mathcore.activation`).
     x_range, y_range
         (min, max, step) of the axes.
     width, height
         Size of the axes on screen.
     colour
-        Colour of the graph.
+        Colour of the graph and its title.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
         self,
-        name: str,
+        activation: str,
         x_range: tuple[float, float, float] = style.GRAPH_X_RANGE,
         y_range: tuple[float, float, float] = style.GRAPH_Y_RANGE,
         width: float = style.GRAPH_WIDTH,
         height: float = style.GRAPH_HEIGHT,
         colour: str = style.FIRST_NAME,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
-        function = mathcore.activation(name)
+        super().__init__(**kwargs)
+        function = mathcore.activation(activation)
         self.axes = Axes(
             x_range=list(x_range),
             y_range=list(y_range),
@@ -143,7 +176,7 @@ class ActivationGraph(VGroup):
             axis_config={"color": style.AXES, "include_tip": False},
         )
         self.graph = self.axes.plot(lambda x: float(function(x)), color=colour)
-        self.title = label_text(style.ACTIVATION_TITLES[name], colour, style.LABEL_SIZE)
+        self.title = label_text(style.ACTIVATION_TITLES[activation], colour, style.LABEL_SIZE)
         self.title.next_to(self.axes, UP, buff=style.ITEM_GAP)
         self.function = function
         self.add(self.axes, self.graph, self.title)
@@ -161,8 +194,15 @@ class ActivationGraph(VGroup):
         return self.title
 
     def point_for(self, x: float) -> np.ndarray:
-        """Screen point of (x, f(x)) on the graph."""
-        return self.axes.c2p(x, float(self.function(x)))
+        """Screen point of (x, f(x)) on the graph.
+
+        Parameters
+        ----------
+        x
+            The input of the activation function.
+        """
+        point: np.ndarray = self.axes.c2p(x, float(self.function(x)))
+        return point
 
 
 class NetworkDiagram(VGroup):
@@ -181,6 +221,10 @@ class NetworkDiagram(VGroup):
         Dots drawn per layer (ellipses included).
     layer_gap
         Horizontal distance between the two layers.
+    colour
+        Fill colour of active output neurons.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
@@ -191,8 +235,9 @@ class NetworkDiagram(VGroup):
         shown_outputs: int,
         layer_gap: float = style.LAYER_GAP,
         colour: str = style.POSITIVE,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
         inputs = np.ones(weights.shape[1])
         self.inputs = NeuronLayer(inputs * 0, shown_inputs, colour)
         self.outputs = NeuronLayer(activations, shown_outputs, colour)
@@ -235,6 +280,12 @@ class ActivationGrid(VGroup):
         The token words, one per row of ``values`` (drawn as column headings).
     shown_neurons
         Rows of squares drawn (ellipsis included).
+    colour
+        Fill colour of a lit square (opacity = value / largest value).
+    cell
+        Side of a square.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
@@ -244,12 +295,15 @@ class ActivationGrid(VGroup):
         shown_neurons: int,
         colour: str = style.POSITIVE,
         cell: float = style.CELL_SIZE,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
         self.values = np.asarray(values, dtype=float)
         self.neuron_indices = mathcore.shown_indices(self.values.shape[1], shown_neurons)
         peak = max(float(np.max(self.values)), style.TINY)
         self.columns = VGroup()
+        self._columns: list[VGroup] = []
+        self._cells: dict[tuple[int, int], Square] = {}
         self.headings = VGroup(
             *(fitted_text(t, style.HEADING_WIDTH, style.TEXT, style.SMALL_SIZE) for t in tokens)
         )
@@ -262,19 +316,42 @@ class ActivationGrid(VGroup):
                     continue
                 square = Square(cell, stroke_width=style.AXIS_STROKE, color=style.AXES)
                 square.set_fill(colour, opacity=max(0.0, self.values[t, n]) / peak)
+                self._cells[t, n] = square
                 column.add(square)
             column.arrange(DOWN, buff=style.CELL_GAP)
             column.next_to(heading, DOWN, buff=style.ITEM_GAP)
+            self._columns.append(column)
             self.columns.add(column)
         self.add(self.columns, self.headings)
 
     def get_column(self, token_index: int) -> VGroup:
-        """The squares of one token."""
-        return self.columns[token_index]
+        """The squares of one token (and the ellipsis), top to bottom.
 
-    def get_cell(self, token_index: int, neuron: int) -> VMobject:
-        """The square of ``neuron`` for token ``token_index`` (the neuron must be drawn)."""
-        return self.columns[token_index][self.neuron_indices.index(neuron)]
+        Parameters
+        ----------
+        token_index
+            Index of the token in ``tokens``.
+        """
+        return self._columns[token_index]
+
+    def get_cell(self, token_index: int, neuron: int) -> Square:
+        """The square of ``neuron`` for token ``token_index``.
+
+        Parameters
+        ----------
+        token_index
+            Index of the token in ``tokens``.
+        neuron
+            Index of the neuron (a column of ``values``).
+
+        Raises
+        ------
+        KeyError
+            If that neuron is left out.
+        """
+        if (token_index, neuron) not in self._cells:
+            raise KeyError(f"neuron {neuron} is not drawn (drawn: {self.neuron_indices})")
+        return self._cells[token_index, neuron]
 
     def get_headings(self) -> VGroup:
         """The token words above the columns."""

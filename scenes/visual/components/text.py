@@ -1,11 +1,18 @@
-"""Text and fitting: words in the project's font, captions, tables and helpers that fit a
+r"""Text and fitting: words in the project's font, captions, tables, and helpers that fit a
 mobject into the room it has.
+
+Words are set with Pango (:class:`~manim.Text`), so any name renders; formulas and numbers
+with LaTeX (:class:`~manim.MathTex`). The fitting helpers only ever shrink, and hand back the
+mobject they were given (typed as what it is), so they chain like manim's own methods::
+
+    label = fit_width(label_text("Michael Jordan"), 2.0)  # still a Text
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
 
 from manim import (
     DOWN,
@@ -13,9 +20,9 @@ from manim import (
     RIGHT,
     UP,
     MathTex,
+    Mobject,
     Text,
     VGroup,
-    VMobject,
 )
 
 import mathcore
@@ -34,64 +41,136 @@ __all__ = [
     "tex_percent",
 ]
 
+M = TypeVar("M", bound=Mobject)
+
 
 def label_text(
     text: str,
     colour: str = style.TEXT,
     font_size: float = style.BODY_SIZE,
     wrap: int | None = None,
+    **kwargs: Any,
 ) -> Text:
-    """Text in the project's font (Pango: any Unicode name renders), wrapped at ``wrap``
-    characters per line if given."""
+    """Text in the project's font (Pango: any Unicode name renders).
+
+    Parameters
+    ----------
+    text
+        The words.
+    colour
+        Fill colour of the glyphs.
+    font_size
+        Size in manim's units.
+    wrap
+        If given, the most characters per line; lines break between words only (a word
+        longer than ``wrap`` gets a line of its own, never a hyphen).
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.Text`.
+    """
     if wrap is not None:
-        text = textwrap.fill(text, wrap)
-    return Text(text, font=style.FONT, font_size=font_size, color=colour)
+        text = textwrap.fill(text, wrap, break_long_words=False, break_on_hyphens=False)
+    return Text(text, font=style.FONT, font_size=font_size, color=colour, **kwargs)
 
 
 def fitted_text(
-    text: str, max_width: float, colour: str = style.TEXT, font_size: float = style.BODY_SIZE
+    text: str,
+    max_width: float,
+    colour: str = style.TEXT,
+    font_size: float = style.BODY_SIZE,
+    **kwargs: Any,
 ) -> Text:
     """Text no wider than ``max_width``: wrapped onto more lines first (so long names stay
-    legible), shrunk only if a single word is still too wide."""
-    label = label_text(text, colour, font_size)
+    legible), shrunk only if a single word is still too wide.
+
+    Parameters
+    ----------
+    text
+        The words.
+    max_width
+        The widest the text may be.
+    colour
+        Fill colour of the glyphs.
+    font_size
+        Size before any shrinking.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.Text`.
+    """
+    label = label_text(text, colour, font_size, **kwargs)
     chars = len(text)
     while label.width > max_width and chars > style.MIN_WRAP:
         chars = max(style.MIN_WRAP, int(chars * max_width / label.width))
-        label = label_text(text, colour, font_size, wrap=chars)
+        label = label_text(text, colour, font_size, wrap=chars, **kwargs)
         chars -= 1
-    fit_width(label, max_width)
-    return label
+    return fit_width(label, max_width)
 
 
 def caption(text: str, colour: str = style.MUTED) -> Text:
-    """A subtitle-like line (wrapped if long) along the bottom edge of the frame."""
+    """A subtitle-like line (wrapped if long) along the bottom edge of the frame.
+
+    Parameters
+    ----------
+    text
+        The words.
+    colour
+        Fill colour of the glyphs.
+    """
     line = fitted_text(text, style.CAPTION_WIDTH, colour, style.SMALL_SIZE)
     return line.to_edge(DOWN, buff=style.EDGE_BUFFER)
 
 
 def tex_percent(share: float) -> str:
-    """A share written as a percentage for LaTeX (where % starts a comment)."""
+    """A share written as a percentage for LaTeX (where ``%`` starts a comment).
+
+    Parameters
+    ----------
+    share
+        A fraction between 0 and 1 (formatted by :func:`mathcore.percent`).
+    """
     return mathcore.percent(share).replace("%", r"\%")
 
 
-def fit_width(mobject: VGroup | Text | MathTex, max_width: float) -> VGroup | Text | MathTex:
-    """Shrink ``mobject`` to ``max_width`` if it is wider (never enlarge); returns it."""
+def fit_width(mobject: M, max_width: float) -> M:
+    """Shrink ``mobject`` to ``max_width`` if it is wider (never enlarge).
+
+    Parameters
+    ----------
+    mobject
+        Any mobject; it is changed in place and returned, so the result keeps its type.
+    max_width
+        The widest it may be.
+    """
     if mobject.width > max_width:
         mobject.scale_to_fit_width(max_width)
     return mobject
 
 
-def fit_height_between(mobject: VMobject, top: float, bottom: float) -> VMobject:
+def fit_height_between(mobject: M, top: float, bottom: float) -> M:
     """Shrink ``mobject`` (never enlarge) so that it fits between the heights ``top`` and
-    ``bottom``, keeping its top edge at ``top``."""
+    ``bottom``, and move it so that its top edge is at ``top``.
+
+    Parameters
+    ----------
+    mobject
+        Any mobject; it is changed in place and returned, so the result keeps its type.
+    top, bottom
+        The y coordinates of the room's top and bottom edges.
+    """
     room = top - bottom
     if mobject.height > room:
         mobject.scale_to_fit_height(room)
     return mobject.shift((top - mobject.get_top()[1]) * UP)
 
 
-def align_left_edges(mobjects: Sequence[VGroup | MathTex | Text], x: float) -> None:
-    """Move each mobject sideways so that its left edge sits at ``x`` (a table column)."""
+def align_left_edges(mobjects: Iterable[Mobject], x: float) -> None:
+    """Move each mobject sideways so that its left edge is at ``x`` (a table column).
+
+    Parameters
+    ----------
+    mobjects
+        The mobjects to move (each on its own; their heights are kept).
+    x
+        Where the left edges go.
+    """
     for mobject in mobjects:
         mobject.shift((x - mobject.get_left()[0]) * RIGHT)
 
@@ -104,7 +183,11 @@ class Legend(VGroup):
     entries
         (LaTeX symbol, words, colour) per row; words are set with Pango so any name renders.
     max_width
-        Rows wider than this are shrunk to fit.
+        Rows wider than this wrap their words (see :func:`fitted_text`).
+    font_size
+        Size of the words.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
@@ -112,8 +195,10 @@ class Legend(VGroup):
         entries: Sequence[tuple[str, str, str]],
         max_width: float = style.PANEL_WIDTH,
         font_size: float = style.BODY_SIZE,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
+        self.rows: list[VGroup] = []
         for symbol, words, colour in entries:
             symbol_part = MathTex(symbol, "=", font_size=style.MATH_SIZE).set_color(colour)
             room = max_width - symbol_part.width - style.ITEM_GAP
@@ -121,12 +206,19 @@ class Legend(VGroup):
             row = VGroup(symbol_part, words_part).arrange(RIGHT, buff=style.ITEM_GAP)
             # Keep the symbol level with the first line of wrapped words.
             symbol_part.align_to(words_part, UP)
+            self.rows.append(row)
             self.add(row)
         self.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
 
     def get_row(self, index: int) -> VGroup:
-        """Row ``index`` (symbol, '=', words)."""
-        return self[index]
+        """Row ``index``: (symbol and '=', words).
+
+        Parameters
+        ----------
+        index
+            Index of the entry in ``entries``.
+        """
+        return self.rows[index]
 
 
 class ValueTable(VGroup):
@@ -139,9 +231,13 @@ class ValueTable(VGroup):
     header
         Words above the rows.
     rows
-        (label, value already formatted, colour) per row.
+        (label, value already formatted as LaTeX, colour) per row.
     max_width
         Width of the whole table.
+    font_size
+        Size of the labels.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
 
     def __init__(
@@ -150,38 +246,82 @@ class ValueTable(VGroup):
         rows: Sequence[tuple[str, str, str]],
         max_width: float = style.PANEL_WIDTH,
         font_size: float = style.BODY_SIZE,
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
         self.header = fitted_text(header, max_width, style.MUTED, style.SMALL_SIZE)
-        values = [MathTex(v, font_size=style.MATH_SIZE, color=c) for _, v, c in rows]
-        value_width = max(v.width for v in values)
+        self.values = [MathTex(v, font_size=style.MATH_SIZE, color=c) for _, v, c in rows]
+        value_width = max(v.width for v in self.values)
         room = max_width - value_width - style.SECTION_GAP
-        labels = [fitted_text(label, room, c, font_size) for label, _, c in rows]
+        self.labels = [fitted_text(label, room, c, font_size) for label, _, c in rows]
         self.rows = VGroup()
-        for label, value in zip(labels, values, strict=True):
-            self.rows.add(VGroup(label, value).arrange(RIGHT, buff=style.SECTION_GAP))
+        self._rows: list[VGroup] = []
+        for label, value in zip(self.labels, self.values, strict=True):
+            row = VGroup(label, value).arrange(RIGHT, buff=style.SECTION_GAP)
+            self._rows.append(row)
+            self.rows.add(row)
         self.add(self.header, self.rows)
         self.rows.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        label_right = max(label.get_right()[0] for label in labels)
-        align_left_edges(values, label_right + style.SECTION_GAP)
-        for label, value in zip(labels, values, strict=True):
+        label_right = max(label.get_right()[0] for label in self.labels)
+        align_left_edges(self.values, label_right + style.SECTION_GAP)
+        for label, value in zip(self.labels, self.values, strict=True):
             value.match_y(label)
         self.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
 
+    def get_header(self) -> Text:
+        """The words above the rows."""
+        return self.header
+
     def get_row(self, index: int) -> VGroup:
-        """Row ``index``: (label, value)."""
-        return self.rows[index]
+        """Row ``index``: (label, value).
+
+        Parameters
+        ----------
+        index
+            Index of the row in ``rows``.
+        """
+        return self._rows[index]
+
+    def get_label(self, index: int) -> Text:
+        """The label of row ``index``.
+
+        Parameters
+        ----------
+        index
+            Index of the row in ``rows``.
+        """
+        return self.labels[index]
 
     def get_value(self, index: int) -> MathTex:
-        """The value of row ``index``."""
-        return self.rows[index][1]
+        """The value of row ``index``.
+
+        Parameters
+        ----------
+        index
+            Index of the row in ``rows``.
+        """
+        return self.values[index]
 
 
 def linear_combination(
-    coefficients: Sequence[float | None], symbols: Sequence[str | None], decimals: int
+    coefficients: Sequence[float | None],
+    symbols: Sequence[str | None],
+    decimals: int,
+    **kwargs: Any,
 ) -> MathTex:
-    """``1.00 C_1 - 0.50 C_2 + ... + 0.20 C_n``: a sum with proper signs (from mathcore);
-    a None coefficient stands for the terms left out and is written as ``+ \\cdots``."""
+    r"""``1.00 C_1 - 0.50 C_2 + \cdots + 0.20 C_n``: a sum with proper signs (from mathcore).
+
+    Parameters
+    ----------
+    coefficients
+        The numbers, in order; None stands for the terms left out, written ``+ \cdots``.
+    symbols
+        LaTeX of the term each coefficient multiplies (None where the coefficient is None).
+    decimals
+        Digits after the decimal point.
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.MathTex`.
+    """
     known = [c for c in coefficients if c is not None]
     terms = iter(mathcore.signed_terms(known, decimals))
     parts = []
@@ -191,4 +331,5 @@ def linear_combination(
             continue
         sign, magnitude = next(terms)
         parts.append(rf"{sign}{magnitude}\,{symbol}")
-    return MathTex("".join(parts), font_size=style.MATH_SIZE)
+    kwargs.setdefault("font_size", style.MATH_SIZE)
+    return MathTex("".join(parts), **kwargs)
