@@ -231,6 +231,8 @@ def plan_clip(clip: ClipConfig) -> tuple[list[BeatTiming], list[subtitles.Span]]
         tempconfig(
             {
                 "dry_run": True,
+            "skip_animations": True,
+            "progress_bar": "none",
                 "media_dir": scratch,
                 "tex_dir": str(cache_dir() / "tex"),
                 "text_dir": str(cache_dir() / "text"),
