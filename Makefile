@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh Debian 12 machine:
 #   make render   -- installs what is missing, renders every clip in configs/ into renders/
 #   make test     -- installs what is missing, runs lint and the whole test suite
+#   make test-fast -- the tests that render no video, for the edit loop
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +13,7 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config \
 # Stamp: reinstall the venv only when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-packages render test lint bench clean
+.PHONY: setup system-packages render test test-fast lint bench clean
 
 setup: system-packages $(STAMP)
 
@@ -46,6 +47,10 @@ lint: setup
 
 test: lint
 	$(BIN)/pytest
+
+# The edit loop: everything but the tests that render video or compare clip frames (under 60 s).
+test-fast: setup
+	$(BIN)/pytest -m "not render"
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

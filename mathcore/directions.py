@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 FloatArray = NDArray[np.float64]
 
@@ -77,7 +77,7 @@ def named_directions(
     return NamedDirections(tuple(names), np.asarray(unit, dtype=np.float64))
 
 
-def span_coordinates(basis_vectors: FloatArray, points: FloatArray) -> FloatArray:
+def span_coordinates(basis_vectors: ArrayLike, points: ArrayLike) -> FloatArray:
     """Coordinates of ``points`` (rows) in an orthonormal basis of span(``basis_vectors``).
 
     The basis is Q from the QR factorisation of the (k, d) matrix's transpose, with signs fixed

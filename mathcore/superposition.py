@@ -312,8 +312,9 @@ def log_counts(counts: NDArray[np.integer]) -> NDArray[np.float64]:
     return np.asarray(np.log10(1.0 + np.asarray(counts, dtype=np.float64)))
 
 
-def log10_capacity(dim: int, epsilon: float) -> float:
-    """log10 of jl_lower_bound(dim, ε) = d ε² / (4 ln 10), without overflowing for big d."""
+def log10_capacity(dim: float, epsilon: float) -> float:
+    """log10 of jl_lower_bound(dim, ε) = d ε² / (4 ln 10), without overflowing for big d (any
+    real d, so that the bound can be plotted as a curve)."""
     return dim * epsilon**2 / (4 * math.log(10))
 
 

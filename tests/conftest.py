@@ -9,6 +9,7 @@ test that silently does not run must never look green.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from pathlib import Path
 
@@ -29,6 +30,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     from manim.utils.testing import frames_comparison
+
+    # Under pytest-xdist each worker keeps its own cache (compiled LaTeX, experiments): two
+    # processes filling one cache at once could read each other's half-written files.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        os.environ["XDG_CACHE_HOME"] = str(base / f"llmfacts-tests-{worker}")
 
     # Read at call time by frames_comparison's wrapper; 0 means "never skip for cairo".
     frames_comparison.MIN_CAIRO_VERSION = 0

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.config import load_clip
 from scenes.clips.mlp_walkthrough import MLPWalkthrough
 from scenes.clips.parameter_count import ParameterCount
 from scenes.clips.superposition import Superposition
 from scenes.clips.toy_directions import ToyDirections
 from scenes.clips.transformer_refresher import TransformerRefresher
+from scenes.config import load_clip
 
 __module_test__ = "clips"
 pytestmark = pytest.mark.render

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import av
 import pytest
+from subtitle_files import srt_cues
 
 pytestmark = pytest.mark.render
 
@@ -75,21 +76,17 @@ MLP_BEATS = [
 ]
 
 
-def test_mlp_walkthrough_second_fact_renders_all_beats(test_configs: Path, tmp_path: Path) -> None:
-    result = render(test_configs / "mlp_second_fact.yaml", tmp_path)
-    assert result.returncode == 0, result.stderr
-    video = tmp_path / "mlp_second_fact" / "low.mp4"
-    assert frame_size_and_count(video)[:2] == (854, 480)
-    sections = section_names(video)
-    assert sections == MLP_BEATS
+def test_mlp_walkthrough_second_fact_renders_with_its_words_and_captions(
+    test_configs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole clip for a second fact, rendered in-process with a scene that records every
+    Text put on screen: all beats, the config's words (never the default fact's), and each
+    caption kept up for its reading time."""
+    from manim import Text
 
-
-def test_mlp_walkthrough_shows_the_configured_words(test_configs: Path, tmp_path: Path) -> None:
-    """Every Text put on screen during a (dry) run, compared with the config's words."""
-    from manim import Text, tempconfig
-
-    from scenes.config import load_clip
+    from scenes.app import render as render_module
     from scenes.clips.mlp_walkthrough import MLPWalkthrough
+    from scenes.config import load_clip
 
     shown: list[str] = []
 
@@ -99,9 +96,11 @@ def test_mlp_walkthrough_shows_the_configured_words(test_configs: Path, tmp_path
                 shown.extend(m.original_text for m in mobject.get_family() if isinstance(m, Text))
             return super().add(*mobjects)
 
+    monkeypatch.setattr(render_module, "scene_class", lambda clip: Recording)
     clip = load_clip(test_configs / "mlp_second_fact.yaml")
-    with tempconfig({"dry_run": True, "media_dir": str(tmp_path), "verbosity": "WARNING"}):
-        Recording(clip).render()
+    video = render_module.render_clip(clip, "mlp_second_fact", "low", tmp_path).video
+    assert frame_size_and_count(video)[:2] == (854, 480)
+    assert section_names(video) == MLP_BEATS
     words = "".join("".join(text.split()) for text in shown)  # wrapping adds line breaks
     for expected in (
         "Wilhelmina-AlexandraFernandez",
@@ -113,6 +112,13 @@ def test_mlp_walkthrough_shows_the_configured_words(test_configs: Path, tmp_path
     ):
         assert expected in words
     assert "Michael" not in words and "basketball" not in words
+    # No narration in this file: its captions are the subtitle cues, each kept on screen for
+    # at least its reading time (3 words a second, 1 s minimum), at least one per beat.
+    cues = srt_cues(video.with_suffix(".srt").read_text())
+    assert len(cues) >= len(MLP_BEATS)
+    frame = 1 / 15
+    for start, end, text in cues:
+        assert end - start >= clip.narration.reading_seconds(text) - frame, (start, end, text)
 
 
 def test_parameter_count_renders_for_llama3(tmp_path: Path) -> None:
@@ -154,7 +160,10 @@ def frame_digests(video: Path) -> list[str]:
 
 
 def test_same_config_same_frames(repo_root: Path, tmp_path: Path) -> None:
-    config = repo_root / "configs" / "toy_directions.yaml"
+    # The shipped clip without its narration: the same pictures, less held frames to compare.
+    shipped = (repo_root / "configs" / "toy_directions.yaml").read_text()
+    config = tmp_path / "toy_directions.yaml"
+    config.write_text(shipped.split("\nnarration:")[0] + "\n")
     first, second = tmp_path / "a", tmp_path / "b"
     assert render(config, first).returncode == 0
     assert render(config, second).returncode == 0
@@ -187,7 +196,11 @@ def test_failed_render_leaves_nothing_behind(
 
 
 def test_transformer_refresher_renders_all_beats(repo_root: Path, tmp_path: Path) -> None:
-    result = render(repo_root / "configs" / "transformer_refresher.yaml", tmp_path)
+    # The shipped clip at a quarter of its pace: every beat, with its narration, in less time.
+    config = tmp_path / "transformer_refresher.yaml"
+    shipped = (repo_root / "configs" / "transformer_refresher.yaml").read_text()
+    config.write_text(shipped + "pacing: 0.25\n")
+    result = render(config, tmp_path)
     assert result.returncode == 0, result.stderr
     video = tmp_path / "transformer_refresher" / "low.mp4"
     sections = section_names(video)

@@ -83,7 +83,8 @@ def last_frame_png(video: Path, png: Path) -> None:
             pass
         if frame is None:
             raise RuntimeError(f"{video} holds no frames")
-        frame.to_image().save(png)
+        # PyAV's stub leaves VideoFrame.to_image unannotated (it returns a PIL image).
+        frame.to_image().save(png)  # type: ignore[no-untyped-call]
 
 
 def video_seconds(video: Path) -> float:
@@ -231,8 +232,7 @@ def plan_clip(clip: ClipConfig) -> tuple[list[BeatTiming], list[subtitles.Span]]
         tempconfig(
             {
                 "dry_run": True,
-            "skip_animations": True,
-            "progress_bar": "none",
+                "progress_bar": "none",
                 "media_dir": scratch,
                 "tex_dir": str(cache_dir() / "tex"),
                 "text_dir": str(cache_dir() / "text"),
@@ -241,7 +241,7 @@ def plan_clip(clip: ClipConfig) -> tuple[list[BeatTiming], list[subtitles.Span]]
             }
         ),
     ):
-        scene = scene_class(clip)(clip)
+        scene = scene_class(clip)(clip, skip_animations=True)
         scene.render()
     timeline: list[BeatTiming] = scene.timeline
     spans = [subtitles.Span(b.name, b.start, b.end) for b in timeline]

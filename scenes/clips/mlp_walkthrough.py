@@ -26,6 +26,7 @@ from manim import (
     SurroundingRectangle,
     Transform,
     VGroup,
+    VMobject,
     Write,
     config,
 )
@@ -103,7 +104,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             return matrix
         return EmbeddingColumn(values, display.rows, display.decimals, colour)
 
-    def entry(self, vector: ArrayMatrix, index: int) -> VGroup:
+    def entry(self, vector: ArrayMatrix, index: int) -> VMobject:
         """Entry ``index`` of a vector drawn by :meth:`column`."""
         return vector.get_entry(FIRST, index) if self.row_convention else vector.get_entry(index)
 
@@ -119,7 +120,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     def vector_sum(self, vectors: list[ArrayMatrix], operators: list[str]) -> VGroup:
         """``a + b = c``: side by side for columns, one line per vector for rows. The result
         is flat (vector, operator, vector, ...) so a beat can reveal it piece by piece."""
-        parts = [vectors[0]]
+        parts: list[VMobject] = [vectors[0]]
         for operator, vector in zip(operators, vectors[1:], strict=True):
             parts += [MathTex(operator, font_size=style.MATH_SIZE), vector]
         group = VGroup(*parts)
@@ -177,12 +178,10 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         block = BlockIcon(c.text.block, width=picture.width)
         block.next_to(picture, DOWN, buff=style.WIDE_GAP)
         # Every vector goes down into the same block, separately: one arrow each.
-        arrows = VGroup(
-            *(
-                Arrow(col.get_bottom(), [col.get_x(), block.get_top()[1], 0], buff=style.ARROW_BUFF)
-                for col in columns
-            )
-        )
+        arrows = [
+            Arrow(col.get_bottom(), [col.get_x(), block.get_top()[1], 0], buff=style.ARROW_BUFF)
+            for col in columns
+        ]
         self.play(FadeIn(picture), run_time=self.seconds(style.MEDIUM))
         self.play(
             FadeIn(block), *(GrowArrow(a) for a in arrows), run_time=self.seconds(style.SHORT)
@@ -479,7 +478,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                 "up": r"\sigma(E^{\top} W_{\uparrow}^{\top} + b_{\uparrow}^{\top})",
                 "down": r"W_{\downarrow}^{\top} + b_{\downarrow}^{\top}",
             }
-            order = ("lhs", "up", "down")
+            order: tuple[str, ...] = ("lhs", "up", "down")
         else:
             parts = {
                 "lhs": r"E_{\text{out}} = E + ",

@@ -27,6 +27,7 @@ from manim import (
     GrowArrow,
     MathTex,
     Sector,
+    Text,
     Transform,
     VGroup,
     Write,
@@ -34,8 +35,9 @@ from manim import (
 
 import mathcore
 from mathcore import superposition as sp
+from mathcore.experiment import ExperimentSpec
 from mathcore.toy_model import sparsity_sweep
-from scenes.app.experiment import ExperimentSpec, capacity_points, run_experiment
+from scenes.app.experiment import capacity_points, run_experiment
 from scenes.config import SuperpositionConfig, fill
 from scenes.visual import style
 from scenes.visual.beats import BeatScene, beat
@@ -113,35 +115,37 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )
         return Arrow(axes.c2p(0, 0), tip, buff=0, color=colour, stroke_width=style.ARROW_STROKE)
 
-    def perpendicular_pictures(self) -> tuple[VGroup, VGroup]:
+    def perpendicular_pictures(self) -> tuple[VGroup, Axes, list[Arrow], VectorView3D]:
+        """Two perpendicular arrows on a plane (the group, its plane and its arrows) beside
+        three perpendicular arrows in a 3-D view."""
         colours = self.clip.colours
         plane = self.plane()
         x_axis, y_axis = style.AXIS_DIRECTIONS_DEG[:2]
-        flat = VGroup(
-            plane,
+        arrows = [
             self.arrow_on(plane, x_axis, colours.first_name),
             self.arrow_on(plane, y_axis, colours.last_name),
-        )
+        ]
+        flat = VGroup(plane, *arrows)
         basis = {"x": (1.0, 0.0, 0.0), "y": (0.0, 1.0, 0.0), "z": (0.0, 0.0, 1.0)}
         palette = {"x": colours.first_name, "y": colours.last_name, "z": colours.attribute}
         view = VectorView3D(basis, palette, {k: "" for k in basis}, unit=style.PLANE_SIZE / 2)
         VGroup(flat, view).arrange(RIGHT, buff=style.WIDER_GAP).move_to(UP * style.PICTURE_LIFT)
-        return flat, view
+        return flat, plane, arrows, view
 
     @beat
     def beat_perpendicular(self) -> None:
         self.clear_stage()
-        flat, view = self.perpendicular_pictures()
+        flat, plane, arrows, view = self.perpendicular_pictures()
         labels = VGroup(
             *(
                 label_text(
                     fill(self.clip.text.at_most, n=dim), style.MUTED, style.BODY_SIZE
                 ).next_to(picture, DOWN)
-                for dim, picture in ((len(flat) - 1, flat), (len(view.arrows), view))
+                for dim, picture in ((len(arrows), flat), (len(view.arrows), view))
             )
         )
         self.play(
-            Create(flat[0]), *(GrowArrow(a) for a in flat[1:]), run_time=self.seconds(style.MEDIUM)
+            Create(plane), *(GrowArrow(a) for a in arrows), run_time=self.seconds(style.MEDIUM)
         )
         self.play(FadeIn(view), FadeIn(labels), run_time=self.seconds(style.MEDIUM))
         self.say(self.clip.text.perpendicular)
@@ -153,9 +157,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self.clear_stage()
         c = self.clip
         tol = c.tolerance_deg
-        flat, _view = self.perpendicular_pictures()
-        plane = flat[0]
-        # Each axis allows a band of directions within 90° ± tol of it: around the other axis.
+        flat, plane, _arrows, _view = self.perpendicular_pictures()
         # Each axis allows a band of directions within 90° ± tol of it: around the other axis.
         bands = VGroup(*(self.band(plane, centre, tol) for centre in style.AXIS_DIRECTIONS_DEG))
         cases = [(d, d, c.text.next_to_axes) for d in style.LOW_DIMS]
@@ -279,7 +281,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )
         return ValueTable(text.columns, rows, style.PANEL_WIDTH)
 
-    def collapse_note(self) -> VGroup:
+    def collapse_note(self) -> Text:
         """How many pairs collapsed, and the smallest angle, in words from the config."""
         scalars = self.video.scalars
         words = fill(
@@ -366,12 +368,13 @@ class Superposition(BeatScene[SuperpositionConfig]):
 
     # -- 4.6 -------------------------------------------------------------------------------
 
-    def toy_arrows(self, axes: Axes, model: mathcore.toy_model.ToyModel) -> VGroup:
+    def toy_arrows(self, axes: Axes, model: mathcore.toy_model.ToyModel) -> list[Arrow]:
+        """One arrow from the origin per feature: the columns of the toy model's weights."""
         colours = self.clip.colours
-        arrows = VGroup()
+        arrows = []
         for x, y in model.weights.T:
             end = axes.c2p(float(x), float(y))
-            arrows.add(
+            arrows.append(
                 Arrow(
                     axes.c2p(0, 0),
                     end,
@@ -387,11 +390,12 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self.clear_stage()
         c = self.clip
         axes = self.plane().move_to(UP * style.PICTURE_LIFT + LEFT * style.TOY_SHIFT)
-        arrows = self.toy_arrows(axes, self.toy_models[0])
+        first_arrows = self.toy_arrows(axes, self.toy_models[0])
+        arrows = VGroup(*first_arrows)
         label = MathTex(rf"S = {self.toy_models[0].sparsity:.2f}").next_to(axes, UP)
         self.play(
             Create(axes),
-            *(GrowArrow(a) for a in arrows),
+            *(GrowArrow(a) for a in first_arrows),
             FadeIn(label),
             run_time=self.seconds(style.MEDIUM),
         )
@@ -399,7 +403,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         for model in self.toy_models[1:]:
             new_label = MathTex(rf"S = {model.sparsity:.2f}").move_to(label)
             self.play(
-                Transform(arrows, self.toy_arrows(axes, model)),
+                Transform(arrows, VGroup(*self.toy_arrows(axes, model))),
                 Transform(label, new_label),
                 run_time=self.seconds(style.MEDIUM),
             )

@@ -16,6 +16,7 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowArrow,
+    Mobject,
     ValueTracker,
     VGroup,
     Write,
@@ -88,7 +89,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         """The dot product of two of the clip's vectors (by role)."""
         return float(self.vectors[a] @ self.vectors[b])
 
-    def place_in_panel(self, group: VGroup, below: VGroup, floor: float | None = None) -> VGroup:
+    def place_in_panel(self, group: VGroup, below: Mobject, floor: float | None = None) -> VGroup:
         """Left-align ``group`` in the right-hand text panel, between ``below`` and ``floor``
         (default: the frame's bottom margin). Rows too wide for the panel are shrunk one by
         one; if long wrapped names make the whole too tall, it is shrunk to stay in frame."""

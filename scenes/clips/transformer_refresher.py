@@ -93,9 +93,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         line = self.prompt_line().to_edge(UP, buff=style.MARGIN)
         bars = self.bars().next_to(line, DOWN, buff=style.WIDE_GAP)
         self.play(FadeIn(line, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.MEDIUM))
-        words_and_shares = VGroup(*(VGroup(row[0], row[2]) for row in bars.rows))
+        words_and_shares = VGroup(
+            *(VGroup(word, share) for word, share in zip(bars.words, bars.shares, strict=True))
+        )
         self.play(
-            *(GrowFromEdge(row[1], LEFT) for row in bars.rows),
+            *(GrowFromEdge(bar, LEFT) for bar in bars.bars),
             FadeIn(words_and_shares),
             run_time=self.seconds(style.MEDIUM),
         )
@@ -118,9 +120,10 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     def beat_tokens(self) -> None:
         self.clear_stage()
         pairs = self.token_columns().move_to(UP * style.PICTURE_LIFT)
-        self.play(FadeIn(VGroup(*(p[0] for p in pairs))), run_time=self.seconds(style.SHORT))
+        words = VGroup(*(word for word, _column in pairs))
+        self.play(FadeIn(words), run_time=self.seconds(style.SHORT))
         self.play(
-            *(FadeIn(p[1], shift=DOWN * style.ITEM_GAP) for p in pairs),
+            *(FadeIn(column, shift=DOWN * style.ITEM_GAP) for _word, column in pairs),
             run_time=self.seconds(style.MEDIUM),
         )
         self.say(self.clip.text.tokens)

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from manim import (
     RIGHT,
     Animation,
+    Camera,
     FadeIn,
     FadeOut,
     ManimColor,
@@ -121,8 +122,12 @@ class BeatScene(Scene, Generic[ClipT]):
                 raise TypeError(f"{cls.__name__} lacks a @beat method {BEAT_PREFIX}{name}")
 
     def setup(self) -> None:
-        self.camera.background_color = ManimColor(self.clip.colours.background)
-        self.camera.init_background()
+        camera = self.camera
+        # The clips render with Cairo: OpenGL's camera has no background to initialise.
+        if not isinstance(camera, Camera):
+            raise TypeError(f"{type(self).__name__} needs manim's Cairo renderer")
+        camera.background_color = ManimColor(self.clip.colours.background)
+        camera.init_background()
         self.prepare()
 
     def prepare(self) -> None:
@@ -221,7 +226,9 @@ class BeatScene(Scene, Generic[ClipT]):
         return (
             isinstance(item, Animation)
             and item.remover
-            and target in item.mobject.get_family()
+            # manim declares Animation.mobject as OpenGLMobject (its first, OpenGL-only
+            # assignment), though with Cairo it is a Mobject like ``target``.
+            and target in item.mobject.get_family()  # type: ignore[comparison-overlap]
         )
 
     # -- staging -------------------------------------------------------------------------
