@@ -60,3 +60,9 @@ def repo_root() -> Path:
 @pytest.fixture
 def test_configs() -> Path:
     return TEST_CONFIGS
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow (render) tests first, so that pytest-xdist's workers start on them and finish
+    together instead of one worker running the longest render alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("render") is None)
