@@ -155,3 +155,34 @@ def test_disk_full_or_read_only_is_one_line_and_leaves_nothing(
     assert message.startswith(f"{tmp_path}: (output): expected a writable folder")
     assert os.strerror(code) in message and "\n" not in message
     assert list(tmp_path.iterdir()) == []
+
+
+def bottom_band_ink(video: Path, at_seconds: float) -> int:
+    """Pixels brighter than the background in the bottom sixth of the frame at a time."""
+    import av
+
+    with av.open(str(video)) as container:
+        rate = float(container.streams.video[0].average_rate)
+        for index, frame in enumerate(container.decode(video=0)):
+            if index >= at_seconds * rate:
+                pixels = frame.to_ndarray(format="rgb24")
+                band = pixels[-pixels.shape[0] // 6 :]
+                return int((band.max(axis=2) > 128).sum())
+    raise AssertionError("the video is shorter than asked")
+
+
+@pytest.mark.parametrize(
+    ("mode", "burnt", "subtitled"), [("captions", True, False), ("none", False, False)]
+)
+def test_narration_mode_burns_in_or_not(
+    tmp_path: Path, mode: str, burnt: bool, subtitled: bool
+) -> None:
+    config = tmp_path / f"{mode}.yaml"
+    config.write_text(NARRATED.replace("mode: subtitles", f"mode: {mode}") + "beats: [angles]\n")
+    result = run("render", str(config), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    video = tmp_path / "out" / mode / "low.mp4"
+    # The angles beat has no caption of its own: ink along the bottom is the narration.
+    assert (bottom_band_ink(video, 2.0) > 200) == burnt
+    assert video.with_suffix(".srt").exists() == subtitled
+    assert video.with_suffix(".vtt").exists() == subtitled
