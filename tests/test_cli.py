@@ -131,3 +131,26 @@ def test_superposition_negative_seed_from_the_shell(tmp_path: Path) -> None:
     assert result.stderr == (
         "llmfacts superposition: --seed: expected an integer from 0 to 4294967295, got -1\n"
     )
+
+
+def test_config_and_app_packages_do_not_import_manim() -> None:
+    """`llmfacts check` and `list` stay fast: the config layer and the command line's modules
+    never import manim (rendering imports it when it starts)."""
+    code = (
+        "import sys, scenes.config, scenes.app.cli, scenes.app.subtitles, scenes.visual.timeline;"
+        " sys.exit('manim' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_python_dash_m_scenes_is_llmfacts(repo_root: Path) -> None:
+    path = repo_root / "configs" / "toy_directions.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "scenes", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{path}: ok (ToyDirections, 3 beats)\n"
