@@ -94,6 +94,12 @@ def test_narration_parses(tmp_path: Path) -> None:
     assert clip.narration_for("encoding") == ""
 
 
+def test_narration_may_be_a_literal_block(tmp_path: Path) -> None:
+    body = "narration:\n  beats:\n    angles: |\n      First line.\n      \tSecond line.\n"
+    clip = load_clip(write(tmp_path, body))
+    assert clip.narration_for("angles") == "First line. Second line."
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -116,6 +122,11 @@ def test_narration_parses(tmp_path: Path) -> None:
             "narration.beats.angles: expected text whose {placeholders} are bare names among"
             " first_name, last_name, attribute, model, n, tolerance, epsilon, share, degrees,"
             " min_angle, got 'Hi {first_name.upper}' (str)",
+        ),
+        (
+            'narration:\n  beats:\n    angles: "Hi\\x07 there."\n',
+            "narration.beats.angles: expected text without control characters or lone"
+            " surrogates, got 'Hi\\x07 there.' (str)",
         ),
         (
             "narration:\n  words_per_minute: 10\n",

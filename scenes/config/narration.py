@@ -52,7 +52,11 @@ class NarrationConfig:
     )
     beats: Mapping[str, str] = field(
         default_factory=lambda: MappingProxyType({}),
-        metadata={"max_length": NARRATION_LENGTH, "doc": "beat name -> what is said over it"},
+        metadata={
+            "max_length": NARRATION_LENGTH,
+            "multiline": True,
+            "doc": "beat name -> what is said over it",
+        },
     )
 
     @property

@@ -415,6 +415,10 @@ def _convert_text(value: object, meta: Mapping[str, Any], source: str, path: str
         raise ConfigError(source, path, expected, describe(value))
     if limit and len(value) > limit:
         raise ConfigError(source, path, expected, f"{len(value)} characters")
+    if meta.get("multiline"):
+        # Narration may be written as a YAML block (`|`): line breaks and tabs are only
+        # spacing there, and are tidied away when it is cut into sentences.
+        value = " ".join(value.split())
     if not is_clean_text(value):
         raise ConfigError(source, path, CLEAN_TEXT, describe(value))
     return value
