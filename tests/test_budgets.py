@@ -214,3 +214,32 @@ def test_mlp_walkthrough_largest_accepted_sizes(tmp_path: Path, fixed: str, free
     peak = traced_peak(lambda: mlp_walkthrough_math(clip))
     assert peak <= clip.memory_bytes()
     assert peak > 0.6 * clip.memory_bytes()
+
+
+def test_transformer_refresher_largest_accepted_size(tmp_path: Path) -> None:
+    """The most the refresher's config allows (d_model at its bound, ten candidates and ten
+    prompt words all different, twelve analogy words of four new features each), measured by
+    running the clip's own prepare() under tracemalloc."""
+    from scenes.clips.transformer_refresher import TransformerRefresher
+
+    words = ", ".join(
+        f"{{word: w{i}, features: [{', '.join(f'f{i}x{k}' for k in range(4))}]}}" for i in range(12)
+    )
+    candidates = ", ".join(["basketball", *(f"c{i}" for i in range(9))])
+    prompt = ", ".join(f"p{i}" for i in range(10))
+    path = tmp_path / "largest.yaml"
+    path.write_text(
+        "scene: TransformerRefresher\nd_model: 4096\n"
+        f"candidates: [{candidates}]\nprompt: [{prompt}]\n"
+        f"analogy: {{a: w0, b: w1, c: w2, words: [{words}]}}\n"
+    )
+    clip = load_clip(path)
+    assert clip.memory_bytes() <= MEMORY_LIMIT_BYTES
+    scene = TransformerRefresher.__new__(TransformerRefresher)  # prepare() needs only the clip
+    scene.clip = clip
+    peak = traced_peak(scene.prepare)
+    assert peak <= clip.memory_bytes()
+    assert peak > 0.3 * clip.memory_bytes()
+    path.write_text(path.read_text().replace("d_model: 4096", "d_model: 4097"))
+    with pytest.raises(ConfigError):
+        load_clip(path)

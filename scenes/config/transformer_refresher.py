@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from scenes.config.common import TEXT_LENGTH, ClipConfig, FactConfig, MatrixDisplay
+from scenes.config.common import FLOAT_BYTES, TEXT_LENGTH, ClipConfig, FactConfig, MatrixDisplay
 from scenes.config.models import preset_path
 from scenes.config.schema import ConfigError, describe, option
+
+MAX_CANDIDATES = 10  # next-token bars shown
+MAX_WORDS = 12  # words of the analogy's toy vocabulary
+MAX_FEATURES = 4  # features summed into one toy word
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,12 +97,35 @@ class TransformerRefresherConfig(ClipConfig):
     model: str = option("gpt3-175b", max_length=60, doc="a preset from configs/models/")
     text: RefresherText = field(default_factory=RefresherText)
 
+    def memory_bytes(self) -> int:
+        """The toy spaces: one d_model-vector per named direction (candidates, prompt words,
+        analogy features) and per analogy word, with room for the QR factorisation that makes
+        them perpendicular: about 2.6 vectors each measured, 4 counted."""
+        names = len(set(self.candidates) | set(self.prompt))
+        features = len({f for w in self.analogy.words for f in w.features})
+        vectors = names + features + len(self.analogy.words)
+        return 4 * vectors * self.d_model * FLOAT_BYTES
+
+    def sizes_text(self) -> str:
+        return f"d_model={self.d_model}"
+
     def check(self, source: str) -> None:
         """The fact's attribute is a candidate, the analogy's words exist, d_model holds every
         feature, and the model preset exists."""
         if self.fact.attribute not in self.candidates:
             expected = f"a list including the fact's attribute {self.fact.attribute!r}"
             raise ConfigError(source, "candidates", expected, describe(list(self.candidates)))
+        if not 2 <= len(self.candidates) <= MAX_CANDIDATES:
+            expected = f"a list of 2 to {MAX_CANDIDATES} words"
+            raise ConfigError(source, "candidates", expected, describe(list(self.candidates)))
+        if not 3 <= len(self.analogy.words) <= MAX_WORDS:
+            expected = f"a list of 3 to {MAX_WORDS} words"
+            raise ConfigError(source, "analogy.words", expected, f"{len(self.analogy.words)} words")
+        for index, word in enumerate(self.analogy.words):
+            if not 1 <= len(word.features) <= MAX_FEATURES:
+                expected = f"a list of 1 to {MAX_FEATURES} features"
+                found = describe(list(word.features))
+                raise ConfigError(source, f"analogy.words[{index}].features", expected, found)
         if not 2 <= len(self.prompt) <= 10:
             found = describe(list(self.prompt))
             raise ConfigError(source, "prompt", "a list of 2 to 10 tokens", found)
