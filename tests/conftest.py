@@ -10,12 +10,15 @@ test that silently does not run must never look green.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Test modules in subfolders import the shared helpers (tests/helpers.py) too.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 TEST_CONFIGS = Path(__file__).resolve().parent / "configs"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import cached_latex
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes.clips.mlp_walkthrough import MLPWalkthrough
@@ -22,47 +23,47 @@ __module_test__ = "clips"
 pytestmark = pytest.mark.render
 
 
-@frames_comparison(base_scene=ToyDirections)
+@frames_comparison(custom_config=cached_latex(), base_scene=ToyDirections)
 def test_directions(scene: ToyDirections) -> None:
     scene.play_beats(["directions"])
 
 
-@frames_comparison(base_scene=ToyDirections)
+@frames_comparison(custom_config=cached_latex(), base_scene=ToyDirections)
 def test_angles(scene: ToyDirections) -> None:
     scene.play_beats(["angles"])
 
 
-@frames_comparison(base_scene=ToyDirections)
+@frames_comparison(custom_config=cached_latex(), base_scene=ToyDirections)
 def test_encoding(scene: ToyDirections) -> None:
     scene.play_beats(["directions", "angles", "encoding"])
 
 
-@frames_comparison(base_scene=MLPWalkthrough)
+@frames_comparison(custom_config=cached_latex(), base_scene=MLPWalkthrough)
 def test_mlp_rows_as_questions(scene: MLPWalkthrough) -> None:
     scene.play_beats(["rows_as_questions"])
 
 
-@frames_comparison(base_scene=MLPWalkthrough)
+@frames_comparison(custom_config=cached_latex(), base_scene=MLPWalkthrough)
 def test_mlp_bias(scene: MLPWalkthrough) -> None:
     scene.play_beats(["bias"])
 
 
-@frames_comparison(base_scene=MLPWalkthrough)
+@frames_comparison(custom_config=cached_latex(), base_scene=MLPWalkthrough)
 def test_mlp_activation(scene: MLPWalkthrough) -> None:
     scene.play_beats(["activation"])
 
 
-@frames_comparison(base_scene=MLPWalkthrough)
+@frames_comparison(custom_config=cached_latex(), base_scene=MLPWalkthrough)
 def test_mlp_summary(scene: MLPWalkthrough) -> None:
     scene.play_beats(["summary"])
 
 
-@frames_comparison(base_scene=ParameterCount)
+@frames_comparison(custom_config=cached_latex(), base_scene=ParameterCount)
 def test_parameter_tally(scene: ParameterCount) -> None:
     scene.play_beats(["tally"])
 
 
-@frames_comparison(base_scene=ParameterCount)
+@frames_comparison(custom_config=cached_latex(), base_scene=ParameterCount)
 def test_parameter_mlp_block(scene: ParameterCount) -> None:
     scene.play_beats(["mlp_block"])
 
@@ -77,26 +78,26 @@ class SmallSuperposition(Superposition):
         super().__init__(load_clip(SMALL_SUPERPOSITION), **kwargs)  # type: ignore[arg-type]
 
 
-@frames_comparison(base_scene=SmallSuperposition)
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
 def test_superposition_experiment(scene: SmallSuperposition) -> None:
     scene.play_beats(["experiment"])
 
 
-@frames_comparison(base_scene=SmallSuperposition)
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
 def test_superposition_capacity(scene: SmallSuperposition) -> None:
     scene.play_beats(["capacity"])
 
 
-@frames_comparison(base_scene=SmallSuperposition)
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
 def test_superposition_toy_model(scene: SmallSuperposition) -> None:
     scene.play_beats(["superposition"])
 
 
-@frames_comparison(base_scene=TransformerRefresher)
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
 def test_refresher_prediction(scene: TransformerRefresher) -> None:
     scene.play_beats(["prediction"])
 
 
-@frames_comparison(base_scene=TransformerRefresher)
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
 def test_refresher_directions(scene: TransformerRefresher) -> None:
     scene.play_beats(["directions"])

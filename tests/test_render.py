@@ -7,7 +7,7 @@ from pathlib import Path
 
 import av
 import pytest
-from subtitle_files import srt_cues
+from helpers import srt_cues
 
 pytestmark = pytest.mark.render
 

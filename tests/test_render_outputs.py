@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from subtitle_files import srt_cues
+from helpers import srt_cues
 
 from scenes.app import render as render_module
 from scenes.config import load_clip

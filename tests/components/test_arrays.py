@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from helpers import cached_latex
 from manim import DecimalNumber, MathTex, Scene, VMobject
 from manim.utils.testing.frames_comparison import frames_comparison
 from numpy.lib.stride_tricks import as_strided
@@ -269,33 +270,33 @@ class TestVectorView3D:
 # -- graphical ---------------------------------------------------------------------------
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_array_matrix(scene: Scene) -> None:
     scene.add(ArrayMatrix(gpt3_sized(), 5, 5, decimals=1))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_embedding_column(scene: Scene) -> None:
     scene.add(EmbeddingColumn(np.linspace(-1, 1, 100), 6, 2, style.FIRST_NAME))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_matrix_product(scene: Scene) -> None:
     weights = toy_weights()
     vector = np.array([1.0, -1.0, 0.5, 2.0])
     scene.add(MatrixProduct(weights, vector, weights @ vector, 5, 5, 1, "row"))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_dot_product_readout(scene: Scene) -> None:
     scene.add(DotProductReadout(r"\vec{M}", r"\vec{J}", -0.031, style.FIRST_NAME, style.LAST_NAME))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_angle_readout(scene: Scene) -> None:
     scene.add(AngleReadout(88.26))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_vector_view_3d(scene: Scene) -> None:
     scene.add(VectorView3D(BASIS, BASIS_COLOURS, BASIS_SYMBOLS))

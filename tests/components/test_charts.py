@@ -6,6 +6,7 @@ import itertools
 
 import numpy as np
 import pytest
+from helpers import cached_latex
 from manim import Axes, MathTex, Rectangle, Scene
 from manim.utils.testing.frames_comparison import frames_comparison
 
@@ -168,18 +169,18 @@ class TestProbabilityBars:
 # -- graphical ---------------------------------------------------------------------------
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_stacked_bar(scene: Scene) -> None:
     scene.add(StackedBar(TALLY, style.COMPONENT_COLOURS))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_histogram_bars(scene: Scene) -> None:
     axes = Axes(x_range=[80, 100, 5], y_range=[0, 100, 100], x_length=8, y_length=3)
     scene.add(axes, HistogramBars(axes, ZOOM_EDGES, ZOOM_COUNTS))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_angle_histogram(scene: Scene) -> None:
     histogram = AngleHistogram(
         FULL_EDGES, np.log10(1.0 + FULL_COUNTS), width=style.REVEAL_WIDTH, log_step=1
@@ -188,6 +189,6 @@ def test_angle_histogram(scene: Scene) -> None:
     scene.add(histogram)
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_probability_bars(scene: Scene) -> None:
     scene.add(ProbabilityBars(WORDS, PROBABILITIES))

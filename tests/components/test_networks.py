@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import cached_latex
 from manim import Circle, MathTex, Scene, Square
 from manim.utils.testing.frames_comparison import frames_comparison
 
@@ -153,26 +154,26 @@ class TestActivationGrid:
 # -- graphical ---------------------------------------------------------------------------
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_block_icon(scene: Scene) -> None:
     scene.add(BlockIcon("MLP"))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_neuron_layer(scene: Scene) -> None:
     scene.add(NeuronLayer(NEURONS, 6))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_activation_graph(scene: Scene) -> None:
     scene.add(ActivationGraph("gelu"))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_network_diagram(scene: Scene) -> None:
     scene.add(NetworkDiagram(WEIGHTS, np.array([0.0, 1.0, 0.5, 0.0, 2.0]), 4, 5))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_activation_grid(scene: Scene) -> None:
     scene.add(ActivationGrid(TestActivationGrid.values, TOKENS, 6))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import cached_latex
 from manim import DOWN, MathTex, Scene, Square, Text, VGroup, config
 from manim.utils.testing.frames_comparison import frames_comparison
 
@@ -179,17 +180,17 @@ class TestLinearCombination:
 # -- graphical ---------------------------------------------------------------------------
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_legend(scene: Scene) -> None:
     scene.add(Legend(LEGEND_ENTRIES, max_width=6.0))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_value_table(scene: Scene) -> None:
     scene.add(ValueTable("Dot product with the first row", TABLE_ROWS, max_width=6.0))
 
 
-@frames_comparison(background_color=style.BACKGROUND)
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_text_helpers(scene: Scene) -> None:
     wrapped = fitted_text(LONG_NAME, 3.0, style.FIRST_NAME)
     sum_ = linear_combination([1.0, -0.5, None, 0.2], ["C_1", "C_2", None, "C_n"], 2)

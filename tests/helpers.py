@@ -1,4 +1,15 @@
-"""Reading the subtitle files a render writes (shared by the render tests)."""
+"""Helpers shared by test modules: reading subtitle files, and the caches graphical tests use."""
+
+from __future__ import annotations
+
+from scenes.app.render import cache_dir
+
+
+def cached_latex() -> dict[str, str]:
+    """``custom_config`` for manim's ``frames_comparison``: compile LaTeX and Pango text into
+    the project's cache (one per pytest-xdist worker) instead of a fresh folder per test,
+    which would compile every formula again in every test."""
+    return {"tex_dir": str(cache_dir() / "tex"), "text_dir": str(cache_dir() / "text")}
 
 
 def srt_cues(text: str) -> list[tuple[float, float, str]]:
