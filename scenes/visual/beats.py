@@ -18,12 +18,14 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
+import numpy as np
 from manim import (
     RIGHT,
     Animation,
     Camera,
     FadeIn,
     FadeOut,
+    Group,
     ManimColor,
     Mobject,
     Scene,
@@ -91,6 +93,51 @@ class NarrationTrack(VGroup):
         for index, line in enumerate(self.submobjects):
             line.set_opacity(1.0 if index == current else 0.0)
         return self
+
+
+class Dissolve(Animation):
+    """Fade mobjects out in place and remove them: :class:`~manim.FadeOut` without its deep
+    copies. Clearing the stage fades the whole picture, and copying it (twice, in FadeOut) was
+    the largest cost of a beat's start. Afterwards the mobjects get their opacities back, as
+    after FadeOut, so a later beat can show them again.
+
+    Parameters
+    ----------
+    *mobjects
+        What to fade out (VMobjects: their fill, stroke and background stroke fade).
+    **kwargs
+        Passed on to :class:`~manim.Animation`.
+    """
+
+    def __init__(self, *mobjects: Mobject, **kwargs: Any) -> None:
+        self._group = Group(*mobjects)
+        super().__init__(self._group, remover=True, **kwargs)
+        self._colours: list[tuple[VMobject, list[np.ndarray]]] = []
+
+    def create_starting_mobject(self) -> Mobject:
+        return self._group  # nothing is interpolated from a copy
+
+    def begin(self) -> None:
+        self._colours = [
+            (part, [array.copy() for array in _rgba_arrays(part)])
+            for part in self._group.get_family()
+            if isinstance(part, VMobject)
+        ]
+        super().begin()
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        keep = 1.0 - self.rate_func(alpha)
+        for part, originals in self._colours:
+            for array, original in zip(_rgba_arrays(part), originals, strict=True):
+                array[:, 3] = original[:, 3] * keep
+
+    def clean_up_from_scene(self, scene: Scene) -> None:
+        super().clean_up_from_scene(scene)
+        self.interpolate_mobject(0.0)
+
+
+def _rgba_arrays(part: VMobject) -> list[np.ndarray]:
+    return [part.fill_rgbas, part.stroke_rgbas, part.background_stroke_rgbas]
 
 
 class BeatScene(Scene, Generic[ClipT]):
@@ -246,7 +293,7 @@ class BeatScene(Scene, Generic[ClipT]):
         of the beat now starting stays."""
         leaving = [m for m in self.mobjects if m is not self._track]
         if leaving:
-            self.play(FadeOut(*leaving), run_time=self.seconds(style.SHORT))
+            self.play(Dissolve(*leaving), run_time=self.seconds(style.SHORT))
 
     def show_caption(self, text: str) -> Mobject:
         """Fade in a subtitle-like line along the bottom edge, replacing the one on screen
