@@ -44,7 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mathcore import superposition as sp  # noqa: E402
-from scenes.app.render import cache_dir, render_clip  # noqa: E402
+from scenes.app.paths import cache_dir  # noqa: E402
+from scenes.app.render import render_clip  # noqa: E402
 from scenes.config import load_clip  # noqa: E402
 
 CLIPS = ("mlp_walkthrough", "toy_directions", "parameter_count")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenes.app.render import cache_dir
+from scenes.app.paths import cache_dir
 
 
 def cached_latex() -> dict[str, str]:

@@ -27,6 +27,7 @@ from mathcore import superposition as sp
 from mathcore.adam import AdamSettings
 from mathcore.experiment import BLOCK, REFERENCE_RATE, ExperimentSpec, SizeProblem, human_bytes
 from mathcore.superposition import COLLAPSE_DEG, FINE_BINS
+from scenes.app.paths import cache_dir
 
 CACHE_VERSION = 4  # bump when the computation changes, so old results are not reused
 
@@ -63,8 +64,8 @@ class ExperimentResult:
 
 
 def cache_root() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "llmfacts" / "superposition"
+    """Where finished runs are kept."""
+    return cache_dir() / "superposition"
 
 
 def cache_path(spec: ExperimentSpec) -> Path:

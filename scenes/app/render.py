@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenes.app import subtitles
+from scenes.app.paths import cache_dir
 from scenes.config import ClipConfig, scene_class
 from scenes.visual.timeline import BeatTiming
 
@@ -49,10 +50,15 @@ class OutputError(Exception):
         )
 
 
-def cache_dir() -> Path:
-    """Where compiled LaTeX and text are kept between renders (XDG cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "llmfacts"
+def shared_settings() -> dict[str, object]:
+    """manim settings every run shares: caches for compiled LaTeX and text, quiet logs, and
+    no manim caching (its hashing of each animation costs more than it saves here)."""
+    return {
+        "tex_dir": str(cache_dir() / "tex"),
+        "text_dir": str(cache_dir() / "text"),
+        "verbosity": "WARNING",
+        "disable_caching": True,
+    }
 
 
 @dataclass(frozen=True)
@@ -147,13 +153,10 @@ def _render_in(
     settings = {
         "quality": QUALITIES[quality],
         "media_dir": str(scratch / "media"),
-        "tex_dir": str(cache_dir() / "tex"),
-        "text_dir": str(cache_dir() / "text"),
         "save_sections": True,
         "output_file": name,
         "background_color": clip.colours.background,
-        "verbosity": "WARNING",
-        "disable_caching": True,
+        **shared_settings(),
     }
     with tempconfig(settings):
         scene = scene_class(clip)(clip)
@@ -234,10 +237,7 @@ def plan_clip(clip: ClipConfig) -> tuple[list[BeatTiming], list[subtitles.Span]]
                 "dry_run": True,
                 "progress_bar": "none",
                 "media_dir": scratch,
-                "tex_dir": str(cache_dir() / "tex"),
-                "text_dir": str(cache_dir() / "text"),
-                "verbosity": "WARNING",
-                "disable_caching": True,
+                **shared_settings(),
             }
         ),
     ):
