@@ -8,34 +8,56 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import signal
 import sys
 import time
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 import mathcore
 from mathcore.experiment import ExperimentSpec
 from scenes.config import ClipConfig, load_clip, load_model
 from scenes.config.schema import ConfigError
+from scenes.config.shipped import shipped_dir
 from scenes.config.superposition import ExperimentConfig
 
 EXIT_USAGE = 2
-DEFAULT_CONFIGS = Path("configs")
+# Manim's spellings (-ql, -qm, -qh, -qk) beside the long names.
+QUALITY_ALIASES = {"l": "low", "m": "medium", "h": "high", "k": "4k"}
+
+
+def quality_name(value: str) -> str:
+    """``--quality``/``-q``: a long name or manim's one-letter alias."""
+    name = QUALITY_ALIASES.get(value, value)
+    if name not in QUALITY_ALIASES.values():
+        raise argparse.ArgumentTypeError(
+            f"expected one of low, medium, high, 4k (or l, m, h, k), got {value!r}"
+        )
+    return name
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="llmfacts", description="Animated explainer clips: how might LLMs store facts."
     )
+    parser.add_argument("--version", action="version", version=f"llmfacts {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
-    listing = commands.add_parser("list", help="the clips in a folder, with scene and beats")
-    listing.add_argument("folder", nargs="?", type=Path, default=DEFAULT_CONFIGS)
+    listing = commands.add_parser(
+        "list", help="the clips in a folder (default: the shipped clips), with scene and beats"
+    )
+    listing.add_argument("folder", nargs="?", type=Path, default=None)
+    init = commands.add_parser("init", help="copy the shipped configs into DIR to start a remix")
+    init.add_argument("folder", type=Path, metavar="DIR")
     check = commands.add_parser("check", help="validate clip files (exit 0 or 2)")
     check.add_argument("files", nargs="+", type=Path)
     render = commands.add_parser("render", help="render clips to DIR/<clip>/<quality>.mp4")
     render.add_argument("files", nargs="+", type=Path)
-    render.add_argument("--quality", choices=("low", "medium", "high", "4k"), default="low")
+    render.add_argument(
+        "-q", "--quality", type=quality_name, default="low", help="low|medium|high|4k or l|m|h|k"
+    )
     render.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
     render.add_argument(
         "--stills", action="store_true", help="also save each beat's last frame as a PNG"
@@ -68,7 +90,38 @@ def load_all(files: Sequence[Path]) -> list[tuple[Path, ClipConfig]]:
     return [(path, load_clip(path)) for path in files]
 
 
-def command_list(folder: Path) -> int:
+def package_version() -> str:
+    """The installed distribution's version (pyproject.toml is the one place it is written)."""
+    try:
+        return metadata.version("llmfacts")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+def command_init(folder: Path) -> int:
+    """Copy the shipped clips and presets into a new folder, the start of a remix."""
+    if folder.exists() and any(folder.iterdir()):
+        print(f"{folder}: (folder): expected a new or empty folder, got one with files in it;"
+              " nothing was overwritten", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    source = shipped_dir()
+    scratch = folder.with_name(f".{folder.name}.partial")
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        shutil.copytree(source, scratch, ignore=shutil.ignore_patterns("__*"))
+        if folder.exists():
+            folder.rmdir()
+        scratch.rename(folder)  # all or nothing: a half-copied remix folder never appears
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    count = len(list(folder.glob("**/*.yaml")))
+    print(f"copied {count} config files into {folder}; edit them, then: llmfacts render "
+          f"{folder}/<clip>.yaml")  # fmt: skip
+    return 0
+
+
+def command_list(folder: Path | None) -> int:
+    folder = shipped_dir() if folder is None else folder
     files = sorted(folder.glob("*.yaml"))
     if not files:
         print(f"{folder}: (folder): expected clip files (*.yaml), got none", file=sys.stderr)
@@ -183,6 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "list":
             return command_list(args.folder)
+        if args.command == "init":
+            return command_init(args.folder)
         if args.command == "check":
             return command_check(args.files)
         if args.command == "params":
@@ -215,7 +270,14 @@ def _raise_terminated(signum: int, frame: object) -> None:
 def run() -> None:
     """Console-script entry point."""
     signal.signal(signal.SIGTERM, _raise_terminated)
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `llmfacts params x | head`: the reader left; not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,9 @@ from scenes.config.schema import (
     shown_source,
     usable_path,
 )
+from scenes.config.shipped import shipped_dir
 
-PRESET_DIR = Path(__file__).resolve().parents[2] / "configs" / "models"
+PRESET_DIR = shipped_dir("models")
 # Checked before any file-system call: a preset name is a short plain file stem.
 PRESET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
