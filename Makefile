@@ -13,9 +13,19 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config \
 # Stamp: reinstall the venv only when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-packages render test test-fast lint bench clean
+.PHONY: setup slides-assets system-packages render test test-fast lint bench clean
 
-setup: system-packages $(STAMP)
+setup: system-packages $(STAMP) slides-assets
+
+# reveal.js for offline slide decks (lecture halls without internet), from the npm registry.
+REVEAL_VERSION := 6.0.1
+REVEAL_DIR := $(VENV)/share/llmfacts/reveal.js
+slides-assets: $(REVEAL_DIR)/dist/reveal.js
+$(REVEAL_DIR)/dist/reveal.js: | $(STAMP)
+	@rm -rf $(REVEAL_DIR) $(REVEAL_DIR).partial && mkdir -p $(REVEAL_DIR).partial
+	cd $(REVEAL_DIR).partial && npm pack --silent reveal.js@$(REVEAL_VERSION) >/dev/null \
+		&& tar xzf reveal.js-$(REVEAL_VERSION).tgz && rm reveal.js-$(REVEAL_VERSION).tgz
+	mv $(REVEAL_DIR).partial/package $(REVEAL_DIR) && rm -rf $(REVEAL_DIR).partial
 
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do \
@@ -34,7 +44,7 @@ system-packages:
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip setuptools wheel
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,slides]'
 	@touch $(STAMP)
 
 render: setup

@@ -62,6 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--stills", action="store_true", help="also save each beat's last frame as a PNG"
     )
+    slides = commands.add_parser(
+        "slides",
+        help="render clips and make each a presentation (one slide per beat) for manim-slides"
+        " and a browser: DIR/<clip>/slides/deck.html",
+    )
+    slides.add_argument("files", nargs="+", type=Path)
+    slides.add_argument("-q", "--quality", type=quality_name, default="medium")
+    slides.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
+    layout = commands.add_parser(
+        "layout",
+        help="play clips without rendering and report overlaps, text off the frame, text"
+        " under 20 px at 720p and orphaned words (exit 1 if any)",
+    )
+    layout.add_argument("files", nargs="+", type=Path)
     script = commands.add_parser(
         "script", help="a teleprompter script (Markdown): each beat's start time and narration"
     )
@@ -162,6 +176,46 @@ def command_render(files: Sequence[Path], quality: str, output: Path, stills: bo
     return 0
 
 
+def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
+    """Render each clip, then turn its beats into slides with the narration as speaker notes."""
+    from scenes.app.render import plan_clip
+    from scenes.app.slides import SlidesError, build_deck, reveal_dir
+
+    clips = load_all(files)
+    try:
+        reveal_dir()  # before minutes of rendering, not after
+        import manim_slides  # noqa: F401
+    except SlidesError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except ImportError:
+        print("manim-slides: (import): expected the optional extra, got none installed; "
+              "pip install 'llmfacts[slides]'", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    for path, clip in clips:
+        code = command_render([path], quality, output, stills=False)
+        if code:
+            return code
+        timeline, _spans = plan_clip(clip)
+        notes = {
+            beat.name: beat.narration or " ".join(c.text for c in beat.cues) for beat in timeline
+        }
+        folder = output / path.stem
+        try:
+            deck = build_deck(
+                folder / f"{quality}.sections.json",
+                notes,
+                folder / "slides",
+                clip.colours.background,
+            )
+        except SlidesError as error:
+            print(error, file=sys.stderr)
+            return EXIT_USAGE
+        print(f"    slides: {deck} (manim-slides present --folder {deck.parent / 'slides'} "
+              f"{clip.scene})", flush=True)  # fmt: skip
+    return 0
+
+
 def command_script(files: Sequence[Path], output: Path | None) -> int:
     """A teleprompter script (Markdown) per clip: each beat's start time and narration."""
     from scenes.app.render import plan_clip
@@ -177,6 +231,18 @@ def command_script(files: Sequence[Path], output: Path | None) -> int:
     else:
         output.write_text(text, encoding="utf-8")
     return 0
+
+
+def command_layout(files: Sequence[Path]) -> int:
+    """The layout check (scenes/app/layout.py): one line per finding; 1 if any, else 0."""
+    from scenes.app.layout import check_clip
+
+    found = 0
+    for path, clip in load_all(files):
+        for finding in check_clip(clip, str(path)):
+            print(finding.line(), flush=True)
+            found += 1
+    return 1 if found else 0
 
 
 def command_params(file_or_preset: str, convention: str, as_json: bool) -> int:
@@ -244,8 +310,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_params(args.model, args.convention, args.json)
         if args.command == "superposition":
             return command_superposition(args)
+        if args.command == "slides":
+            return command_slides(args.files, args.quality, args.output)
         if args.command == "script":
             return command_script(args.files, args.output)
+        if args.command == "layout":
+            return command_layout(args.files)
         return command_render(args.files, args.quality, args.output, args.stills)
     except ConfigError as error:
         print(error, file=sys.stderr)
