@@ -76,6 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
         " under 20 px at 720p and orphaned words (exit 1 if any)",
     )
     layout.add_argument("files", nargs="+", type=Path)
+    previews = commands.add_parser(
+        "previews",
+        help="render clips at preview quality, beats in parallel, into DIR/<clip>/ and a"
+        " gallery DIR/index.html (unchanged clips are skipped)",
+    )
+    previews.add_argument("files", nargs="*", type=Path, help="default: every shipped clip")
+    previews.add_argument("-q", "--quality", type=quality_name, default="low")
+    previews.add_argument("--output", type=Path, default=Path("renders/previews"), metavar="DIR")
+    previews.add_argument("-j", "--jobs", type=int, default=None, help="default: one per core")
+    previews.add_argument("--force", action="store_true", help="render even unchanged clips")
+    previews.add_argument(
+        "--gallery-only",
+        action="store_true",
+        help="only write DIR/index.html from the previews already in DIR",
+    )
+    episode = commands.add_parser(
+        "episode",
+        help="render clips and join them in the video's order into one file with a chapter"
+        " per beat: DIR/episode/<quality>.mp4, chapters.txt, subtitles",
+    )
+    episode.add_argument("files", nargs="*", type=Path, help="default: every shipped clip")
+    episode.add_argument("-q", "--quality", type=quality_name, default="low")
+    episode.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
     script = commands.add_parser(
         "script", help="a teleprompter script (Markdown): each beat's start time and narration"
     )
@@ -216,6 +239,27 @@ def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
     return 0
 
 
+def command_episode(files: Sequence[Path], quality: str, output: Path) -> int:
+    """Render the clips, then join them, in the video's order, into one chaptered file."""
+    from scenes.app.episode import RenderedClip, build_episode, scene_title
+    from scenes.config.registry import CLIP_CONFIGS
+
+    chosen = list(files) or sorted(shipped_dir().glob("*.yaml"))
+    order = list(CLIP_CONFIGS)
+    clips = sorted(load_all(chosen), key=lambda item: order.index(item[1].scene))
+    code = command_render([path for path, _clip in clips], quality, output, stills=False)
+    if code:
+        return code
+    rendered = [
+        RenderedClip.from_folder(output / path.stem, quality, scene_title(clip.scene))
+        for path, clip in clips
+    ]
+    video = build_episode(rendered, quality, output / "episode")
+    print(f"episode: {video} ({len(clips)} clips); chapters for a description: "
+          f"{video.parent / 'chapters.txt'}", flush=True)  # fmt: skip
+    return 0
+
+
 def command_script(files: Sequence[Path], output: Path | None) -> int:
     """A teleprompter script (Markdown) per clip: each beat's start time and narration."""
     from scenes.app.render import plan_clip
@@ -230,6 +274,30 @@ def command_script(files: Sequence[Path], output: Path | None) -> int:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
+    return 0
+
+
+def command_previews(args: argparse.Namespace) -> int:
+    """Previews of every clip, beats rendered across the cores, and the gallery page."""
+    from scenes.app.previews import build_previews, write_gallery
+    from scenes.app.render import OutputError
+
+    if args.gallery_only:
+        print(f"wrote {write_gallery(args.output)}")
+        return 0
+    files = args.files or sorted(shipped_dir().glob("*.yaml"))
+    load_all(files)  # a typo in any file stops the run before any render
+    try:
+        summary = build_previews(files, args.output, args.quality, args.jobs, args.force)
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    rtf = summary.wall_seconds / summary.video_seconds if summary.video_seconds else 0.0
+    print(
+        f"previews: {len(summary.rendered)} rendered, {len(summary.skipped)} up to date,"
+        f" {summary.video_seconds:.1f} s of video in {summary.wall_seconds:.1f} s wall"
+        f" on {summary.jobs} processes (RTF {rtf:.2f}); gallery {args.output / 'index.html'}"
+    )
     return 0
 
 
@@ -312,10 +380,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_superposition(args)
         if args.command == "slides":
             return command_slides(args.files, args.quality, args.output)
+        if args.command == "episode":
+            return command_episode(args.files, args.quality, args.output)
         if args.command == "script":
             return command_script(args.files, args.output)
         if args.command == "layout":
             return command_layout(args.files)
+        if args.command == "previews":
+            return command_previews(args)
         return command_render(args.files, args.quality, args.output, args.stills)
     except ConfigError as error:
         print(error, file=sys.stderr)
