@@ -7,9 +7,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 QUALITY ?= low
+# Fonts: DejaVu covers Latin, Greek, Cyrillic, Hebrew and Arabic; WenQuanYi Micro Hei the CJK
+# names a remix may use (Pango falls back to it glyph by glyph).
 APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config \
 	texlive-latex-base texlive-latex-recommended texlive-latex-extra \
-	texlive-fonts-recommended dvisvgm
+	texlive-fonts-recommended dvisvgm \
+	fonts-dejavu-core fonts-wqy-microhei
 # Stamp: reinstall the venv only when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
