@@ -16,7 +16,8 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config \
 # Stamp: reinstall the venv only when pyproject.toml changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: setup slides-assets system-packages render test test-fast lint bench clean
+.PHONY: setup slides-assets system-packages render test test-fast lint bench clean layout update-goldens \
+	browser-packages previews preview gallery
 
 setup: system-packages $(STAMP) slides-assets
 
@@ -58,7 +59,24 @@ lint: setup
 	$(BIN)/ruff format --check mathcore scenes tests benchmarks
 	$(BIN)/mypy
 
-test: lint
+# Chromium (Debian's package) only for the tests that load pages (the previews gallery, the
+# slide decks) in a headless browser; installed like the system packages above.
+BROWSER_PACKAGES := chromium
+browser-packages:
+	@missing=$$(for p in $(BROWSER_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "setup: installing Debian packages:" $$missing; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "setup: missing Debian packages; run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $$missing" >&2; \
+			exit 2; \
+		fi; \
+	fi
+
+test: lint browser-packages
 	$(BIN)/pytest
 
 # The edit loop: everything but the tests that render video or compare clip frames (under 60 s).
@@ -67,6 +85,42 @@ test-fast: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/previews.py
+
+# Previews (scenes/app/previews.py): every clip at preview quality, its beats rendered across
+# the cores, into renders/previews/ with a gallery page, index.html (open it from disk).
+# Unchanged clips are skipped. `make preview CLIP=configs/x.yaml` renders one clip (a CI
+# matrix job); `make gallery` only writes index.html from the previews already there.
+PREVIEWS := renders/previews
+previews: setup
+	$(BIN)/llmfacts previews --quality $(QUALITY) --output $(PREVIEWS)
+
+preview: setup
+	@test -n "$(CLIP)" || { echo "usage: make preview CLIP=configs/<clip>.yaml" >&2; exit 2; }
+	$(BIN)/llmfacts previews $(CLIP) --quality $(QUALITY) --output $(PREVIEWS)
+
+gallery: setup
+	$(BIN)/llmfacts previews --gallery-only --output $(PREVIEWS)
+
+# The layout check over every clip (scenes/app/layout.py): overlaps, text off the frame, text
+# under 20 px at 720p, orphaned and split words; one line each, exit 1 if any.
+layout: setup
+	$(BIN)/llmfacts layout configs/*.yaml
+
+# Regenerate every graphical control frame (every test module using frames_comparison: clips,
+# components, tests/test_graphical.py), then name the control files that changed. Look at the
+# new frames before committing them.
+GOLDEN_TESTS = $(shell grep -rl --include='test_*.py' frames_comparison tests | sort)
+CONTROL_HASHES = find tests -path '*/control_data/*' -type f -print0 | sort -z | xargs -0 -r sha256sum
+update-goldens: setup
+	@before=$$(mktemp) && after=$$(mktemp) && $(CONTROL_HASHES) > $$before; \
+	$(BIN)/pytest $(GOLDEN_TESTS) --set_test -n 0 -q; status=$$?; \
+	$(CONTROL_HASHES) > $$after; \
+	changed=$$(diff $$before $$after | sed -n 's/^> [0-9a-f]*  //p'); \
+	rm -f $$before $$after; \
+	if [ -n "$$changed" ]; then echo "update-goldens: control files changed or new:"; \
+		echo "$$changed" | sed 's/^/  /'; else echo "update-goldens: no control file changed"; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) renders/*/ media .pytest_cache .mypy_cache .ruff_cache

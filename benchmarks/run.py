@@ -8,13 +8,21 @@ line of Text, about 7 s of animation), so the ratio says what our scene code add
 manim's own cost on this machine. LaTeX and text caches are warmed first for both, so neither
 pays for compiling TeX in the timed run.
 
-2. Superposition: one step of the video's objective at N = 10,000, d = 100, ours (blocked,
-symmetric, float32) against the plain NumPy step that holds the whole Gram matrix, each with
-the same Adam update; time per step and peak traced memory.
+2. Superposition: one optimiser step (loss, gradient and Adam update) at N = 10,000, d = 100,
+float32, for both objectives, against its floor measured in the same run: the matrix products
+the step needs and nothing else (``mathcore.superposition.gram_products``: G = V Vᵀ by blocks
+j >= i with syrk on the diagonal blocks, then G V by symm and two gemm per off-diagonal block,
+1.5 N² d multiply-adds). Goal: step <= 1.3 x floor. The machine may be shared, so every timing
+is the best of several runs interleaved with the others, and only ratios within the run count.
+The old plain NumPy step (the whole N × N Gram matrix) is printed beside it.
+
+``python benchmarks/run.py superposition`` runs part 2 alone.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import sys
 import tempfile
 import time
@@ -44,12 +52,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mathcore import superposition as sp  # noqa: E402
+from mathcore.adam import AdamSettings, AdamState, adam_step  # noqa: E402
 from scenes.app.paths import cache_dir  # noqa: E402
 from scenes.app.render import render_clip  # noqa: E402
 from scenes.config import load_clip  # noqa: E402
 
 CLIPS = ("mlp_walkthrough", "toy_directions", "parameter_count")
 GOAL = 1.2
+STEP_GOAL = 1.3  # a superposition step against its matrix products
 
 
 class StockReference(Scene):
@@ -116,7 +126,7 @@ def plain_step(vectors: np.ndarray, m: np.ndarray, s: np.ndarray, step: int) -> 
     return loss
 
 
-def measure(function: Callable[[], None], repeats: int) -> tuple[float, int]:
+def measure(function: Callable[[], object], repeats: int) -> tuple[float, int]:
     """Seconds per call (untraced: tracing slows big allocations) and, from one more traced
     call, the peak traced bytes."""
     started = time.perf_counter()
@@ -130,23 +140,71 @@ def measure(function: Callable[[], None], repeats: int) -> tuple[float, int]:
     return elapsed, peak
 
 
-def bench_superposition(steps: int = 3) -> None:
-    start = sp.random_unit_vectors(10_000, 100, 0)
-    ours_time, ours_peak = measure(lambda: sp.optimise(start, "video", steps, block=1024), 1)
-    ours_time /= steps
-    vectors, m, s = start.copy(), np.zeros_like(start), np.zeros_like(start)
-    counter = iter(range(1, steps + 2))
-    plain_time, plain_peak = measure(lambda: plain_step(vectors, m, s, next(counter)), steps)
-    print(f"superposition step, N=10,000, d=100, {steps} steps each:")
-    print(f"  plain NumPy (full Gram):  {plain_time:6.3f} s/step, peak {plain_peak / 1e6:7.1f} MB")
-    print(f"  ours (blocked, symmetric): {ours_time:6.3f} s/step, peak {ours_peak / 1e6:7.1f} MB")
+def step_function(start: np.ndarray, objective: sp.Objective) -> Callable[[], object]:
+    """One step of ``optimise`` (loss, gradient, Adam update, renormalisation for coherence)."""
+    vectors = start.copy()
+    state = AdamState.like(vectors)
+    counter = itertools.count(1)
+    settings = AdamSettings()
+
+    def step() -> None:
+        _loss, grad = sp.loss_and_gradient(vectors, objective)
+        adam_step(vectors, grad, state, next(counter), settings)
+        if objective == "coherence":
+            vectors[...] /= np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    return step
+
+
+def best_of(functions: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Best seconds per call of each function, the calls interleaved round by round so that
+    a busy spell on a shared machine hits all of them alike."""
+    best = dict.fromkeys(functions, math.inf)
+    for _ in range(rounds):
+        for name, function in functions.items():
+            started = time.perf_counter()
+            function()
+            best[name] = min(best[name], time.perf_counter() - started)
+    return best
+
+
+def bench_superposition(rounds: int = 5) -> float:
+    """Print the step, its floor and their ratio; return the worse ratio of the objectives."""
+    n, dim = 10_000, 100
+    start = sp.random_unit_vectors(n, dim, 0)
+    timed: dict[str, Callable[[], object]] = {"floor": lambda: sp.gram_products(start)}
+    for objective in ("video", "coherence"):
+        timed[objective] = step_function(start, objective)
+    for function in timed.values():
+        function()  # warm up: BLAS threads, page faults
+    best = best_of(timed, rounds)
+    _, peak = measure(timed["video"], 1)
+    plain_vectors, m, s = start.copy(), np.zeros_like(start), np.zeros_like(start)
+    counter = iter(range(1, 10))
+    plain_time, plain_peak = measure(lambda: plain_step(plain_vectors, m, s, next(counter)), 1)
+    floor = best["floor"]
+    rate = 1.5 * n * n * dim / floor
+    print(f"superposition step, N={n:,}, d={dim}, float32, best of {rounds} interleaved runs:")
+    print(f"  floor (matrix products only): {floor:6.3f} s ({rate / 1e9:.1f} G multiply-adds/s)")
+    worst = 0.0
+    for objective in ("video", "coherence"):
+        ratio = best[objective] / floor
+        worst = max(worst, ratio)
+        print(f"  step, {objective:9s}:            {best[objective]:6.3f} s = {ratio:.2f} x floor")
+    print(f"  plain NumPy (full Gram):      {plain_time:6.3f} s, peak {plain_peak / 1e6:7.1f} MB")
+    verdict = "met" if worst <= STEP_GOAL else "NOT met"
     print(
-        f"  speed-up {plain_time / ours_time:.2f}x (goal >= 1.5x), peak {ours_peak / 1e6:.0f} MB"
-        f" (goal <= 500 MB)"
+        f"  goal: step <= {STEP_GOAL} x floor: {verdict} (worst {worst:.2f});"
+        f" peak {peak / 1e6:.0f} MB (goal <= 500 MB);"
+        f" {plain_time / best['video']:.1f}x faster than plain NumPy"
     )
+    return worst
 
 
 def main() -> int:
+    if sys.argv[1:] == ["superposition"]:
+        bench_superposition()
+        return 0
     config.progress_bar = "none"  # keep the figures readable; render_clip inherits this
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)

@@ -88,3 +88,34 @@ def span_coordinates(basis_vectors: ArrayLike, points: ArrayLike) -> FloatArray:
     q, r = np.linalg.qr(np.asarray(basis_vectors, dtype=np.float64).T)
     q = q * np.where(np.diag(r) < 0, -1.0, 1.0)
     return np.asarray(np.asarray(points, dtype=np.float64) @ q, dtype=np.float64)
+
+
+def projection_onto(vector: ArrayLike, direction: ArrayLike) -> tuple[float, FloatArray]:
+    """The dot product v · u and the foot of the perpendicular from v onto the line of u.
+
+    foot = ((v · u) / (u · u)) u; for a unit u (every named direction) that is (v · u) u, so
+    the foot's signed length along u is the dot product itself: the reading of v along u.
+    """
+    v = np.asarray(vector, dtype=np.float64)
+    u = np.asarray(direction, dtype=np.float64)
+    dot = float(v @ u)
+    return dot, np.asarray((dot / float(u @ u)) * u, dtype=np.float64)
+
+
+def path_point(stops: ArrayLike, t: float) -> FloatArray:
+    """The point at parameter t of the polyline through ``stops`` (rows), one unit of t per
+    segment: t = 0 is the first stop, t = k the (k+1)-th; t is clipped to [0, len − 1].
+
+    Between stops the point moves in a straight line, so any dot product with it (a linear
+    function) moves linearly too: the live readout passes through every value in between.
+    """
+    points = np.asarray(stops, dtype=np.float64)
+    last = len(points) - 1
+    if last < 0:
+        raise ValueError("need at least one stop")
+    t = min(max(float(t), 0.0), float(last))
+    index = min(int(np.floor(t)), max(last - 1, 0))
+    if last == 0:
+        return np.asarray(points[0], dtype=np.float64)
+    fraction = t - index
+    return np.asarray((1 - fraction) * points[index] + fraction * points[index + 1])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from mathcore.superposition import FINE_BINS, Objective
 
-BLOCK = 1024  # rows per block of the Gram matrix
+BLOCK = 512  # rows per block of the Gram matrix (a 1 MB float32 block: the optimiser's best)
 MAX_MEMORY_BYTES = 512 * 1024**2
 # Work is counted in float32 multiply-add equivalents; the 2-core reference machine does about
 # REFERENCE_RATE of them per second (a 1024 x 100 by 100 x 1024 float32 product runs at
@@ -23,7 +23,7 @@ REFERENCE_RATE = 1e10
 MAX_WORK = 1.8e13  # 1,800 s at REFERENCE_RATE: about half an hour, all phases included
 # Measured costs, in multiply-add equivalents, of the passes that are not matrix products
 # (each 1.25-1.4x what was measured, so the estimate stays an upper bound on a busy machine):
-GRAM_ENTRY_COST = 300  # per Gram entry per step: the loss, dL/dG, sign/power, sums (~210)
+GRAM_ENTRY_COST = 130  # per Gram entry per step: dL/dG by rint/clip or powers, dot sums (~70-100)
 PAIR_COST = 1500  # per pair in pair_statistics: clip, arccos, histogram, comparisons (~1200)
 VECTOR_COST = 300  # per entry of V per step: Adam's moments, update, renormalisation (~220)
 STEP_OVERHEAD = 1e6  # per step: Python and numpy call overhead (~0.1 ms, ~7e5)
@@ -70,9 +70,9 @@ class ExperimentSpec:
 
         optimisation  20nd              start, V, Adam's m and s, the gradient (float32)
                     + max(4nd           the previous step's gradient (alive until replaced)
-                          + 20b²        Gram blocks: the previous block's G and dL/dG, the new
-                                        G and up to two powers of it (G^15 by squaring)
-                          + 4bd,        one block's D V product
+                          + 20b²        block buffers: G, dL/dG and scratch, the diagonal
+                                        blocks' own G (a full and a partial one)
+                          + 4bd,        slack for BLAS's argument handling
                           16nd)         or Adam's four temporaries
         statistics    max(20nd,         V, its float64 copy and that copy's norm temporary
                           12nd + 8n     V, the unit rows (float64), each vector's worst partner
@@ -103,8 +103,8 @@ class ExperimentSpec:
         product included), plus the elementwise loss and gradient; the pair statistics cost a
         float64 product (counted as 2d) and the arccos, histogram and comparisons per pair; the
         start and the normalisation before the statistics are passes over V. At REFERENCE_RATE,
-        MAX_WORK is about half an hour; the video's N = 10,000, d = 100, 250 steps is 8.4e12
-        (about 14 minutes, as measured there).
+        MAX_WORK is about half an hour; the video's N = 10,000, d = 100, 250 steps is 5.8e12
+        (about 10 minutes at the reference rate; a quiet machine runs it in a fraction of that).
         """
         return self._optimisation_work() + self._statistics_work()
 

@@ -64,3 +64,12 @@ def pairwise_angle_histogram(
 def angle_deg(cosine: float) -> float:
     """The angle θ = arccos(cos θ) in degrees, with the cosine clipped into [−1, 1]."""
     return float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
+
+
+def displayed_angle(cosine: float, decimals: int) -> tuple[float, float]:
+    """(c, θ): the cosine rounded to ``decimals`` digits as it is displayed, and the angle
+    θ = arccos(c) in degrees computed FROM that displayed value, so that a viewer who takes
+    arccos of the number on screen gets the angle shown beside it (arccos(0.05) = 87.13°,
+    never 86.9° next to a displayed 0.05)."""
+    shown = round(float(cosine), decimals) + 0.0  # + 0.0: never -0.0
+    return shown, angle_deg(shown)

@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from mathcore.display import rounded_label
+
 Convention = Literal["matrices", "full"]
 COMPONENTS = ("embedding", "positional", "attention", "mlp", "router", "norms", "unembedding")
 PER_LAYER = ("attention", "mlp", "router", "norms")
@@ -191,3 +193,159 @@ def bias_count(shape: ModelShape) -> dict[str, int]:
         return {"attention": 0, "mlp": 0}
     mlp = shape.n_experts * ((shape.mlp_matrices - 1) * shape.d_mlp + shape.d_model)
     return {"attention": 2 * shape.d_model + 2 * shape.kv_width, "mlp": mlp}
+
+
+# --- Symbolic factors: each count on screen as a product of the model's sizes -------------
+
+Factor = int | str  # a whole number, or the name of a size (a key of size_values)
+Product = tuple[Factor, ...]
+
+
+def size_values(shape: ModelShape) -> dict[str, int]:
+    """The sizes a symbolic count may name, and their values for ``shape``."""
+    return {
+        "n_vocab": shape.vocab_size,
+        "n_ctx": shape.context_length,
+        "d_model": shape.d_model,
+        "d_mlp": shape.d_mlp,
+        "d_kv": shape.kv_width,
+        "n_layers": shape.n_layers,
+        "n_experts": shape.n_experts,
+        "k_active": shape.experts_per_token,
+    }
+
+
+def evaluate(product: Product, values: dict[str, int]) -> int:
+    """The value of a product of factors (names looked up in ``values``)."""
+    result = 1
+    for factor in product:
+        result *= values[factor] if isinstance(factor, str) else factor
+    return result
+
+
+@dataclass(frozen=True)
+class SymbolicCount:
+    """common · (term₁ + term₂ + ...): a count written with the model's sizes.
+
+    ``value`` is computed from the factors, never typed; a test checks it against
+    count_parameters."""
+
+    common: Product
+    terms: tuple[Product, ...]
+    value: int
+
+    @classmethod
+    def of(cls, shape: ModelShape, common: Product, *terms: Product) -> SymbolicCount:
+        """The count, its value evaluated with ``shape``'s sizes."""
+        values = size_values(shape)
+        return cls(
+            common, terms, evaluate(common, values) * sum(evaluate(t, values) for t in terms)
+        )
+
+
+def mlp_width(shape: ModelShape) -> Product:
+    """d_mlp as factors: ``(4, 'd_model')`` when d_mlp is a whole multiple of d_model (GPT-3:
+    49,152 = 4 · 12,288), else ``('d_mlp',)`` (Llama 3: 14,336 = 3.5 · 4,096)."""
+    if shape.d_mlp % shape.d_model == 0:
+        return (shape.d_mlp // shape.d_model, "d_model")
+    return ("d_mlp",)
+
+
+def kv_width(shape: ModelShape) -> Product:
+    """The width of W_K and W_V as factors: d_model, or d_kv with grouped queries."""
+    return ("d_model",) if shape.kv_width == shape.d_model else ("d_kv",)
+
+
+def matrix_count(shape: ModelShape) -> SymbolicCount:
+    """One MLP weight matrix (up, gate or down: all d_mlp · d_model) as factors."""
+    return SymbolicCount.of(shape, (), (*mlp_width(shape), "d_model"))
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    """One row of the whole model's table: a component, its count as factors."""
+
+    component: str
+    count: SymbolicCount
+    negligible: bool = False
+    counted: bool = True  # False: listed below the total ("not counted: negligible")
+
+
+def _attention(shape: ModelShape) -> SymbolicCount:
+    """W_Q, W_K, W_V, W_O in every layer: 4 d² (2 d² + 2 d·d_kv with grouped queries)."""
+    if shape.kv_width == shape.d_model:
+        return SymbolicCount.of(shape, ("n_layers",), (4, "d_model", "d_model"))
+    return SymbolicCount.of(shape, ("n_layers",), (2, "d_model", "d_model"), (2, "d_model", "d_kv"))
+
+
+def mlp_total(shape: ModelShape, active: bool = False) -> SymbolicCount:
+    """Every layer's MLP(s): n_layers · [experts ·] matrices · d_mlp · d_model."""
+    experts: Product = ()
+    if shape.n_experts > 1:
+        experts = ("k_active",) if active else ("n_experts",)
+    term = (*experts, shape.mlp_matrices, *mlp_width(shape), "d_model")
+    return SymbolicCount.of(shape, ("n_layers",), term)
+
+
+def _norms(shape: ModelShape) -> SymbolicCount:
+    """Two norms per layer and a final one, each d_model scales (and shifts for layernorm)."""
+    per_norm = {"layernorm": 2, "rmsnorm": 1, "none": 0}[shape.norm]
+    return SymbolicCount.of(shape, (per_norm,), ("n_layers", 2, "d_model"), ("d_model",))
+
+
+def _biases(shape: ModelShape) -> SymbolicCount:
+    """Attention's four bias vectors, the MLP's, the router's, in every layer."""
+    experts: Product = ("n_experts",) if shape.n_experts > 1 else ()
+    terms: list[Product] = [(2, "d_model"), (2, *kv_width(shape))]
+    terms.append((*experts, shape.mlp_matrices - 1, *mlp_width(shape)))
+    terms.append((*experts, "d_model"))
+    if shape.n_experts > 1:
+        terms.append(("n_experts",))
+    return SymbolicCount.of(shape, ("n_layers",), *terms)
+
+
+def tally_rows(shape: ModelShape, convention: Convention, active: bool = False) -> list[TallyRow]:
+    """The whole model's table, every row from the shape: embedding, attention, MLP (router),
+    unembedding, then the negligible rows: biases, learned positions (``full`` only) and
+    normalisation. With ``matrices`` the negligible rows are listed but not counted, so the
+    total is the weight matrices' sum (GPT-3: 175,181,291,520, the published figure); with
+    ``full`` every row is counted. ``active``: the MLP row counts the experts used per token."""
+    full = convention == "full"
+    rows = [
+        TallyRow("embedding", SymbolicCount.of(shape, (), ("n_vocab", "d_model"))),
+        TallyRow("attention", _attention(shape)),
+        TallyRow("mlp", mlp_total(shape, active)),
+    ]
+    if shape.n_experts > 1:
+        rows.append(
+            TallyRow("router", SymbolicCount.of(shape, ("n_layers",), ("d_model", "n_experts")))
+        )
+    if not shape.tied_embeddings:
+        rows.append(TallyRow("unembedding", SymbolicCount.of(shape, (), ("n_vocab", "d_model"))))
+    if full and shape.positional == "learned":
+        rows.append(TallyRow("positional", SymbolicCount.of(shape, (), ("n_ctx", "d_model"))))
+    if shape.biases:
+        rows.append(TallyRow("biases", _biases(shape), negligible=True, counted=full))
+    if shape.norm != "none":
+        rows.append(TallyRow("norms", _norms(shape), negligible=True, counted=full))
+    return rows
+
+
+def tally_total(rows: list[TallyRow]) -> int:
+    """The table's total: the sum of its counted rows as displayed (exact integers)."""
+    return sum(row.count.value for row in rows if row.counted)
+
+
+def spoken_count(count: int) -> str:
+    """A count as said aloud, to about three significant figures: 603979776 → '604 million',
+    1207959552 → '1.21 billion', 175181291520 → '175 billion'."""
+    label = rounded_label(count)
+    words = {"K": " thousand", "M": " million", "B": " billion", "T": " trillion"}
+    return label[:-1] + words[label[-1]] if label[-1] in words else label
+
+
+def mlp_bias_count(shape: ModelShape) -> SymbolicCount:
+    """One MLP's bias vectors (one expert): (matrices − 1) · d_mlp + d_model, or 0."""
+    if not shape.biases:
+        return SymbolicCount((), ((0,),), 0)
+    return SymbolicCount.of(shape, (), (shape.mlp_matrices - 1, *mlp_width(shape)), ("d_model",))

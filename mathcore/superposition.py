@@ -12,8 +12,11 @@ N vectors v_i in R^d are the rows of V; G = V Vᵀ is their Gram matrix. Two obj
 
 Since G is symmetric, dL/dV = (D + Dᵀ) V = 2 D V with D = dL/dG. Both are computed one block
 of rows at a time against the blocks after it (j ≥ i), so the N × N matrix is never held and
-the Gram products are halved by symmetry. Optimised with Adam in float32, like the video's
-PyTorch script (lr 0.01, betas 0.9 and 0.999).
+the Gram products are halved by symmetry (a diagonal block by syrk and symm, upper triangle
+only). The products go straight to BLAS into reused buffers and accumulate into the gradient in
+place; the elementwise work runs on cache-sized chunks, its sums as BLAS dot products. The
+matrix products alone are the floor ``make bench`` compares a step with. Optimised with Adam in
+float32, like the video's PyTorch script (lr 0.01, betas 0.9 and 0.999).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.linalg import get_blas_funcs
 
 from mathcore.adam import AdamSettings, AdamState, adam_step
 
@@ -53,71 +57,201 @@ def _block_pairs(n: int, block: int) -> list[tuple[int, int, int, int]]:
     return [(a, b, c, e) for i, (a, b) in enumerate(spans) for (c, e) in spans[i:]]
 
 
-def _video_block(gram: Array32, diagonal: bool, n: int) -> tuple[Array32, float]:
-    """Replace a Gram block by dL/dG in place; return the block's loss (video objective)."""
-    if diagonal:
-        np.fill_diagonal(gram, np.diagonal(gram) - F32(1.0))  # G − I on this block
-    excess = np.abs(gram) - F32(VIDEO_MARGIN)
-    loss = float(np.maximum(excess, F32(0.0)).sum(dtype=np.float64))
-    offset = np.diagonal(gram).copy() if diagonal else None
-    np.sign(gram, out=gram)
-    gram *= excess > 0
-    if offset is not None:
-        loss += n * float(np.square(offset, dtype=np.float64).sum())
-        np.fill_diagonal(gram, np.diagonal(gram) + F32(2 * n) * offset)
-    return gram, loss
+CHUNK_BYTES = 128 * 1024  # elementwise passes run on row chunks this big: they stay in L2 cache
+GRAM_BLOCK = 512  # rows per Gram block in the optimiser (a 1 MB float32 block)
+FloatArray = NDArray[np.floating]
 
 
-def _int_power(x: Array32, exponent: int) -> Array32:
-    """x ** exponent for a positive integer, by repeated squaring (np.power is slow here)."""
-    result: Array32 | None = None
+def _chunks(block: FloatArray) -> list[slice]:
+    """Row slices of ``block``, each at most CHUNK_BYTES (and at least one row)."""
+    rows = max(1, CHUNK_BYTES // max(1, block.shape[1] * block.itemsize))
+    return [slice(k, k + rows) for k in range(0, block.shape[0], rows)]
+
+
+def _video_block(scaled: FloatArray, deriv: FloatArray) -> float:
+    """deriv ← sign(x) · 1[|x| > ½] for x = scaled = (G − I) / (2m); return Σ relu(|G − I| − m).
+
+    With D = deriv: Σ relu(|G − I| − m) = Σ D (G − I) − m Σ D² = m (2 Σ D x − Σ D²), two BLAS
+    dot products instead of more elementwise passes. rint then clip gives the sign and the mask
+    in two passes (|x| = ½ rounds to 0, as the strict mask wants). Sums cover the whole block.
+    """
+    total = 0.0
+    for rows in _chunks(scaled):
+        x, out = scaled[rows], deriv[rows]
+        np.rint(x, out=out)
+        np.clip(out, -1, 1, out=out)
+        flat_x, flat_d = x.reshape(-1), out.reshape(-1)
+        total += VIDEO_MARGIN * (2 * float(np.dot(flat_d, flat_x)) - float(np.dot(flat_d, flat_d)))
+    return total
+
+
+def _int_power(x: FloatArray, exponent: int, out: FloatArray, scratch: FloatArray) -> FloatArray:
+    """out ← x ** exponent for a positive integer, by repeated squaring into ``scratch``
+    (np.power is slow here); x is left as it was."""
+    result: FloatArray | None = None  # the product so far: x itself until something multiplies
     square = x
     while exponent:
         if exponent & 1:
-            result = square.copy() if result is None else result * square
+            if result is None and square is not x:
+                np.copyto(out, square)
+                result = out
+            elif result is None:
+                result = x
+            else:
+                np.multiply(result, square, out=out)
+                result = out
         exponent >>= 1
         if exponent:
-            square = square * square
-    assert result is not None
-    return result
+            np.multiply(square, square, out=scratch)
+            square = scratch
+    assert result is not None, "exponent must be positive"
+    if result is not out:
+        np.copyto(out, result)
+    return out
 
 
-def _coherence_block(gram: Array32, diagonal: bool, power: int) -> tuple[Array32, float]:
-    """Replace a Gram block by dL/dG in place; return the block's loss (coherence)."""
-    if diagonal:
-        np.fill_diagonal(gram, F32(0.0))  # the unit diagonal carries no loss
-    high = _int_power(gram, 2 * power - 1)
-    loss = float((high * gram).sum(dtype=np.float64))
-    high *= F32(2 * power)
-    return high, loss
+def _coherence_block(gram: FloatArray, deriv: FloatArray, scratch: FloatArray, power: int) -> float:
+    """deriv ← G^(2p−1) (dL/dG without its factor 2p); return Σ G^(2p) = Σ deriv · G."""
+    total = 0.0
+    for rows in _chunks(gram):
+        high = _int_power(gram[rows], 2 * power - 1, deriv[rows], scratch[rows])
+        total += float(np.dot(high.reshape(-1), gram[rows].reshape(-1)))
+    return total
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """One pass of loss_and_gradient: the objective, its scaling and the reused buffers.
+
+    ``scale`` multiplies the Gram products (the video's test |G − I| > m becomes |x| > ½);
+    ``chain`` multiplies the products with dL/dG: dL/dV = 2 D V, and the coherence's D carries
+    its factor 2p here. BLAS routines match the dtype; ``flat`` holds three block × block
+    buffers; a diagonal block gets its own buffer, zero below the diagonal for good (syrk
+    writes only the upper triangle)."""
+
+    objective: Objective
+    n: int
+    power: int
+    scale: float
+    chain: float
+    size: int
+    flat: FloatArray
+    diagonal: dict[int, FloatArray]
+    gemm: Callable[..., FloatArray]
+    syrk: Callable[..., FloatArray]
+    symm: Callable[..., FloatArray]
+
+    @classmethod
+    def start(cls, vectors: FloatArray, objective: Objective, block: int, power: int) -> _Pass:
+        """Buffers for ``vectors`` (contiguous rows) in blocks of ``block`` rows."""
+        n, size = vectors.shape[0], min(block, vectors.shape[0])
+        video = objective == "video"
+        gemm, syrk, symm = get_blas_funcs(("gemm", "syrk", "symm"), dtype=vectors.dtype)
+        flat = np.empty(3 * size * size, dtype=vectors.dtype)
+        scale, chain = (0.5 / VIDEO_MARGIN, 2.0) if video else (1.0, 4.0 * power)
+        return cls(objective, n, power, scale, chain, size, flat, {}, gemm, syrk, symm)
+
+    def buffer(self, which: int, rows: int, cols: int) -> FloatArray:
+        """Buffer 0 (Gram), 1 (dL/dG) or 2 (scratch), contiguous, rows × cols."""
+        start = which * self.size * self.size
+        return self.flat[start : start + rows * cols].reshape(rows, cols)
+
+    def diagonal_gram(self, rows: int) -> FloatArray:
+        """The zero-initialised buffer for a diagonal block of ``rows`` rows."""
+        if rows not in self.diagonal:
+            self.diagonal[rows] = np.zeros((rows, rows), dtype=self.flat.dtype)
+        return self.diagonal[rows]
+
+    def derivative(self, gram: FloatArray, deriv: FloatArray) -> float:
+        """deriv ← dL/dG (up to ``chain``) from this pass's Gram block; the block's loss."""
+        if self.objective == "video":
+            return _video_block(gram, deriv)
+        scratch = self.buffer(2, *gram.shape)
+        return _coherence_block(gram, deriv, scratch, self.power)
+
+
+def _off_diagonal_pair(
+    work: _Pass, rows: FloatArray, cols: FloatArray, grad_rows: FloatArray, grad_cols: FloatArray
+) -> float:
+    """Block G_ij (i < j): D_ij V_j into rows i, D_ijᵀ V_i into rows j; the pair's loss.
+
+    Row-major arrays are passed to BLAS as their (column-major) transposes, so nothing is copied
+    and the gradient is accumulated in place (beta = 1)."""
+    gram = work.buffer(0, rows.shape[0], cols.shape[0])
+    deriv = work.buffer(1, rows.shape[0], cols.shape[0])
+    work.gemm(work.scale, cols.T, rows.T, trans_a=1, c=gram.T, overwrite_c=1)
+    loss = work.derivative(gram, deriv)
+    work.gemm(work.chain, cols.T, deriv.T, beta=1.0, c=grad_rows.T, overwrite_c=1)
+    work.gemm(work.chain, rows.T, deriv.T, trans_b=1, beta=1.0, c=grad_cols.T, overwrite_c=1)
+    return 2 * loss  # the block and its mirror image
+
+
+def _diagonal_pair(work: _Pass, rows: FloatArray, grad_rows: FloatArray) -> float:
+    """Block G_ii: only its upper triangle (syrk), D_ii V_i from that triangle (symm)."""
+    count = rows.shape[0]
+    gram, deriv = work.diagonal_gram(count), work.buffer(1, count, count)
+    work.syrk(work.scale, rows.T, trans=1, c=gram.T, lower=1, overwrite_c=1)
+    on_diagonal = gram.reshape(-1)[:: count + 1]  # a view
+    if work.objective == "video":
+        on_diagonal -= work.scale  # x = (G − I) / (2m)
+        offset = on_diagonal / work.scale  # G_ii − 1
+        upper = work.derivative(gram, deriv)  # upper triangle and diagonal
+        relu = float(np.maximum(np.abs(offset) - VIDEO_MARGIN, 0.0).sum())
+        deriv.reshape(-1)[:: count + 1] += (2 * work.n) * offset
+        loss = 2 * upper - relu + work.n * float(np.dot(offset, offset))
+    else:
+        on_diagonal[:] = 0.0  # the unit diagonal carries no loss
+        loss = 2 * work.derivative(gram, deriv)
+    work.symm(work.chain, deriv.T, rows.T, side=1, lower=1, beta=1.0, c=grad_rows.T, overwrite_c=1)
+    return loss
 
 
 def loss_and_gradient(
-    vectors: Array32, objective: Objective, block: int = 2048, power: int = 8
-) -> tuple[float, Array32]:
+    vectors: FloatArray, objective: Objective, block: int = GRAM_BLOCK, power: int = 8
+) -> tuple[float, FloatArray]:
     """L and dL/dV for ``objective`` (module docstring), computed block by block.
 
-    Each unordered block pair (i ≤ j) is visited once: its Gram block G_ij gives D_ij, which
-    contributes D_ij V_j to rows i and D_ijᵀ V_i to rows j. Peak extra memory: a few
-    block × block matrices plus the gradient (N × d).
+    Each unordered block pair (i ≤ j) is visited once: a diagonal block by syrk (upper
+    triangle) and symm, an off-diagonal one by three gemm calls. Float32 or float64 (anything
+    else is computed in float64). Extra memory: about five block × block buffers and the
+    gradient (N × d).
     """
-    n = vectors.shape[0]
-    grad = np.zeros_like(vectors)
+    v = np.ascontiguousarray(vectors)
+    if v.dtype not in (np.float32, np.float64):
+        v = v.astype(np.float64)
+    work = _Pass.start(v, objective, block, power)
+    grad = np.zeros_like(v)
     total = 0.0
-    for a, b, c, e in _block_pairs(n, block):
-        gram = vectors[a:b] @ vectors[c:e].T
-        diagonal = a == c
-        if objective == "video":
-            d_block, loss = _video_block(gram, diagonal, n)
+    for a, b, c, e in _block_pairs(v.shape[0], work.size):
+        if a == c:
+            total += _diagonal_pair(work, v[a:b], grad[a:b])
         else:
-            d_block, loss = _coherence_block(gram, diagonal, power)
-        # An off-diagonal block stands for itself and its mirror image.
-        total += loss if diagonal else 2 * loss
-        grad[a:b] += d_block @ vectors[c:e]
-        if not diagonal:
-            grad[c:e] += d_block.T @ vectors[a:b]
-    grad *= F32(2.0)
+            total += _off_diagonal_pair(work, v[a:b], v[c:e], grad[a:b], grad[c:e])
     return total, grad
+
+
+def gram_products(vectors: FloatArray, block: int = GRAM_BLOCK) -> FloatArray:
+    """The floor of a step: only the matrix products loss_and_gradient makes, the same calls
+    on the same blocks (G = V Vᵀ by blocks j ≥ i, syrk on the diagonal; then G V by symm and
+    two gemm per block), with D = G and no elementwise work. Returns G V (for checking).
+
+    ``make bench`` times a step against this; 1.5 N² d multiply-adds in all.
+    """
+    v = np.ascontiguousarray(vectors)
+    work = _Pass.start(v, "coherence", block, 1)
+    out = np.zeros_like(v)
+    for a, b, c, e in _block_pairs(v.shape[0], work.size):
+        rows, cols = v[a:b], v[c:e]
+        if a == c:
+            gram = work.diagonal_gram(b - a)
+            work.syrk(1.0, rows.T, trans=1, c=gram.T, lower=1, overwrite_c=1)
+            work.symm(1.0, gram.T, rows.T, side=1, lower=1, beta=1.0, c=out[a:b].T, overwrite_c=1)
+            continue
+        gram = work.buffer(0, b - a, e - c)
+        work.gemm(1.0, cols.T, rows.T, trans_a=1, c=gram.T, overwrite_c=1)
+        work.gemm(1.0, cols.T, gram.T, beta=1.0, c=out[a:b].T, overwrite_c=1)
+        work.gemm(1.0, rows.T, gram.T, trans_b=1, beta=1.0, c=out[c:e].T, overwrite_c=1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -135,7 +269,7 @@ def optimise(
     objective: Objective,
     steps: int,
     adam: AdamSettings | None = None,
-    block: int = 2048,
+    block: int = GRAM_BLOCK,
     power: int = 8,
     progress: Progress | None = None,
 ) -> OptimiseResult:

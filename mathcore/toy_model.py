@@ -90,7 +90,23 @@ def train_toy_model(
 
 
 def sparsity_sweep(
-    n_features: int, m_dims: int, sparsities: list[float], seed: int, steps: int = 4000
+    n_features: int,
+    m_dims: int,
+    sparsities: list[float],
+    seed: int,
+    steps: int = 4000,
+    importance_decay: float = 1.0,
 ) -> list[ToyModel]:
     """One trained model per sparsity (same seed), for animating the arrangement forming."""
-    return [train_toy_model(n_features, m_dims, s, seed, steps) for s in sparsities]
+    return [
+        train_toy_model(n_features, m_dims, s, seed, steps, importance_decay=importance_decay)
+        for s in sparsities
+    ]
+
+
+def hidden_activations(model: ToyModel, samples: int, seed: int) -> FloatArray:
+    """h = W x for ``samples`` fresh sparse inputs x at the model's sparsity: the activations
+    a sparse autoencoder reads (rows)."""
+    rng = np.random.default_rng(seed)
+    x = sample_batch(rng, samples, model.weights.shape[1], model.sparsity)
+    return np.asarray(x @ model.weights.T)

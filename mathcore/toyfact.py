@@ -4,7 +4,8 @@ Given nearly perpendicular unit directions M (first name), J (last name) and B (
 
     W_up[0]      = M + J     so (W_up E)[0] = M·E + J·E: 2 for the full name, 1 for half
     b_up[0]      = −1        so the first neuron's input is 1 for the full name, ≤ 0 otherwise
-    W_down[:, 0] = B         so when neuron 0 fires with value 1, the block adds B
+    W_down[:, 0] = B (+ F₁ + F₂ …)  so when neuron 0 fires with value 1, the block adds B
+                                  (and the directions Fᵢ of any other facts about the person)
 
 Every other row and column is seeded Gaussian noise of scale ``noise`` (other neurons, other
 questions); the other biases are noise too.
@@ -65,10 +66,15 @@ def build_toy_fact(
     noise: float = 0.1,
     activation_name: str = "relu",
     extra_names: tuple[str, ...] = (),
+    other_facts: tuple[str, ...] = (),
 ) -> ToyFact:
-    """Directions for every name in the fact, the probes and ``extra_names`` (e.g. the other
-    words of a prompt), the weights above, and each probe's trace."""
+    """Directions for every name in the fact, the probes, ``other_facts`` and ``extra_names``
+    (e.g. the other words of a prompt), the weights above, and each probe's trace.
+
+    ``other_facts`` are more things known about the person: their directions are added to
+    the attribute's in W_down's first column, so the one neuron writes all of them."""
     names: list[str] = [first_name, last_name, attribute]
+    names.extend(dict.fromkeys(f for f in other_facts if f not in names))
     for probe in probes:
         names.extend(f for f in probe.features if f not in names)
     names.extend(dict.fromkeys(n for n in extra_names if n not in names))
@@ -80,7 +86,9 @@ def build_toy_fact(
     b_down = noise * rng.standard_normal(d_model)
     w_up[FACT_NEURON] = directions[first_name] + directions[last_name]
     b_up[FACT_NEURON] = -1.0
-    w_down[:, FACT_NEURON] = directions[attribute]
+    w_down[:, FACT_NEURON] = directions[attribute] + sum(
+        (directions[f] for f in other_facts), np.zeros(d_model)
+    )
     weights = MLPWeights(w_up, b_up, w_down, b_down)
     traces = tuple(
         mlp_forward(directions.encode(dict.fromkeys(p.features, 1.0)), weights, activation_name)

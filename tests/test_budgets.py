@@ -13,7 +13,6 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import mathcore
@@ -131,15 +130,16 @@ def test_work_counts_the_pair_statistics() -> None:
 
 def toy_directions_math(clip: ToyDirectionsConfig) -> object:
     """What ToyDirections.prepare() computes (scenes/clips/toy_directions.py)."""
-    fact = clip.fact
-    directions = mathcore.named_directions(
-        (fact.first_name, fact.last_name, fact.attribute),
-        clip.toy.d_model,
-        clip.seed,
-        clip.toy.tilt,
-    )
-    encoding = directions.encode({fact.first_name: 1.0, fact.last_name: 1.0})
-    points = np.array([*directions.vectors, encoding])  # prepare() passes them as a list
+    toy = clip.toy
+    features = ("first", "last", "attribute")
+    directions = mathcore.named_directions(features, toy.d_model, clip.seed, toy.tilt)
+    full = directions.encode({"first": 1.0, "last": 1.0})
+    stops = [
+        directions.encode({"first": s.first, "last": s.last, "attribute": s.attribute})
+        for s in toy.stops
+    ]
+    tokens = [directions.encode({"first": 1.0}), directions.encode({"last": 1.0})]
+    points = [*directions.vectors, full, *stops, *tokens]  # prepare() passes them as a list
     return mathcore.span_coordinates(directions.vectors, points)
 
 
@@ -226,7 +226,7 @@ def test_transformer_refresher_largest_accepted_size(tmp_path: Path) -> None:
         f"{{word: w{i}, features: [{', '.join(f'f{i}x{k}' for k in range(4))}]}}" for i in range(12)
     )
     candidates = ", ".join(["basketball", *(f"c{i}" for i in range(9))])
-    prompt = ", ".join(f"p{i}" for i in range(10))
+    prompt = ", ".join(["Michael", "Jordan", *(f"p{i}" for i in range(8))])
     path = tmp_path / "largest.yaml"
     path.write_text(
         "scene: TransformerRefresher\nd_model: 4096\n"

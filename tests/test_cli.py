@@ -14,7 +14,7 @@ LLMFACTS = Path(sys.executable).parent / "llmfacts"
 def test_check_good_files(repo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = repo_root / "configs" / "toy_directions.yaml"
     assert main(["check", str(path)]) == 0
-    assert capsys.readouterr().out == f"{path}: ok (ToyDirections, 3 beats)\n"
+    assert capsys.readouterr().out == f"{path}: ok (ToyDirections, 5 beats)\n"
 
 
 def test_check_bad_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_list(repo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", str(repo_root / "configs")]) == 0
     out = capsys.readouterr().out
     assert "toy_directions  [ToyDirections]  Three nearly perpendicular" in out
-    assert "    beats: directions, angles, encoding\n" in out
+    assert "    beats: directions, angles, reading, full_name, attention\n" in out
 
 
 def test_list_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -66,7 +66,7 @@ def test_bad_quality_is_a_usage_error(repo_root: Path) -> None:
         cwd=repo_root,
     )
     assert result.returncode == 2
-    assert "invalid choice: 'ultra'" in result.stderr
+    assert "expected one of low, medium, high, 4k (or l, m, h, k), got 'ultra'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -153,4 +153,4 @@ def test_python_dash_m_scenes_is_llmfacts(repo_root: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"{path}: ok (ToyDirections, 3 beats)\n"
+    assert result.stdout == f"{path}: ok (ToyDirections, 5 beats)\n"

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from scenes.config import ToyDirectionsConfig, load_clip
+from scenes.config import CLIP_CONFIGS, ToyDirectionsConfig, load_clip
+from scenes.config.common import PLACEHOLDERS
 from scenes.config.schema import ConfigError, describe
 
 GOOD = "scene: ToyDirections\n"
@@ -37,11 +38,11 @@ def test_defaults_and_overrides(tmp_path: Path) -> None:
     clip = load_clip(write(tmp_path, GOOD))
     assert isinstance(clip, ToyDirectionsConfig)
     assert clip.fact.first_name == "Michael" and clip.toy.d_model == 3
-    assert clip.beat_order == ("directions", "angles", "encoding")
-    text = GOOD + "beats: [encoding, angles]\npacing: 2\nfact: {attribute: tennis}\n"
+    assert clip.beat_order == ("directions", "angles", "reading", "full_name", "attention")
+    text = GOOD + "beats: [attention, angles]\npacing: 2\nfact: {attribute: tennis}\n"
     clip = load_clip(write(tmp_path, text))
     assert isinstance(clip, ToyDirectionsConfig)
-    assert clip.beat_order == ("encoding", "angles")
+    assert clip.beat_order == ("attention", "angles")
     assert clip.pacing == 2.0 and clip.fact.attribute == "tennis"
     with pytest.raises(AttributeError):
         clip.pacing = 3.0  # type: ignore[misc]
@@ -56,14 +57,15 @@ HOSTILE = [
     ("toy:\n  tilt: 2\n", "toy.tilt: expected a number from 0 to 0.5, got 2 (int)"),
     (
         "toy:\n  d_modle: 4\n",
-        "toy.d_modle: expected one of d_model, tilt (did you mean 'd_model'?), got an unknown key",
+        "toy.d_modle: expected one of d_model, tilt, decimals, stops (did you mean 'd_model'?),"
+        " got an unknown key",
     ),
     ("toy: [1, 2]\n", "toy: expected a mapping, got [1, 2] (list)"),
     ("pacing: fast\n", "pacing: expected a number from 0.1 to 10, got 'fast' (str)"),
     (
         "beats: [angle]\n",
-        "beats[0]: expected one of directions, angles, encoding (did you mean 'angles'?),"
-        " got 'angle' (str)",
+        "beats[0]: expected one of directions, angles, reading, full_name, attention"
+        " (did you mean 'angles'?), got 'angle' (str)",
     ),
     ("beats: []\n", "beats: expected at least one beat name, got an empty list"),
     (
@@ -85,14 +87,14 @@ HOSTILE = [
     ("colours:\n  text: red\n", "colours.text: expected a colour like '#58C4DD', got 'red' (str)"),
     (
         "text:\n  title: 'Hi {name}'\n",
-        "text.title: expected text whose {placeholders} are bare names among first_name,"
-        " last_name, attribute, model, n, tolerance, epsilon, share, degrees, min_angle,"
-        " got 'Hi {name}' (str)",
+        "text.title: expected text whose {placeholders} are bare names among "
+        + ", ".join(PLACEHOLDERS)
+        + ", got 'Hi {name}' (str)",
     ),
     (
         "toy:\n  d_model: 100000000000\n",
         "toy: expected sizes needing at most 64.0 MiB of memory,"
-        " got d_model=100000000000, which needs 10.9 TiB",
+        " got d_model=100000000000, which needs 17.5 TiB",
     ),
 ]
 
@@ -103,18 +105,20 @@ def test_hostile_values(tmp_path: Path, body: str, message: str) -> None:
     assert error_for(path) == f"{path}: {message}"
 
 
+# Every registered clip, in the registry's (the video's) order.
+SCENES = ", ".join(CLIP_CONFIGS)
+
 HOSTILE_FILES = [
     (b"", "(top level): expected a mapping with a 'scene' key, got an empty file"),
     (b"- 1\n- 2\n", "(top level): expected a mapping with a 'scene' key, got [1, 2] (list)"),
     (
         b"description: hi\n",
-        "scene: expected one of TransformerRefresher, ToyDirections, MLPWalkthrough,"
-        " ParameterCount, Superposition, got nothing (null)",
+        f"scene: expected one of {SCENES}, got nothing (null)",
     ),
     (
         b"scene: ToyDirection\n",
-        "scene: expected one of TransformerRefresher, ToyDirections, MLPWalkthrough,"
-        " ParameterCount, Superposition (did you mean 'ToyDirections'?), got 'ToyDirection' (str)",
+        f"scene: expected one of {SCENES} (did you mean 'ToyDirections'?),"
+        " got 'ToyDirection' (str)",
     ),
     (
         b"scene: !!python/object/apply:os.system ['echo hi']\n",
@@ -188,7 +192,7 @@ MLP_HOSTILE = [
     ),
     (
         "toy: {d_model: 5}\n",
-        "toy.d_model: expected an integer >= 9 (one dimension per named feature and prompt"
+        "toy.d_model: expected an integer >= 12 (one dimension per named feature and prompt"
         " word), got 5 (int)",
     ),
     ("probes: []\n", "probes: expected at least one probe name, got an empty list"),
@@ -210,7 +214,7 @@ MLP_HOSTILE = [
     (
         "toy: {d_model: 2048, d_mlp: 8192}\n",
         "toy: expected sizes needing at most 64.0 MiB of memory,"
-        " got d_model=2048, d_mlp=8192, which needs 260.8 MiB",
+        " got d_model=2048, d_mlp=8192, which needs 261.0 MiB",
     ),
 ]
 
@@ -245,13 +249,16 @@ SUP_HOSTILE = [
     (
         "experiment: {vectors: 50000, dims: 100, steps: 1000}\n",
         "experiment.steps: expected at most 1.8e+13 multiply-adds (about 30 minutes),"
-        " got 7.7e+14 for N=50000, d=100, steps=1000",
+        " got 5.5e+14 for N=50000, d=100, steps=1000",
     ),
     (
-        "capacity: {dims: [2, 40]}\n",
-        "capacity.dims[1]: expected an integer from 2 to 12, got 40 (int)",
+        "cramming: {vectors: 40}\n",
+        "cramming.vectors: expected an integer from 4 to 14, got 40 (int)",
     ),
-    ("toy_model: {dims: 3}\n", "toy_model.dims: expected an integer from 2 to 2, got 3 (int)"),
+    (
+        "neurons: {count: 5, features: [a, b, c]}\n",
+        "neurons.features: expected from 6 to 10 names (more than neurons.count), got 3 names",
+    ),
 ]
 
 
@@ -287,7 +294,10 @@ REFRESHER_HOSTILE = [
         "analogy.words[0].feature: expected one of word, features (did you mean 'features'?),"
         " got an unknown key",
     ),
-    ("d_model: 3\n", "d_model: expected an integer >= 5 (one per feature), got 3 (int)"),
+    (
+        "d_model: 3\n",
+        "d_model: expected an integer >= 11 (one per token, candidate and feature), got 3 (int)",
+    ),
     (
         "model: gpt-3\n",
         "model: expected a preset (gpt2-small, gpt2-xl, gpt3-175b, llama2-7b, llama3-8b,"
@@ -396,10 +406,7 @@ SCENE_HOSTILE = [
 @pytest.mark.parametrize(("body", "found", "hint"), SCENE_HOSTILE)
 def test_scene_of_the_wrong_type(tmp_path: Path, body: str, found: str, hint: str) -> None:
     path = write(tmp_path, body)
-    assert error_for(path) == (
-        f"{path}: scene: expected one of TransformerRefresher, ToyDirections, MLPWalkthrough,"
-        f" ParameterCount, Superposition{hint}, got {found}"
-    )
+    assert error_for(path) == (f"{path}: scene: expected one of {SCENES}{hint}, got {found}")
 
 
 DUPLICATES = [

@@ -114,3 +114,19 @@ def test_sequence_trace_fires_only_at_the_full_name() -> None:
         assert mathcore.mlp_forward(row, fact.weights).neurons[0] == pytest.approx(value)
     assert first_neuron[1] == pytest.approx(1.0)
     assert np.all(np.delete(first_neuron, 1) == pytest.approx(0.0, abs=1e-9))
+
+
+def test_other_facts_share_the_attribute_column() -> None:
+    """Column 1 of W_down = B + F1 + F2: with no noise, the full name's output reads 1 along
+    the attribute and along every other fact, and 0 for a half name."""
+    facts = ("Chicago Bulls", "number 23")
+    fact = mathcore.build_toy_fact(
+        "Michael", "Jordan", "basketball", PROBES[:2], 16, 6, seed=4, noise=0.0, other_facts=facts
+    )
+    output = fact.trace("Michael Jordan").output
+    for name in ("basketball", *facts):
+        direction = fact.directions[name]
+        expected = sum(direction @ fact.directions[f] for f in ("basketball", *facts))
+        assert output @ direction == pytest.approx(expected, abs=1e-12)
+        assert 0.9 < output @ direction < 1.1
+    assert fact.trace("Michael Phelps").output == pytest.approx(np.zeros(16), abs=1e-12)

@@ -12,7 +12,7 @@ from scenes.config import ConfigError, NarrationConfig, load_clip
 from scenes.config.narration import sentences, words_in
 from scenes.visual.timeline import BeatTiming, Cue
 
-BEATS = ("directions", "angles", "encoding")
+BEATS = ("directions", "angles", "reading", "full_name", "attention")
 
 
 def test_sentences_are_cut_after_end_marks() -> None:
@@ -91,7 +91,7 @@ def test_narration_parses(tmp_path: Path) -> None:
     )
     assert clip.narration.mode == "both" and clip.narration.burnt_in and clip.narration.subtitled
     assert clip.narration_for("angles") == "Hi {first_name}."
-    assert clip.narration_for("encoding") == ""
+    assert clip.narration_for("attention") == ""
 
 
 def test_narration_may_be_a_literal_block(tmp_path: Path) -> None:
@@ -105,8 +105,8 @@ def test_narration_may_be_a_literal_block(tmp_path: Path) -> None:
     [
         (
             "narration:\n  beats:\n    angle: Hi.\n",
-            "narration.beats.angle: expected a beat name: one of directions, angles, encoding"
-            " (did you mean 'angles'?), got an unknown beat",
+            "narration.beats.angle: expected a beat name: one of directions, angles, reading,"
+            " full_name, attention (did you mean 'angles'?), got an unknown beat",
         ),
         (
             "narration:\n  mode: loud\n",
@@ -120,8 +120,8 @@ def test_narration_may_be_a_literal_block(tmp_path: Path) -> None:
         (
             "narration:\n  beats:\n    angles: 'Hi {first_name.upper}'\n",
             "narration.beats.angles: expected text whose {placeholders} are bare names among"
-            " first_name, last_name, attribute, model, n, tolerance, epsilon, share, degrees,"
-            " min_angle, got 'Hi {first_name.upper}' (str)",
+            " first_name, last_name, attribute, verb, relation, model, n, tolerance, epsilon,"
+            " share, degrees, min_angle, got 'Hi {first_name.upper}' (str)",
         ),
         (
             'narration:\n  beats:\n    angles: "Hi\\x07 there."\n',

@@ -1,5 +1,6 @@
 """Parameter counts: published figures, and a brute force that builds the real arrays."""
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 import mathcore
 from mathcore import ModelShape
+from mathcore import params as pm
 from scenes.config import load_model
 
 LLMFACTS = Path(sys.executable).parent / "llmfacts"
@@ -168,3 +170,72 @@ def test_params_cli_unknown_preset() -> None:
         "gpt5: (file): expected a YAML file or a preset (gpt2-small, gpt2-xl, gpt3-175b,"
         " llama2-7b, llama3-8b, mixtral-8x7b), got no such file or preset\n"
     )
+
+
+# --- The counting clip's symbolic rows ----------------------------------------------------
+
+PRESETS = ["gpt2-small", "gpt2-xl", "gpt3-175b", "llama2-7b", "llama3-8b", "mixtral-8x7b"]
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_table_rows_equal_the_component_counts(preset: str) -> None:
+    # Two independent routes: the factors evaluated, and count_parameters' component sums.
+    shape = load_model(preset).to_shape()
+    full = mathcore.count_parameters(shape, "full")
+    rows = {row.component: row.count.value for row in pm.tally_rows(shape, "full")}
+    assert pm.tally_total(pm.tally_rows(shape, "full")) == full.total
+    matrices = mathcore.count_parameters(shape, "matrices")
+    for name in ("embedding", "unembedding", "positional", "norms"):
+        assert rows.get(name, 0) == full.components[name]
+    for name in ("attention", "mlp", "router"):  # the matrices; their biases have their own row
+        assert rows.get(name, 0) == matrices.components[name]
+    extras = full.components["norms"] + full.components["positional"]
+    assert rows.get("biases", 0) == full.total - matrices.total - extras
+    # Normalisation is always listed, and negligible: counted only under "full".
+    norms = next(row for row in pm.tally_rows(shape, "matrices") if row.component == "norms")
+    assert norms.negligible and not norms.counted and norms.count.value / full.total < 1e-3
+    assert pm.tally_total(pm.tally_rows(shape, "matrices")) == matrices.total
+
+
+def test_gpt3_rows_give_the_video_total_and_the_published_estimate() -> None:
+    shape = load_model("gpt3-175b").to_shape()
+    rows = pm.tally_rows(shape, "matrices")
+    # The video's figure (weight matrices only), computed from the paper's sizes by hand:
+    d, layers, vocab = 12_288, 96, 50_257
+    assert pm.tally_total(rows) == 12 * layers * d * d + 2 * vocab * d == 175_181_291_520
+    # Biases and normalisation are listed below the total, outside it, with their counts.
+    outside = {row.component: row.count.value for row in rows if not row.counted}
+    assert outside == {"biases": layers * (4 * d + 4 * d + d), "norms": 2 * (2 * layers + 1) * d}
+    assert pm.spoken_count(pm.tally_total(rows)) == "175 billion"
+    # With the embedding tied to the unembedding, as usually counted: about 174.6 billion.
+    tied = dataclasses.replace(shape, tied_embeddings=True)
+    assert round(pm.tally_total(pm.tally_rows(tied, "matrices")) / 1e9, 1) == 174.6
+
+
+def test_symbolic_factors_follow_the_preset() -> None:
+    gpt3 = load_model("gpt3-175b").to_shape()
+    llama = load_model("llama3-8b").to_shape()
+    assert pm.mlp_width(gpt3) == (4, "d_model")  # 49,152 = 4 · 12,288
+    assert pm.mlp_width(llama) == ("d_mlp",)  # 14,336 = 3.5 · 4,096: named, not rounded
+    assert pm.matrix_count(gpt3).value == 603_979_776
+    attention = {row.component: row.count for row in pm.tally_rows(llama, "full")}["attention"]
+    assert attention.terms == ((2, "d_model", "d_model"), (2, "d_model", "d_kv"))  # GQA
+    mixtral = load_model("mixtral-8x7b").to_shape()
+    assert pm.mlp_total(mixtral).value == 8 * pm.mlp_total(mixtral, active=True).value // 2
+    assert pm.mlp_bias_count(gpt3).value == 49_152 + 12_288
+    assert pm.mlp_bias_count(llama).value == 0
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+@pytest.mark.parametrize("convention", ["matrices", "full"])
+def test_displayed_rows_add_up_as_displayed(preset: str, convention: str) -> None:
+    rows = pm.tally_rows(load_model(preset).to_shape(), convention)  # type: ignore[arg-type]
+    shown = [mathcore.thousands(row.count.value) for row in rows if row.counted]
+    total = mathcore.thousands(pm.tally_total(rows))
+    assert sum(int(s.replace(",", "")) for s in shown) == int(total.replace(",", ""))
+
+
+def test_mixtral_active_table_matches_the_published_figure() -> None:
+    shape = load_model("mixtral-8x7b").to_shape()
+    assert pm.tally_total(pm.tally_rows(shape, "full", active=True)) == 12_879_925_248
+    assert pm.tally_total(pm.tally_rows(shape, "full")) == 46_702_792_704

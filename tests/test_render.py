@@ -9,6 +9,8 @@ import av
 import pytest
 from helpers import srt_cues
 
+from scenes.config import MLPWalkthroughConfig, ParameterCountConfig
+
 pytestmark = pytest.mark.render
 
 LLMFACTS = Path(sys.executable).parent / "llmfacts"
@@ -43,25 +45,20 @@ def test_toy_directions_renders_with_its_sections(repo_root: Path, tmp_path: Pat
     assert (width, height) == (854, 480)
     assert frames > 15 * 5  # low quality is 15 fps; the clip lasts well over 5 s
     sections = section_names(video)
-    assert sections == ["directions", "angles", "encoding"]
+    assert sections == ["directions", "angles", "reading", "full_name", "attention"]
     stills = sorted(p.name for p in video.with_suffix(".stills").iterdir())
-    assert stills == ["00_directions.png", "01_angles.png", "02_encoding.png"]
+    assert stills == [
+        "00_directions.png",
+        "01_angles.png",
+        "02_reading.png",
+        "03_full_name.png",
+        "04_attention.png",
+    ]
     # Nothing but the finished files is left in the output folder.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["toy_directions"]
 
 
-MLP_BEATS = [
-    "flow",
-    "up_projection",
-    "rows_as_questions",
-    "bias",
-    "activation",
-    "neurons",
-    "down_projection",
-    "residual",
-    "parallel",
-    "summary",
-]
+MLP_BEATS = list(MLPWalkthroughConfig.BEATS)
 
 
 def test_mlp_walkthrough_second_fact_renders_with_its_words_and_captions(
@@ -117,7 +114,7 @@ def test_parameter_count_renders_for_llama3(tmp_path: Path) -> None:
     video = tmp_path / "llama" / "low.mp4"
     assert frame_size_and_count(video)[:2] == (854, 480)
     sections = section_names(video)
-    assert sections == ["mlp_block", "layers", "tally"]
+    assert sections == list(ParameterCountConfig.BEATS)
 
 
 def test_superposition_renders_all_beats(test_configs: Path, tmp_path: Path) -> None:
@@ -130,10 +127,10 @@ def test_superposition_renders_all_beats(test_configs: Path, tmp_path: Path) -> 
         "neurons",
         "perpendicular",
         "nearly_perpendicular",
+        "cramming",
         "experiment",
-        "capacity",
-        "superposition",
-        "up_next",
+        "optimisation",
+        "reveal",
     ]
 
 
@@ -154,14 +151,14 @@ def test_same_config_same_frames_for_a_second_fact_and_a_beat_subset(
     given; 30-character names render."""
     config = tmp_path / "subset.yaml"
     text = (test_configs / "toy_directions_long_names.yaml").read_text()
-    config.write_text(text + "beats: [encoding, angles]\n")
+    config.write_text(text + "beats: [attention, angles]\n")
     first, second = tmp_path / "a", tmp_path / "b"
     assert render(config, first).returncode == 0
     result = render(config, second)
     assert result.returncode == 0, result.stderr
     video = first / "subset" / "low.mp4"
     assert frame_size_and_count(video)[:2] == (854, 480)
-    assert section_names(video) == ["encoding", "angles"]
+    assert section_names(video) == ["attention", "angles"]
     digests = frame_digests(video)
     assert digests == frame_digests(second / "subset" / "low.mp4")
     assert len(set(digests)) > 10  # the clip moves: this compares real content
@@ -200,10 +197,11 @@ def test_transformer_refresher_renders_all_beats(repo_root: Path, tmp_path: Path
     video = tmp_path / "transformer_refresher" / "low.mp4"
     sections = section_names(video)
     assert sections == [
-        "prediction",
         "tokens",
-        "blocks",
-        "last_vector",
+        "embeddings",
+        "flow",
+        "prediction",
         "directions",
         "context_knowledge",
+        "mlp_share",
     ]

@@ -20,6 +20,7 @@ from scenes.config import load_clip
 
 pytestmark = pytest.mark.render
 LLMFACTS = Path(sys.executable).parent / "llmfacts"
+TOY_BEATS = ("directions", "angles", "reading", "full_name", "attention")
 NARRATED = """scene: ToyDirections
 seed: 7
 narration:
@@ -27,7 +28,9 @@ narration:
   beats:
     directions: Three arrows, one per feature. Each points its own way in space.
     angles: Every pair is nearly perpendicular. The dot products are close to zero.
-    encoding: "A vector for the whole name {first_name} {last_name}."
+    reading: A vector's shadow on a direction is its dot product.
+    full_name: Both name readings are one.
+    attention: "A vector for the whole name {first_name} {last_name}."
 """
 
 
@@ -45,7 +48,7 @@ def test_narrated_render_writes_sections_and_subtitles(tmp_path: Path) -> None:
     folder = tmp_path / "out" / "narrated"
     index = json.loads((folder / "low.sections.json").read_text())
     sections = index["sections"]
-    assert [s["name"] for s in sections] == ["directions", "angles", "encoding"]
+    assert [s["name"] for s in sections] == list(TOY_BEATS)
     # Sections tile the video: each starts where the last ended, and each file exists.
     assert sections[0]["start"] == 0.0
     for before, after in itertools.pairwise(sections):
@@ -82,7 +85,7 @@ def test_script_lists_beats_with_start_times(tmp_path: Path) -> None:
     result = run("script", str(config))
     assert result.returncode == 0, result.stderr
     headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
-    assert [h.split()[2] for h in headings] == ["directions", "angles", "encoding"]
+    assert [h.split()[2] for h in headings] == list(TOY_BEATS)
     assert headings[0].split()[1] == "0:00"
     assert "Every pair is nearly perpendicular." in result.stdout
 

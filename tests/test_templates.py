@@ -13,11 +13,9 @@ from pathlib import Path
 import pytest
 
 from scenes.config import CLIP_CONFIGS, ConfigError, fill, load_clip
+from scenes.config.common import PLACEHOLDERS
 
-EXPECTED = (
-    "expected text whose {placeholders} are bare names among first_name, last_name, attribute,"
-    " model, n, tolerance, epsilon, share, degrees, min_angle"
-)
+EXPECTED = "expected text whose {placeholders} are bare names among " + ", ".join(PLACEHOLDERS)
 
 
 def load_error(tmp_path: Path, text: str) -> str:

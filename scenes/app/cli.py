@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
         " under 20 px at 720p and orphaned words (exit 1 if any)",
     )
     layout.add_argument("files", nargs="+", type=Path)
+    layout.add_argument(
+        "--frames", type=Path, default=None, metavar="DIR",
+        help="save the frame where findings appear, outlined in red, as PNGs in DIR",
+    )  # fmt: skip
     previews = commands.add_parser(
         "previews",
         help="render clips at preview quality, beats in parallel, into DIR/<clip>/ and a"
@@ -301,13 +305,13 @@ def command_previews(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_layout(files: Sequence[Path]) -> int:
+def command_layout(files: Sequence[Path], frames: Path | None) -> int:
     """The layout check (scenes/app/layout.py): one line per finding; 1 if any, else 0."""
     from scenes.app.layout import check_clip
 
     found = 0
     for path, clip in load_all(files):
-        for finding in check_clip(clip, str(path)):
+        for finding in check_clip(clip, str(path), frames):
             print(finding.line(), flush=True)
             found += 1
     return 1 if found else 0
@@ -385,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "script":
             return command_script(args.files, args.output)
         if args.command == "layout":
-            return command_layout(args.files)
+            return command_layout(args.files, args.frames)
         if args.command == "previews":
             return command_previews(args)
         return command_render(args.files, args.quality, args.output, args.stills)

@@ -29,7 +29,7 @@ from mathcore.experiment import BLOCK, REFERENCE_RATE, ExperimentSpec, SizeProbl
 from mathcore.superposition import COLLAPSE_DEG, FINE_BINS
 from scenes.app.paths import cache_dir
 
-CACHE_VERSION = 4  # bump when the computation changes, so old results are not reused
+CACHE_VERSION = 5  # bump when the computation changes, so old results are not reused
 
 
 class SizeError(ValueError):

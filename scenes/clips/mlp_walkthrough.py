@@ -1,11 +1,16 @@
 """Beats 2.1-2.10 of the video: how an MLP block could store "Michael Jordan plays basketball".
 
-Every number on screen comes from one mathcore forward pass over the configured toy weights
-(W_up's first row = M + J, b_up's first entry = -1, W_down's first column = B). Each beat
-clears the stage and builds its own picture, so it can be presented on its own.
+One pipeline diagram (E → W↑ → + b↑ → σ → W↓ → + b↓ → ⊕ → E_out) stays docked at the top
+of the frame; each beat zooms out of its stage (its picture grows from the stage's box) and,
+when the next beat starts, shrinks back into it. Every number on screen comes from
+``mathcore.walkthrough_numbers`` (one record, rounded once, every displayed sum computed from
+its displayed terms), so a value shown in two beats is the same value.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import numpy as np
 from manim import (
@@ -14,17 +19,26 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
+    Axes,
     Brace,
+    Circumscribe,
     Create,
+    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
+    Group,
     GrowArrow,
-    GrowFromCenter,
+    GrowFromPoint,
+    Indicate,
     MathTex,
     Mobject,
+    MoveAlongPath,
+    Polygon,
+    ReplacementTransform,
     SurroundingRectangle,
     Transform,
+    TransformFromCopy,
     VGroup,
     VMobject,
     Write,
@@ -34,26 +48,82 @@ from manim import (
 import mathcore
 from scenes.config import MLPWalkthroughConfig, fill
 from scenes.visual import style
-from scenes.visual.beats import BeatScene, beat
+from scenes.visual.beats import BeatScene, Dissolve, beat
 from scenes.visual.components import (
     ActivationGraph,
     ActivationGrid,
     ArrayMatrix,
     BlockIcon,
-    DotProductReadout,
     EmbeddingColumn,
     MatrixProduct,
+    MLPPipeline,
     NetworkDiagram,
     NeuronLayer,
-    ValueTable,
     fit_height_between,
     fit_width,
     fitted_text,
     label_text,
-    linear_combination,
 )
 
 FIRST = mathcore.FACT_NEURON
+M = TypeVar("M", bound=Mobject)
+DOCK_WIDTH = 9.0  # the pipeline's width while docked at the top
+DOCK_BUFF = 0.15
+NAME_WIDTH = 4.4  # widest a name may be in a table (a longer one: first name over last name)
+SHRINK = 0.04  # a picture returning into its stage shrinks to this scale
+MAX_ZOOM = 1.5  # a stage's picture is enlarged at most this much to fill the room
+ZOOM_MATRIX_SIZE = 30  # entries of a matrix in a wide picture, which place() shrinks (>= 14 px)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything prepare() computes (pure: no manim), for the scene and the tests."""
+
+    toy: mathcore.ToyFact
+    sequence: mathcore.MLPTrace
+    numbers: mathcore.Walkthrough
+    tokens: tuple[mathcore.DisplayedPass, ...]  # every prompt token's pass, as displayed
+    labels: tuple[str, ...]  # full name, probes, "neither"
+    focus: int  # the prompt token followed (the last name's)
+
+
+def prepare_numbers(c: MLPWalkthroughConfig) -> Prepared:
+    """The toy block, the focused vector's pass and every probe's entry 1, as displayed."""
+    fact = c.fact
+    full = mathcore.Probe(f"{fact.first_name} {fact.last_name}", (fact.first_name, fact.last_name))
+    others = tuple(mathcore.Probe(f"{a} {b}", (a, b)) for a, b in c.probe_names())
+    prompt = c.prompt_words()
+    toy = mathcore.build_toy_fact(
+        fact.first_name,
+        fact.last_name,
+        fact.attribute,
+        (full, *others),
+        c.toy.d_model,
+        c.toy.d_mlp,
+        c.seed,
+        c.toy.tilt,
+        c.toy.noise,
+        c.activation,
+        extra_names=prompt,
+        other_facts=c.other_facts(),
+    )
+    features = mathcore.token_features(prompt, fact.first_name, fact.last_name)
+    sequence = mathcore.sequence_trace(toy, features, c.activation)
+    labels = (*(p.label for p in toy.probes), fill(c.text.neither, fact))
+    vectors = [t.embedding for t in toy.traces] + [np.zeros(c.toy.d_model)]
+    d = c.display.decimals
+    numbers = mathcore.walkthrough_numbers(
+        toy,
+        toy.traces[0].embedding,
+        labels,
+        vectors,
+        d,
+        c.activation,
+        (fact.first_name, fact.last_name, fact.attribute),
+        (fact.attribute, *c.other_facts()),
+    )
+    tokens = tuple(mathcore.displayed_pass(toy, e, d, c.activation) for e in sequence.embedding)
+    return Prepared(toy, sequence, numbers, tokens, labels, prompt.index(fact.last_name))
 
 
 class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
@@ -63,160 +133,288 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
 
     def prepare(self) -> None:
         c = self.clip
-        fact = c.fact
-        full = mathcore.Probe(
-            f"{fact.first_name} {fact.last_name}", (fact.first_name, fact.last_name)
-        )
-        others = tuple(
-            mathcore.Probe(f"{p.first_name} {p.last_name}", (p.first_name, p.last_name))
-            for p in c.probes
-        )
-        self.toy = mathcore.build_toy_fact(
-            fact.first_name, fact.last_name, fact.attribute, (full, *others),
-            c.toy.d_model, c.toy.d_mlp, c.seed, c.toy.tilt, c.toy.noise, c.activation,
-            extra_names=c.prompt,
-        )  # fmt: skip
-        self.full = self.toy.traces[FIRST]
-        features = mathcore.token_features(c.prompt, fact.first_name, fact.last_name)
-        self.sequence = mathcore.sequence_trace(self.toy, features, c.activation)
-        # The token whose vector holds the full name (the last name's; config checks it is there).
-        self.focus = c.prompt.index(fact.last_name)
-        self.sym = {"M": fact.first_symbol, "J": fact.last_symbol, "B": fact.attribute_symbol}
+        self.data = prepare_numbers(c)
+        self.n = self.data.numbers
+        self.sym = {"M": c.fact.first_symbol, "J": c.fact.last_symbol, "B": c.fact.attribute_symbol}
         self.row_convention = c.convention == "row"
+        self.pipeline = MLPPipeline(self.stage_labels())
+        self.content_key = ""
 
-    # -- shared pieces ------------------------------------------------------------------
+    def narration_values(self) -> dict[str, object]:
+        return {"model": self.clip.model.name}
+
+    # -- the pipeline: docking, zooming into a stage and back ----------------------------
+
+    def stage_labels(self) -> list[tuple[str, str]]:
+        act = style.ACTIVATION_TITLES[self.clip.activation]
+        return [
+            ("in", "E"),
+            ("up", r"W_{\uparrow}"),
+            ("bias_up", r"+\,b_{\uparrow}"),
+            ("act", rf"\text{{{act}}}"),
+            ("down", r"W_{\downarrow}"),
+            ("bias_down", r"+\,b_{\downarrow}"),
+            ("add", r"\oplus"),
+            ("out", r"E_{\text{out}}"),
+        ]
+
+    def docked(self, pipeline: Any) -> Any:
+        return pipeline.scale_to_fit_width(DOCK_WIDTH).to_edge(UP, buff=DOCK_BUFF)
+
+    def dock(self) -> None:
+        """The pipeline at the top of the frame (animated there if it was elsewhere)."""
+        if self.pipeline not in self.mobjects:
+            self.add(self.docked(self.pipeline))
+        elif abs(self.pipeline.width - DOCK_WIDTH) > style.TINY:
+            builder: Any = self.pipeline.animate
+            self.play(self.docked(builder), run_time=self.seconds(style.MEDIUM))
+
+    def content_top(self) -> float:
+        """The top of the room under the docked pipeline (wherever the pipeline is now)."""
+        docked_height = self.pipeline.height * DOCK_WIDTH / self.pipeline.width
+        return config.frame_height / 2 - DOCK_BUFF - docked_height - style.ITEM_GAP
+
+    def leave(self) -> None:
+        """Shrink the last beat's picture back into its stage; the caption fades."""
+        keep = (self.pipeline, self._track, self._caption)
+        parts = [m for m in self.mobjects if all(m is not k for k in keep)]
+        on_screen = self.pipeline in self.mobjects
+        animations: list[Any] = []
+        if on_screen:
+            animations += [
+                self.pipeline.get_box(k).animate.set_stroke(
+                    style.BLOCK, width=style.AXIS_STROKE * 2
+                )
+                for k in self.pipeline.get_keys()
+            ]
+        if self._caption is not None and self._caption in self.mobjects:
+            animations.append(FadeOut(self._caption))
+        if parts and self.content_key and on_screen:
+            box = self.pipeline.get_box(self.content_key)
+            animations.append(Group(*parts).animate.scale(SHRINK).move_to(box).set_opacity(0))
+        elif parts:
+            animations.append(Dissolve(*parts))
+        if animations:
+            self.play(*animations, run_time=self.seconds(style.SHORT))
+        self.remove(*parts)
+        self.content_key = ""
+
+    def zoom(self, key: str, *parts: VMobject) -> VGroup:
+        """Open stage ``key``: light its box and grow ``parts`` out of it."""
+        self.leave()
+        self.dock()
+        box = self.pipeline.get_box(key)
+        content = VGroup(*parts)
+        self.content_key = key
+        self.play(
+            box.animate.set_stroke(style.HIGHLIGHT, width=style.AXIS_STROKE * 3),
+            GrowFromPoint(content, box.get_center()),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        return content
+
+    def place(self, picture: M) -> M:
+        """Scale ``picture`` to fill the room between the docked pipeline and the caption zone
+        (enlarged at most MAX_ZOOM times: the stage's zoom) and centre it there."""
+        top, bottom = self.content_top(), self.caption_top()
+        scale = min(style.CONTENT_WIDTH / picture.width, (top - bottom) / picture.height, MAX_ZOOM)
+        picture.scale(scale)
+        return picture.move_to(((top + bottom) / 2) * UP)
+
+    # -- shared pieces --------------------------------------------------------------------
 
     def say(self, template: str) -> Mobject:
         """Caption a text template from the config, the fact's names filled in."""
-        return self.show_caption(fill(template, self.clip.fact))
+        return self.show_caption(fill(template, self.clip.fact, model=self.clip.model.name))
 
-    def heading(self, tex: str) -> MathTex:
-        """A formula across the top of the frame naming what the beat computes."""
-        formula = MathTex(tex, font_size=style.MATH_SIZE, color=self.clip.colours.text)
-        return formula.to_edge(UP, buff=style.EDGE_BUFFER)
+    def vec(self, key: str) -> str:
+        return rf"\vec{{{self.sym[key]}}}"
 
-    def column(self, values: np.ndarray, colour: str = style.TEXT) -> ArrayMatrix:
+    def colour(self, key: str) -> str:
+        colours = self.clip.colours
+        return {"M": colours.first_name, "J": colours.last_name, "B": colours.attribute}[key]
+
+    def column(
+        self, values: np.ndarray, colour: str = style.TEXT, size: float = style.MATRIX_SIZE
+    ) -> ArrayMatrix:
         """A vector drawn in the clip's convention: a column (video) or a row (code)."""
         display = self.clip.display
         if self.row_convention:
-            matrix = ArrayMatrix(values[None, :], 1, display.columns, display.decimals)
+            matrix = ArrayMatrix(values[None, :], 1, display.columns, display.decimals, size)
             matrix.get_brackets().set_color(colour)
             return matrix
-        return EmbeddingColumn(values, display.rows, display.decimals, colour)
+        return EmbeddingColumn(values, display.rows, display.decimals, colour, size)
 
     def entry(self, vector: ArrayMatrix, index: int) -> VMobject:
-        """Entry ``index`` of a vector drawn by :meth:`column`."""
         return vector.get_entry(FIRST, index) if self.row_convention else vector.get_entry(index)
 
     def product(self, weights: np.ndarray, vector: np.ndarray, result: np.ndarray) -> MatrixProduct:
-        """``W v = r`` (column convention) or ``vᵀ Wᵀ = rᵀ`` (row), at most the content width."""
-        display = self.clip.display
-        product = MatrixProduct(
-            weights, vector, result, display.rows, display.columns, display.decimals,
+        d = self.clip.display
+        return MatrixProduct(
+            mathcore.rounded(weights, d.decimals),
+            vector,
+            result,
+            d.rows,
+            d.columns,
+            d.decimals,
             self.clip.convention,
-        )  # fmt: skip
-        return fit_width(product, style.CONTENT_WIDTH)
+        )
 
     def vector_sum(self, vectors: list[ArrayMatrix], operators: list[str]) -> VGroup:
-        """``a + b = c``: side by side for columns, one line per vector for rows. The result
-        is flat (vector, operator, vector, ...) so a beat can reveal it piece by piece."""
+        """``a + b = c``: side by side (columns) or one vector per line (rows)."""
         parts: list[VMobject] = [vectors[0]]
         for operator, vector in zip(operators, vectors[1:], strict=True):
             parts += [MathTex(operator, font_size=style.MATH_SIZE), vector]
         group = VGroup(*parts)
         if not self.row_convention:
             return group.arrange(RIGHT, buff=style.ITEM_GAP)
-        lines = [VGroup(vectors[0])] + [
-            VGroup(parts[i], parts[i + 1]).arrange(RIGHT, buff=style.ITEM_GAP)
-            for i in range(1, len(parts), 2)
-        ]
-        VGroup(*lines).arrange(DOWN, aligned_edge=RIGHT, buff=style.ROW_GAP)
+        VGroup(*parts).arrange(DOWN, aligned_edge=RIGHT, buff=style.ITEM_GAP)
         return group
 
-    def probe_table(self, values: list[float], header: str) -> ValueTable:
-        """``name  value`` for the full name and each probe, in the probes' colours."""
-        rows = [
-            (probe.label, mathcore.fixed(value, style.DECIMALS), self.probe_colour(index))
-            for index, (probe, value) in enumerate(zip(self.toy.probes, values, strict=True))
-        ]
-        return ValueTable(header, rows)
+    def num(self, value: float, colour: str = style.TEXT) -> MathTex:
+        return MathTex(
+            mathcore.fixed(value, self.n.decimals), font_size=style.MATH_SIZE, color=colour
+        )
+
+    def name(self, index: int, numbered: bool = False) -> VMobject:
+        """Name ``index`` in its colour: on one line if it fits, else the first name over the
+        last name (never a word cut), shrunk only if one name alone is still too wide."""
+        colour = self.probe_colour(index)
+        words = self.data.labels[index]
+        prefix = f"{index + 1}  " if numbered else ""
+        text = label_text(prefix + words, colour, style.BODY_SIZE)
+        probes = self.data.toy.probes
+        if text.width > NAME_WIDTH and index < len(probes):
+            first, last = probes[index].features
+            text = label_text(f"{prefix}{first}\n{last}", colour, style.BODY_SIZE)
+        return fit_width(text, NAME_WIDTH)
 
     def probe_colour(self, index: int) -> str:
-        """The full name in the 'combined' colour; the probes in the single names' colours."""
+        """The full name green, the probes in the names' colours, "neither" muted."""
         colours = self.clip.colours
-        palette = (colours.combined, colours.first_name, colours.last_name)
-        return palette[index % len(palette)]
+        if index == 0:
+            return colours.combined
+        if index == len(self.data.labels) - 1:
+            return style.MUTED
+        return (colours.first_name, colours.last_name)[(index - 1) % 2]
 
-    def w_up_tex(self) -> str:
-        return r"E^{\top} W_{\uparrow}^{\top}" if self.row_convention else r"W_{\uparrow} E"
+    def emerge(self, source: Mobject, target: Mobject) -> None:
+        """A copy of ``source`` turns into the (hidden) ``target``, which then shows."""
+        ghost = target.copy().set_opacity(1)
+        self.play(ReplacementTransform(source.copy(), ghost), run_time=self.seconds(style.SHORT))
+        self.remove(ghost)
+        target.set_opacity(1)
 
-    # -- beats --------------------------------------------------------------------------
+    def table(self, header: list[str], rows: list[list[VMobject]]) -> VGroup:
+        """A grid: a header row of LaTeX, then rows of cells; names left, numbers right."""
+        heads = [MathTex(h, font_size=style.MATH_SIZE, color=style.MUTED) for h in header]
+        cells = [*heads, *(cell for row in rows for cell in row)]
+        columns = len(header)
+        return VGroup(*cells).arrange_in_grid(
+            rows=len(rows) + 1,
+            cols=columns,
+            buff=(style.SECTION_GAP, style.ROW_GAP),
+            col_alignments="l" + "r" * (columns - 1),
+        )
+
+    # -- beats ----------------------------------------------------------------------------
 
     @beat
     def beat_flow(self) -> None:
         self.clear_stage()
-        c, display = self.clip, self.clip.display
-        shown = mathcore.shown_indices(len(c.prompt), display.tokens)
-        tokens = [t for t in shown if t is not None]
+        c, d = self.clip, self.clip.display
+        tokens = [
+            t for t in mathcore.shown_indices(len(self.data.tokens), d.tokens) if t is not None
+        ]
         columns = VGroup(
+            *(EmbeddingColumn(self.data.tokens[t].embedding, d.rows, d.decimals) for t in tokens)
+        )
+        columns.arrange(RIGHT, buff=style.SECTION_GAP)
+        words = VGroup(*(fitted_text(c.prompt_words()[t], style.HEADING_WIDTH) for t in tokens))
+        for word, col in zip(words, columns, strict=True):
+            word.next_to(col, UP, buff=style.ITEM_GAP)
+        picture = fit_width(VGroup(words, columns), style.CONTENT_WIDTH)
+        fit_height_between(picture, config.frame_height / 2 - style.EDGE_BUFFER, 0)
+        block = BlockIcon(c.text.block, width=picture.width).next_to(
+            picture, DOWN, buff=style.WIDE_GAP
+        )
+        self.play(FadeIn(picture), FadeIn(block), run_time=self.seconds(style.MEDIUM))
+        focus = SurroundingRectangle(columns[tokens.index(self.data.focus)], color=style.HIGHLIGHT)
+        self.play(Create(focus), run_time=self.seconds(style.SHORT))
+        self.say(c.text.flow)
+        # Every column goes down into the block and comes back up with the output added.
+        homes = [col.get_center() for col in columns]
+        self.play(
+            *(col.animate.set_y(block.get_y()).scale(0.3).set_opacity(0) for col in columns),
+            FadeOut(focus),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(Indicate(block), run_time=self.seconds(style.SHORT))
+        outs = VGroup(
             *(
-                EmbeddingColumn(self.sequence.embedding[t], display.rows, display.decimals)
+                EmbeddingColumn(
+                    self.data.tokens[t].residual, d.rows, d.decimals, c.colours.combined
+                )
                 for t in tokens
             )
         )
-        columns.arrange(RIGHT, buff=style.SECTION_GAP)
-        words = VGroup(
-            *(
-                fitted_text(c.prompt[t], columns[i].width + style.SECTION_GAP - style.ITEM_GAP)
-                for i, t in enumerate(tokens)
-            )
-        )
-        for word, column in zip(words, columns, strict=True):
-            word.next_to(column, UP, buff=style.ITEM_GAP)
-        picture = VGroup(words, columns)
-        fit_width(picture, style.CONTENT_WIDTH).to_edge(UP, buff=style.EDGE_BUFFER)
-        block = BlockIcon(c.text.block, width=picture.width)
-        block.next_to(picture, DOWN, buff=style.WIDE_GAP)
-        # Every vector goes down into the same block, separately: one arrow each.
-        arrows = [
-            Arrow(col.get_bottom(), [col.get_x(), block.get_top()[1], 0], buff=style.ARROW_BUFF)
-            for col in columns
-        ]
-        self.play(FadeIn(picture), run_time=self.seconds(style.MEDIUM))
+        for out, col, home in zip(outs, columns, homes, strict=True):
+            out.match_height(col.copy().scale(1 / 0.3)).move_to(home)
         self.play(
-            FadeIn(block), *(GrowArrow(a) for a in arrows), run_time=self.seconds(style.SHORT)
-        )
-        focus = SurroundingRectangle(columns[tokens.index(self.focus)], color=style.HIGHLIGHT)
-        self.play(Create(focus), run_time=self.seconds(style.SHORT))
-        line = self.say(c.text.flow)
-        # Every vector dips into the block at once, then comes back with the block's output
-        # added: only the numbers change, which is cheap to animate.
-        outputs = [
-            EmbeddingColumn(self.sequence.residual[t], display.rows, display.decimals)
-            for t in tokens
-        ]
-        for new, old in zip(outputs, columns, strict=True):
-            new.match_height(old).move_to(old)
-        self.play(
-            *(
-                Transform(o.get_entries(), n.get_entries())
-                for o, n in zip(columns, outputs, strict=True)
-            ),
-            block.get_box().animate.set_fill(opacity=style.BLOCK_FLASH),
+            *(ReplacementTransform(col, out) for col, out in zip(columns, outs, strict=True)),
             run_time=self.seconds(style.LONG),
         )
-        self.play(FadeOut(line), run_time=self.seconds(style.SHORT))
-        self.say(c.text.added_back)
+        self.play(
+            Create(
+                SurroundingRectangle(outs[tokens.index(self.data.focus)], color=style.HIGHLIGHT)
+            ),
+            run_time=self.seconds(style.SHORT),
+        )
+
+    @beat
+    def beat_pipeline(self) -> None:
+        self.clear_stage()
+        p = self.pipeline.scale_to_fit_width(style.CONTENT_WIDTH).move_to(UP * style.PICTURE_LIFT)
+        self.play(FadeIn(p, shift=UP * style.ITEM_GAP), run_time=self.seconds(style.MEDIUM))
+        self.say(self.clip.text.pipeline)
+        m_j = rf"{self.vec('M')} + {self.vec('J')}"
+        tag = self.tag(m_j, self.clip.colours.combined).next_to(p.get_stage("in"), DOWN)
+        self.play(FadeIn(tag), run_time=self.seconds(style.SHORT))
+        skip = tag.copy()
+        corners = self.pipeline.get_skip_points()[:-1]  # stop above the ⊕, not on it
+        path = VMobject().set_points_as_corners(corners)
+        self.play(MoveAlongPath(skip, path), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            skip.animate.next_to(p.get_stage("add"), DOWN), run_time=self.seconds(style.SHORT)
+        )
+        for key in self.pipeline.get_keys()[1:-2]:
+            self.play(tag.animate.next_to(p.get_stage(key), DOWN), Indicate(p.get_stage(key)),
+                      run_time=self.seconds(style.SHORT))  # fmt: skip
+            if key == "down":  # what the block computes: the attribute's direction
+                output = self.tag(self.vec("B"), self.clip.colours.attribute).move_to(tag)
+                self.play(ReplacementTransform(tag, output), run_time=self.seconds(style.SHORT))
+                tag = output
+        out_tex = rf"{m_j} + {self.vec('B')}"
+        result = self.tag(out_tex, self.clip.colours.attribute).next_to(p.get_stage("out"), DOWN)
+        self.play(ReplacementTransform(VGroup(tag, skip), result), Indicate(p.get_stage("add")),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.play(Circumscribe(result, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+
+    def tag(self, tex: str, colour: str) -> VGroup:
+        label = MathTex(tex, font_size=style.MATH_SIZE, color=colour)
+        box = SurroundingRectangle(label, color=colour, buff=style.HIGHLIGHT_BUFF * 1.5)
+        box.set_fill(self.clip.colours.background, opacity=1)
+        return VGroup(box, label)
 
     @beat
     def beat_up_projection(self) -> None:
-        self.clear_stage()
-        title = self.heading(self.w_up_tex())
-        group = self.product(self.toy.weights.w_up, self.full.embedding, self.full.up)
-        result_entries = group.get_result().get_entries()
-        result_entries.set_opacity(0)
-        self.play(Write(title), FadeIn(group), run_time=self.seconds(style.MEDIUM))
-        line = self.say(self.clip.text.up_projection)
+        p = self.n.focus
+        group = self.product(self.data.toy.weights.w_up, p.embedding, p.up)
+        title = MathTex(r"W_{\uparrow} E", font_size=style.MATH_SIZE)
+        picture = self.place(VGroup(title, group).arrange(DOWN, buff=style.ITEM_GAP))
+        result_entries = group.get_result().get_entries().set_opacity(0)
+        self.zoom("up", picture)
+        self.say(self.clip.text.up_projection)
         marker = SurroundingRectangle(group.get_output_weights(FIRST), color=style.HIGHLIGHT)
         self.play(
             Create(marker),
@@ -227,276 +425,599 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             if index is None:
                 continue
             target = SurroundingRectangle(group.get_output_weights(index), color=style.HIGHLIGHT)
-            self.play(
-                Transform(marker, target),
-                group.get_result_entry(index).animate.set_opacity(1),
-                run_time=self.seconds(style.SHORT),
-            )
-        self.play(
-            result_entries.animate.set_opacity(1), FadeOut(line), run_time=self.seconds(style.SHORT)
-        )
+            self.play(Transform(marker, target), run_time=self.seconds(style.SHORT) / 2)
+            self.emerge(group.get_output_weights(index), group.get_result_entry(index))
+        self.play(result_entries.animate.set_opacity(1), run_time=self.seconds(style.SHORT))
 
     @beat
     def beat_rows_as_questions(self) -> None:
-        self.clear_stage()
-        m, j = self.sym["M"], self.sym["J"]
-        group = self.product(self.toy.weights.w_up, self.full.embedding, self.full.up)
-        fit_width(group, style.PRODUCT_BESIDE_WIDTH).to_edge(LEFT, buff=style.EDGE_BUFFER)
-        fit_height_between(group, config.frame_height / 2 - style.TOP_ROOM, self.caption_top())
-        row = group.get_output_weights(FIRST)
-        brace = Brace(row, DOWN if self.row_convention else UP)
-        label = MathTex(rf"\vec{{{m}}} + \vec{{{j}}}", font_size=style.MATH_SIZE)
-        label.set_color(self.clip.colours.combined)
-        brace.put_at_tip(label)
-        self.play(FadeIn(group), run_time=self.seconds(style.MEDIUM))
-        self.play(GrowFromCenter(brace), Write(label), run_time=self.seconds(style.MEDIUM))
-        line = self.say(self.clip.text.question)
-        directions = self.toy.directions
-        m_dot = float(directions[self.clip.fact.first_name] @ self.full.embedding)
-        j_dot = float(directions[self.clip.fact.last_name] @ self.full.embedding)
-        work = MathTex(
-            rf"(\vec{{{m}}} + \vec{{{j}}}) \cdot E = \vec{{{m}}} \cdot E + \vec{{{j}}} \cdot E",
-            rf"= {m_dot:.{style.DECIMALS}f} + {j_dot:.{style.DECIMALS}f}",
-            rf"= {self.full.up[FIRST]:.{style.DECIMALS}f}",
+        c, d, n = self.clip, self.clip.display, self.n
+        matrix = ArrayMatrix(
+            mathcore.rounded(self.data.toy.weights.w_up, d.decimals),
+            d.rows,
+            d.columns,
+            d.decimals,
+            ZOOM_MATRIX_SIZE,
+        )
+        row = matrix.get_row(FIRST)
+        label_m = MathTex(self.vec("M"), font_size=style.MATH_SIZE, color=self.colour("M"))
+        label_mj = MathTex(
+            rf"{self.vec('M')} + {self.vec('J')}",
             font_size=style.MATH_SIZE,
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        table = self.probe_table(
-            [float(t.up[FIRST]) for t in self.toy.traces], self.clip.text.row_one
+            color=c.colours.combined,
         )
-        side = VGroup(fit_width(work, style.PANEL_WIDTH), table).arrange(
-            DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
+        for label in (label_m, label_mj):
+            label.next_to(matrix, RIGHT, buff=style.ITEM_GAP).match_y(row)
+        m_dot = rf"{self.vec('M')}\cdot E"
+        rows = [[self.name(i), self.num(r.m_dot)] for i, r in enumerate(n.probes)]
+        small = self.table(["", m_dot], rows)
+        full_rows = [
+            [self.name(i), self.num(r.m_dot), self.num(r.j_dot), self.num(r.up, c.colours.combined)]
+            for i, r in enumerate(n.probes)
+        ]
+        big = self.table(
+            ["", m_dot, rf"+\,{self.vec('J')}\cdot E", r"=\text{row}_1\cdot E"], full_rows
         )
-        self.beside(group, side)
-        self.play(Write(work), run_time=self.seconds(style.LONG))
-        self.play(FadeIn(table), FadeOut(line), run_time=self.seconds(style.MEDIUM))
+        questions = self.question_labels(matrix)
+        big.next_to(label_mj, RIGHT, buff=style.SECTION_GAP).match_y(matrix)
+        questions.next_to(label_mj, RIGHT, buff=style.SECTION_GAP)
+        for text, index in zip(questions, matrix.get_drawn_rows()[1:], strict=False):
+            text.match_y(matrix.get_row(index))
+        small.move_to(big, aligned_edge=LEFT)
+        self.place(VGroup(matrix, label_mj, label_m, big, small, questions))
+        self.zoom("up", matrix, label_m, small)
+        self.say(c.text.m_alone)
+        self.play(Circumscribe(row, color=self.colour("M")), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            ReplacementTransform(label_m, label_mj),
+            ReplacementTransform(small, big),
+            run_time=self.seconds(style.LONG),
+        )
+        self.say(c.text.m_plus_j)
+        self.play(FadeOut(big), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(questions, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.MEDIUM))
+
+    def question_labels(self, matrix: ArrayMatrix) -> VGroup:
+        """The configured questions beside rows 2, 3, ... of the drawn matrix."""
+        drawn = matrix.get_drawn_rows()[1:]
+        labels = VGroup()
+        for question, index in zip(self.clip.questions, drawn, strict=False):
+            text = fitted_text(question, NAME_WIDTH * 1.4, style.MUTED, style.BODY_SIZE)
+            labels.add(text.match_y(matrix.get_row(index)))
+        return labels
 
     @beat
     def beat_bias(self) -> None:
-        self.clear_stage()
-        c = self.clip
-        title = self.heading(self.w_up_tex() + r" + b_{\uparrow}")
+        c, n, p = self.clip, self.n, self.n.focus
+        colour = c.colours.combined
+        size = ZOOM_MATRIX_SIZE
         up, bias, pre = (
-            self.column(v) for v in (self.full.up, self.toy.weights.b_up, self.full.pre_activation)
+            self.column(p.up, size=size),
+            self.column(p.b_up, style.HIGHLIGHT, size),
+            self.column(p.pre, colour, size),
         )
         equation = self.vector_sum([up, bias, pre], ["+", "="])
-        table = self.probe_table(
-            [float(t.pre_activation[FIRST]) for t in self.toy.traces], c.text.entry_one
+        heading = MathTex(r"W_{\uparrow}E + b_{\uparrow}", font_size=style.MATH_SIZE)
+        left = VGroup(heading, equation).arrange(DOWN, buff=style.ITEM_GAP)
+        rows = [
+            [self.name(i), self.num(r.up), self.num(p.b_up[FIRST]), self.num(r.pre, colour)]
+            for i, r in enumerate(n.probes)
+        ]
+        table = self.table(["", r"\text{row}_1\cdot E", r"+\,b_1", r"=\text{entry 1}"], rows)
+        shape = self.shape_line(r"W_{\uparrow}", self.clip.d_mlp(), c.model.d_model)
+        picture = VGroup(VGroup(left, table).arrange(RIGHT, buff=style.WIDE_GAP), shape)
+        picture.arrange(DOWN, buff=style.SECTION_GAP)
+        self.place(picture)
+        equation[1:].set_opacity(0)
+        table.set_opacity(0)
+        self.zoom("bias_up", picture)
+        self.play(equation[1:4].animate.set_opacity(1), run_time=self.seconds(style.SHORT))
+        self.play(
+            Circumscribe(self.entry(bias, FIRST), color=style.HIGHLIGHT),
+            run_time=self.seconds(style.SHORT),
         )
-        rows, columns = mathcore.thousands(c.model.d_mlp), mathcore.thousands(c.model.d_model)
-        ratio = mathcore.ratio_label(c.model.d_mlp, c.model.d_model)
-        shape = VGroup(
-            MathTex(
-                rf"W_{{\uparrow}}: {rows} \times {columns}"
-                rf"\quad (\text{{rows}} = {ratio} \times d_{{\text{{model}}}})"
-            ),
-            label_text(
-                fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.SMALL_SIZE
-            ),
-        ).arrange(RIGHT, buff=style.ITEM_GAP)
-        picture = VGroup(equation, table).arrange(RIGHT, buff=style.WIDE_GAP)
-        fit_width(picture, style.CONTENT_WIDTH).next_to(title, DOWN, buff=style.SECTION_GAP)
-        shape.next_to(picture, DOWN, buff=style.SECTION_GAP)
-        self.play(Write(title), FadeIn(up), run_time=self.seconds(style.SHORT))
-        self.play(FadeIn(equation[1:]), run_time=self.seconds(style.MEDIUM))
-        marks = VGroup(
-            *(
-                SurroundingRectangle(self.entry(v, FIRST), color=style.HIGHLIGHT)
-                for v in (bias, pre)
-            )
-        )
-        self.play(Create(marks), run_time=self.seconds(style.SHORT))
+        self.emerge(VGroup(up, bias), equation[4])
         self.say(c.text.bias)
-        self.play(FadeIn(table), FadeIn(shape), run_time=self.seconds(style.MEDIUM))
+        self.play(table.animate.set_opacity(1), run_time=self.seconds(style.MEDIUM))
+
+    def shape_line(self, tex: str, rows: int, columns: int) -> VGroup:
+        """``W: rows × columns (rows = k × d_model)  in <model>``, from the model preset."""
+        ratio = mathcore.ratio_label(rows, columns)
+        formula = MathTex(
+            rf"{tex}: {mathcore.thousands(rows)} \times {mathcore.thousands(columns)}",
+            rf"\quad(\text{{rows}} = {ratio} \times d_{{\text{{model}}}})",
+            font_size=style.MATH_SIZE,
+        )
+        words = label_text(
+            fill(self.clip.text.shape, self.clip.fact, model=self.clip.model.name),
+            style.MUTED,
+            style.BODY_SIZE,
+        )
+        return VGroup(formula, words).arrange(RIGHT, buff=style.ITEM_GAP)
 
     @beat
-    def beat_activation(self) -> None:
-        self.clear_stage()
-        c = self.clip
-        other = "gelu" if c.activation == "relu" else "relu"
-        main_graph = ActivationGraph(c.activation, colour=c.colours.text)
-        side_graph = ActivationGraph(other, colour=style.MUTED)
-        graphs = VGroup(main_graph, side_graph).arrange(RIGHT, buff=style.WIDE_GAP)
-        graphs.to_edge(UP, buff=style.MARGIN)
-        self.play(Create(main_graph), run_time=self.seconds(style.MEDIUM))
-        dots = VGroup(
-            *(
-                Dot(
-                    main_graph.point_for(float(trace.pre_activation[FIRST])),
-                    color=self.probe_colour(i),
-                    radius=style.DOT_RADIUS,
-                )
-                for i, trace in enumerate(self.toy.traces)
+    def beat_threshold(self) -> None:
+        c, n = self.clip, self.n
+        rule = n.rule
+        plane = NamePlane(self, rule)
+        wrong = [(s > 0) != (i == 0) for i, s in enumerate(rule.scores)]
+        rows = [
+            [
+                self.name(i, numbered=True),
+                self.signed(s, 2, style.NEGATIVE if bad else style.TEXT),
+                self.num(r.neuron, c.colours.combined),
+            ]
+            for i, (r, s, bad) in enumerate(zip(n.probes, rule.scores, wrong, strict=True))
+        ]
+        act = style.ACTIVATION_TITLES[c.activation]
+        table = self.table(["", r"f", rf"\text{{{act}}}(\text{{row}}_1\cdot E - 1)"], rows)
+        formula = MathTex(plane.rule_tex(), font_size=style.MATH_SIZE)
+        side = VGroup(formula, table).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+        self.place(VGroup(plane, side).arrange(RIGHT, buff=style.WIDE_GAP))
+        self.zoom("act", plane.get_axes(), plane.get_dots(), plane.get_labels())
+        self.play(
+            GrowArrow(plane.get_arrow()),
+            FadeIn(plane.get_arrow_label()),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.say(c.text.threshold)
+        self.play(
+            FadeIn(plane.get_region()),
+            Create(plane.get_boundary()),
+            Write(formula),
+            run_time=self.seconds(style.LONG),
+        )
+        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
+
+    def signed(self, value: float, decimals: int, colour: str) -> MathTex:
+        return MathTex(mathcore.fixed(value, decimals), font_size=style.MATH_SIZE, color=colour)
+
+    @beat
+    def beat_relu(self) -> None:
+        c, p = self.clip, self.n.focus
+        pre, out = self.column(p.pre), self.column(p.neurons, c.colours.combined)
+        graph = ActivationGraph(
+            c.activation, (-1.5, 1.5, 0.5), (-0.5, 1.5, 0.5), colour=c.colours.text
+        )
+        picture = self.place(VGroup(pre, graph, out).arrange(RIGHT, buff=style.WIDE_GAP))
+        out.get_entries().set_opacity(0)
+        self.zoom("act", picture)
+        self.say(c.text.relu)
+        for index in out.get_drawn_rows() if not self.row_convention else out.get_drawn_columns():
+            self.through_graph(
+                graph, float(p.pre[index]), self.entry(pre, index), self.entry(out, index)
             )
+        other = "gelu" if c.activation == "relu" else "relu"
+        curve = graph.get_axes().plot(
+            lambda x: float(mathcore.activation(other)(x)), color=style.MUTED
         )
-        table = self.probe_table(
-            [float(t.neurons[FIRST]) for t in self.toy.traces], c.text.neuron_one
+        note = label_text(
+            c.text.other_activation if other == "gelu" else "ReLU", style.MUTED, style.BODY_SIZE
         )
-        table.next_to(graphs, DOWN, buff=style.SECTION_GAP).align_to(graphs, LEFT)
-        fit_height_between(table, table.get_top()[1], self.caption_top())
-        self.play(FadeIn(dots), FadeIn(table), run_time=self.seconds(style.MEDIUM))
-        self.say(c.text.activation)
-        note = label_text(c.text.other_activation, style.MUTED, style.SMALL_SIZE)
-        note.next_to(side_graph, DOWN, buff=style.ITEM_GAP)
-        self.play(Create(side_graph), FadeIn(note), run_time=self.seconds(style.MEDIUM))
+        note.next_to(graph.get_axes(), DOWN, buff=style.ITEM_GAP)
+        self.play(Create(curve), FadeIn(note), run_time=self.seconds(style.MEDIUM))
+
+    def through_graph(
+        self, graph: ActivationGraph, x: float, source: VMobject, target: VMobject
+    ) -> None:
+        """A dot carries one entry onto the graph: up or down to f(x), then into the output;
+        a clipped (negative) entry turns red on its way."""
+        axes = graph.get_axes()
+        dot = Dot(source.get_center(), radius=style.DOT_RADIUS, color=style.HIGHLIGHT)
+        self.play(dot.animate.move_to(axes.c2p(x, 0)), run_time=self.seconds(style.SHORT))
+        clipped = x < 0
+        self.play(
+            dot.animate.move_to(graph.point_for(x)).set_color(
+                style.NEGATIVE if clipped else style.POSITIVE
+            ),
+            run_time=self.seconds(style.SHORT),
+        )
+        self.emerge(dot, target)
+        if clipped:
+            self.play(Indicate(target, color=style.NEGATIVE), run_time=self.seconds(style.SHORT))
+        self.remove(dot)
+
+    @beat
+    def beat_and_gate(self) -> None:
+        c, n = self.clip, self.n
+        graph = ActivationGraph(
+            c.activation, (-1.5, 1.5, 0.5), (-0.5, 1.5, 0.5), colour=c.colours.text
+        )
+        groups = mathcore.group_by_value(self.data.labels, [(r.pre,) for r in n.probes])
+        dots, numbers = VGroup(), VGroup()
+        for (x,), names in groups:
+            index = self.data.labels.index(names[0])
+            colour = self.probe_colour(index)
+            dots.add(Dot(graph.point_for(x), radius=style.DOT_RADIUS * 1.5, color=colour))
+            tags = ", ".join(str(self.data.labels.index(n) + 1) for n in names)
+            numbers.add(MathTex(tags, font_size=style.MATH_SIZE, color=colour))
+        m, j = (rf"{self.vec(k)}\cdot E" for k in ("M", "J"))
+        rows = [
+            [
+                self.name(i, numbered=True),
+                self.num(r.m_dot),
+                self.num(r.j_dot),
+                self.num(r.pre),
+                self.num(r.neuron, c.colours.combined),
+            ]
+            for i, r in enumerate(n.probes)
+        ]
+        table = self.table(["", m, j, r"\text{entry 1}", r"\text{neuron 1}"], rows)
+        for number, dot in zip(numbers, dots, strict=True):
+            number.next_to(dot, UP + LEFT, buff=style.ITEM_GAP / 2)
+        picture = VGroup(VGroup(graph, dots, numbers), table)
+        picture = self.place(picture.arrange(RIGHT, buff=style.WIDE_GAP))
+        neuron_cells = VGroup(*(row[-1] for row in rows)).set_opacity(0)
+        numbers.set_opacity(0)
+        self.zoom("act", picture)
+        self.say(c.text.and_gate)
+        # The dots start on the axis at their input and rise (or not) to the graph.
+        targets = [dot.get_center() for dot in dots]
+        for dot, ((x,), _) in zip(dots, groups, strict=True):
+            dot.move_to(graph.get_axes().c2p(x, 0))
+        self.play(
+            *(d.animate.move_to(t) for d, t in zip(dots, targets, strict=True)),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(neuron_cells.animate.set_opacity(1), numbers.animate.set_opacity(1),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.play(
+            Circumscribe(VGroup(*rows[0]), color=c.colours.combined),
+            run_time=self.seconds(style.MEDIUM),
+        )
 
     @beat
     def beat_neurons(self) -> None:
-        self.clear_stage()
-        c, display = self.clip, self.clip.display
-        layer = NeuronLayer(self.full.neurons, display.rows, c.colours.combined)
-        values = self.column(self.full.neurons)
+        c, d, p = self.clip, self.clip.display, self.n.focus
+        layer = NeuronLayer(p.neurons, d.rows, c.colours.combined)
+        values = EmbeddingColumn(p.neurons, d.rows, d.decimals, c.colours.combined)
         left = VGroup(values, layer).arrange(RIGHT, buff=style.ITEM_GAP)
+        layer.match_height(values.get_entries()).match_y(values)
         network = NetworkDiagram(
-            self.toy.weights.w_up,
-            self.full.neurons,
-            display.rows,
-            display.rows,
-            colour=c.colours.combined,
+            self.data.toy.weights.w_up, p.neurons, d.rows, d.rows, colour=c.colours.combined
         )
-        picture = VGroup(left, network).arrange(RIGHT, buff=style.WIDER_GAP)
-        picture.move_to(UP * style.PICTURE_LIFT)
-        up = (
-            r"E^{\top} W_{\uparrow}^{\top} + b_{\uparrow}^{\top}"
-            if self.row_convention
-            else (r"W_{\uparrow} E + b_{\uparrow}")
+        names = VGroup(
+            label_text(c.text.layer_in, style.MUTED, style.BODY_SIZE).next_to(
+                network.get_inputs(), DOWN
+            ),
+            MathTex(r"W_{\uparrow}", font_size=style.MATH_SIZE, color=style.MUTED).next_to(
+                network.get_edges(), DOWN
+            ),
+            label_text(c.text.layer_out, style.MUTED, style.BODY_SIZE).next_to(
+                network.get_outputs(), DOWN
+            ),
         )
-        title = self.heading(rf"h = \sigma({up})")
-        self.play(Write(title), FadeIn(values), FadeIn(layer), run_time=self.seconds(style.MEDIUM))
-        line = self.say(c.text.neurons)
+        right = VGroup(network, names)
+        self.place(VGroup(left, right).arrange(RIGHT, buff=style.WIDER_GAP))
+        self.zoom("act", left)
+        self.say(c.text.neurons)
         self.play(
+            Indicate(layer.get_active(), color=c.colours.combined),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(
+            FadeIn(network.get_inputs()),
             Create(network.get_edges()),
-            FadeIn(network.get_inputs(), network.get_outputs()),
-            FadeOut(line),
+            FadeIn(network.get_outputs()),
             run_time=self.seconds(style.LONG),
         )
-        self.say(c.text.network)
-
-    def w_down_tex(self) -> str:
-        return r"h^{\top} W_{\downarrow}^{\top}" if self.row_convention else r"W_{\downarrow} h"
+        self.play(FadeIn(names), run_time=self.seconds(style.SHORT))
 
     @beat
     def beat_down_projection(self) -> None:
-        self.clear_stage()
-        c = self.clip
-        title = self.heading(self.w_down_tex() + r" + b_{\downarrow}")
-        group = self.product(self.toy.weights.w_down, self.full.neurons, self.full.down)
-        # Read column by column: each column of W_down is scaled by its neuron and summed.
+        c, n, p = self.clip, self.n, self.n.focus
+        group = self.product(self.data.toy.weights.w_down, p.neurons, p.down)
         column = group.get_input_weights(FIRST)
-        label = MathTex(
-            rf"\vec{{{self.sym['B']}}}", font_size=style.MATH_SIZE, color=c.colours.attribute
+        brace = Brace(column, DOWN)
+        b_label = MathTex(self.vec("B"), font_size=style.MATH_SIZE, color=self.colour("B"))
+        brace.put_at_tip(b_label)
+        readout = MathTex(
+            rf"{self.vec('B')}\cdot(W_{{\downarrow}}h) = ",
+            mathcore.fixed(n.attribute_on, 2),
+            font_size=style.MATH_SIZE,
         )
-        if self.row_convention:  # a row of W_down^T: name it left of the matrix
-            marks = VGroup(label.next_to(group.get_matrix(), LEFT).match_y(column))
-        else:
-            brace = Brace(column, DOWN)
-            brace.put_at_tip(label)
-            marks = VGroup(brace, label)
-        # Columns are numbered from 1 on screen, as in the video.
-        indices = group.get_input_indices()
-        coefficients = [None if i is None else float(self.full.neurons[i]) for i in indices]
-        symbols = [None if i is None else f"C_{{{i + 1}}}" for i in indices]
-        reading = linear_combination(coefficients, symbols, style.DECIMALS)
-        fit_width(reading, style.CONTENT_WIDTH).next_to(
-            VGroup(group, marks), DOWN, buff=style.SECTION_GAP
+        picture = VGroup(group, readout).arrange(DOWN, buff=style.WIDE_GAP)
+        brace.next_to(column, DOWN, buff=style.ITEM_GAP / 2)
+        brace.put_at_tip(b_label)
+        picture = self.place(VGroup(*picture, brace, b_label))
+        self.zoom("down", picture)
+        self.say(c.text.down_projection)
+        for index in group.get_input_indices():
+            if index is not None:
+                marks = VGroup(
+                    SurroundingRectangle(group.get_input_weights(index), color=style.HIGHLIGHT),
+                    SurroundingRectangle(group.get_vector_entry(index), color=style.HIGHLIGHT),
+                )
+                self.play(Create(marks), run_time=self.seconds(style.SHORT) / 2)
+                self.play(FadeOut(marks), run_time=self.seconds(style.SHORT) / 2)
+        self.switch_off(group, readout)
+
+    def switch_off(self, group: MatrixProduct, readout: MathTex) -> None:
+        """Neuron 1 goes to 0: its column no longer counts; the result and B·(W↓h) change."""
+        off, d = self.n.switched_off, self.clip.display
+        self.say(self.clip.text.switched_off)
+        old = group.get_vector_entry(FIRST)
+        new = MathTex(
+            mathcore.fixed(0.0, d.decimals), font_size=style.MATRIX_SIZE, color=style.NEGATIVE
         )
-        reading.set_x(group.get_x())
-        picture = VGroup(group, marks, reading)
-        picture.next_to(title, DOWN, buff=style.SECTION_GAP)
-        fit_height_between(picture, picture.get_top()[1], self.caption_top())
-        self.play(Write(title), FadeIn(group), run_time=self.seconds(style.MEDIUM))
         self.play(
-            FadeIn(marks),
-            Create(SurroundingRectangle(column, color=c.colours.attribute)),
+            Transform(old, new.move_to(old, aligned_edge=RIGHT)),
+            group.get_input_weights(FIRST).animate.set_opacity(0.3),
             run_time=self.seconds(style.MEDIUM),
         )
-        self.play(Write(reading), run_time=self.seconds(style.LONG))
-        self.say(c.text.down_projection)
+        result = self.product(self.data.toy.weights.w_down, off.neurons, off.down).get_result()
+        result.match_height(group.get_result()).move_to(group.get_result())
+        value = MathTex(
+            mathcore.fixed(self.n.attribute_off, 2), font_size=style.MATH_SIZE, color=style.NEGATIVE
+        )
+        value.move_to(readout[1], aligned_edge=LEFT)
+        self.play(
+            Transform(group.get_result().get_entries(), result.get_entries()),
+            Transform(readout[1], value),
+            run_time=self.seconds(style.MEDIUM),
+        )
+
+    @beat
+    def beat_column_facts(self) -> None:
+        c, n = self.clip, self.n
+        column = EmbeddingColumn(n.column, c.display.rows, c.display.decimals, self.colour("B"))
+        name = MathTex(r"C_1 =", font_size=style.MATH_SIZE)
+        left = VGroup(name, column).arrange(RIGHT, buff=style.ITEM_GAP)
+        facts = [c.fact.attribute, *c.other_facts()]
+        rows = [
+            [
+                fitted_text(f, NAME_WIDTH, self.colour("B") if i == 0 else c.colours.text),
+                MathTex(
+                    rf"\cdot\, C_1 = {mathcore.fixed(n.column_readouts[f], 2)}",
+                    font_size=style.MATH_SIZE,
+                ),
+            ]
+            for i, f in enumerate(facts)
+        ]
+        table = VGroup(*(VGroup(*row).arrange(RIGHT, buff=style.ITEM_GAP) for row in rows))
+        table.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        picture = self.place(VGroup(left, table).arrange(RIGHT, buff=style.WIDE_GAP))
+        self.zoom("down", left)
+        self.say(c.text.column_facts)
+        for row in table:
+            self.play(TransformFromCopy(column, row), run_time=self.seconds(style.SHORT))
+        self.remove(
+            *(m for m in self.mobjects if m not in (self.pipeline, self._track, self._caption))
+        )
+        self.add(picture)
+
+    @beat
+    def beat_down_bias(self) -> None:
+        c, p = self.clip, self.n.focus
+        down, bias = self.column(p.down), self.column(p.b_down, style.HIGHLIGHT)
+        out = self.column(p.output, c.colours.attribute)
+        equation = self.vector_sum([down, bias, out], ["+", "="])
+        heading = MathTex(
+            r"W_{\downarrow}h",
+            "+",
+            r"b_{\downarrow}",
+            "=",
+            r"\text{MLP}(E)",
+            font_size=style.MATH_SIZE,
+        )
+        picture = self.place(VGroup(heading, equation).arrange(DOWN, buff=style.SECTION_GAP))
+        equation[1:].set_opacity(0)
+        heading[1:].set_opacity(0)
+        self.zoom("bias_down", picture)
+        self.say(c.text.down_bias)
+        self.play(
+            equation[1:4].animate.set_opacity(1),
+            heading[1:3].animate.set_opacity(1),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.emerge(VGroup(down, bias), equation[4])
+        self.play(heading[3:].animate.set_opacity(1), run_time=self.seconds(style.SHORT))
 
     @beat
     def beat_residual(self) -> None:
-        self.clear_stage()
-        c = self.clip
-        title = self.heading(r"E + \text{MLP}(E)")
-        parts = [
-            self.column(v) for v in (self.full.embedding, self.full.output, self.full.residual)
-        ]
-        equation = self.vector_sum(parts, ["+", "="])
-        directions = self.toy.directions
+        c, n, p = self.clip, self.n, self.n.focus
+        e_in, out = self.column(p.embedding), self.column(p.output, c.colours.attribute)
+        total = self.column(p.residual, c.colours.combined)
+        equation = self.vector_sum([e_in, out, total], ["+", "="])
+        heading = MathTex(r"E + \text{MLP}(E) = E_{\text{out}}", font_size=style.MATH_SIZE)
         names = (c.fact.first_name, c.fact.last_name, c.fact.attribute)
-        colours = (c.colours.first_name, c.colours.last_name, c.colours.attribute)
         readouts = VGroup(
             *(
-                DotProductReadout(
-                    rf"\vec{{{self.sym[k]}}}",
-                    r"E_{\text{out}}",
-                    float(directions[n] @ self.full.residual),
-                    colour,
+                MathTex(
+                    rf"{self.vec(k)}\cdot E_{{\text{{out}}}} = "
+                    + mathcore.fixed(n.readouts[name], 2),
+                    font_size=style.MATH_SIZE,
+                    color=self.colour(k),
                 )
-                for k, n, colour in zip(("M", "J", "B"), names, colours, strict=True)
+                for k, name in zip("MJB", names, strict=True)
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        picture = VGroup(equation, readouts).arrange(RIGHT, buff=style.WIDE_GAP)
-        fit_width(picture, style.CONTENT_WIDTH).next_to(title, DOWN, buff=style.SECTION_GAP)
-        self.play(Write(title), FadeIn(equation), run_time=self.seconds(style.MEDIUM))
-        for readout in readouts:
-            self.play(Write(readout), run_time=self.seconds(style.SHORT))
+        left = VGroup(heading, equation).arrange(DOWN, buff=style.SECTION_GAP)
+        picture = self.place(VGroup(left, readouts).arrange(RIGHT, buff=style.WIDE_GAP))
+        total.get_entries().set_opacity(0)
+        readouts.set_opacity(0)
+        self.zoom("add", picture)
         self.say(c.text.residual)
+        for index in (
+            total.get_drawn_rows() if not self.row_convention else total.get_drawn_columns()
+        ):
+            self.emerge(
+                VGroup(self.entry(e_in, index), self.entry(out, index)), self.entry(total, index)
+            )
+        self.play(total.get_entries().animate.set_opacity(1), run_time=self.seconds(style.SHORT))
+        for readout in readouts:
+            self.play(readout.animate.set_opacity(1), run_time=self.seconds(style.SHORT))
 
     @beat
     def beat_parallel(self) -> None:
-        self.clear_stage()
         c = self.clip
-        grid = ActivationGrid(self.sequence.neurons, c.prompt, c.display.rows, c.colours.combined)
-        neurons, tokens = mathcore.thousands(c.model.d_mlp), len(c.prompt)
-        values = mathcore.thousands(mathcore.neuron_values(c.model.d_mlp, tokens))
-        count = MathTex(
-            rf"{neurons} \text{{ neurons}} \times {tokens} \text{{ tokens}} = {values}",
-            font_size=style.MATH_SIZE,
+        prompt = c.prompt_words()
+        grid = ActivationGrid(
+            self.data.sequence.neurons, prompt, c.display.rows, c.colours.combined
         )
-        label = label_text(
-            fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.SMALL_SIZE
+        d_mlp, tokens = self.clip.d_mlp(), len(prompt)
+        values = mathcore.thousands(mathcore.neuron_values(d_mlp, tokens))
+        count = self.count_line(
+            (mathcore.thousands(d_mlp), c.text.neurons_word), r"\times",
+            (str(tokens), c.text.tokens), "=", (values, c.text.values_word),
+        )  # fmt: skip
+        words = label_text(
+            fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.BODY_SIZE
         )
-        VGroup(grid, VGroup(count, label).arrange(DOWN, buff=style.ITEM_GAP)).arrange(
-            DOWN, buff=style.SECTION_GAP
+        self.place(
+            VGroup(grid, VGroup(count, words).arrange(DOWN, buff=style.ITEM_GAP)).arrange(
+                DOWN, buff=style.SECTION_GAP
+            )
         )
-        fit_width(grid, style.CONTENT_WIDTH)
-        self.play(FadeIn(grid.get_headings()), run_time=self.seconds(style.SHORT))
+        self.zoom("act", grid.get_headings())
+        self.say(c.text.parallel)
         self.play(
-            *(FadeIn(grid.get_column(t)) for t in range(len(c.prompt))),
+            *(FadeIn(grid.get_column(t), shift=DOWN * style.ITEM_GAP) for t in range(tokens)),
             run_time=self.seconds(style.MEDIUM),
         )
-        self.play(Write(count), FadeIn(label), run_time=self.seconds(style.MEDIUM))
-        self.say(c.text.parallel)
+        self.play(Write(count), FadeIn(words), run_time=self.seconds(style.MEDIUM))
+
+    def count_line(self, *parts: tuple[str, str] | str) -> VGroup:
+        """``49,152 neurons × 6 tokens = ...``: numbers in LaTeX, words (from YAML) in Pango."""
+        pieces = VGroup()
+        for part in parts:
+            if isinstance(part, str):
+                pieces.add(MathTex(part, font_size=style.MATH_SIZE))
+                continue
+            number, words = part
+            pieces.add(MathTex(number, font_size=style.MATH_SIZE))
+            pieces.add(label_text(words, style.TEXT, style.BODY_SIZE))
+        return pieces.arrange(RIGHT, buff=style.ITEM_GAP)
 
     @beat
     def beat_summary(self) -> None:
-        self.clear_stage()
         c = self.clip
-        if self.row_convention:
-            parts = {
-                "lhs": r"E_{\text{out}}^{\top} = E^{\top} + ",
-                "up": r"\sigma(E^{\top} W_{\uparrow}^{\top} + b_{\uparrow}^{\top})",
-                "down": r"W_{\downarrow}^{\top} + b_{\downarrow}^{\top}",
-            }
-            order: tuple[str, ...] = ("lhs", "up", "down")
-        else:
-            parts = {
-                "lhs": r"E_{\text{out}} = E + ",
-                "down": r"W_{\downarrow}",
-                "up": r"\sigma(W_{\uparrow} E + b_{\uparrow})",
-                "bias": r"+ b_{\downarrow}",
-            }
-            order = ("lhs", "down", "up", "bias")
-        formula = MathTex(*(parts[k] for k in order), font_size=style.TITLE_MATH_SIZE)
-        piece = dict(zip(order, formula, strict=True))
-        fit_width(formula, style.CONTENT_WIDTH).move_to(UP * style.PICTURE_LIFT)
-        self.play(Write(formula), run_time=self.seconds(style.LONG))
-        up_words = f"{c.text.up_label}, {style.ACTIVATION_TITLES[c.activation]}"
-        labels = VGroup()
-        for key, words, side in (("up", up_words, DOWN), ("down", c.text.down_label, UP)):
-            brace = Brace(piece[key], side)
-            text = label_text(words, style.MUTED, style.SMALL_SIZE)
-            brace.put_at_tip(text)
-            labels.add(brace, text)
-        self.play(FadeIn(labels), run_time=self.seconds(style.MEDIUM))
+        self.leave()
+        self.dock()
+        full = (
+            self.pipeline.copy()
+            .scale_to_fit_width(style.CONTENT_WIDTH)
+            .to_edge(UP, buff=style.WIDE_MARGIN)
+        )
+        self.play(Transform(self.pipeline, full), run_time=self.seconds(style.MEDIUM))
+        d_model, d_mlp = c.model.d_model, c.d_mlp()
+        sizes = VGroup(
+            *(
+                MathTex(
+                    rf"{mathcore.thousands(r)} \times {mathcore.thousands(k)}",
+                    font_size=style.MATH_SIZE,
+                    color=style.MUTED,
+                ).next_to(self.pipeline.get_stage(key), DOWN, buff=style.SECTION_GAP)
+                for key, r, k in (("up", d_mlp, d_model), ("down", d_model, d_mlp))
+            )
+        )
+        formula = MathTex(
+            r"E_{\text{out}} = E + W_{\downarrow}\,\sigma(W_{\uparrow} E + b_{\uparrow})"
+            r" + b_{\downarrow}",
+            font_size=style.TITLE_MATH_SIZE,
+        )
+        model = label_text(
+            fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.BODY_SIZE
+        )
+        below = VGroup(formula, model).arrange(DOWN, buff=style.ITEM_GAP)
+        fit_width(below, style.CONTENT_WIDTH).next_to(sizes, DOWN, buff=style.WIDE_GAP).set_x(0)
+        fit_height_between(below, below.get_top()[1], self.caption_top())
+        self.play(FadeIn(sizes, shift=DOWN * style.ITEM_GAP), run_time=self.seconds(style.MEDIUM))
         self.say(c.text.summary)
+        self.play(Write(formula), FadeIn(model), run_time=self.seconds(style.LONG))
+
+
+class NamePlane(VGroup):
+    """Names on a plane: across x = M·E, up y = J·E; the M + J direction as an arrow, and
+    the yes side (f ≥ 0) of the best straight rule f shaded, its boundary dashed.
+
+    Each dot is labelled with its names' numbers in the table beside it; names at the same
+    displayed point share one dot and one label (dots never overlap).
+    """
+
+    BOX = (-0.5, 1.5, -0.5, 1.5)
+
+    def __init__(self, scene: MLPWalkthrough, rule: mathcore.LinearRule, side: float = 4.2) -> None:
+        super().__init__()
+        x0, x1, y0, y1 = self.BOX
+        self.rule = rule
+        self.axes = Axes(
+            x_range=[x0, x1, 0.5],
+            y_range=[y0, y1, 0.5],
+            x_length=side,
+            y_length=side,
+            axis_config={"color": style.AXES, "include_tip": False},
+        )
+        x_label = MathTex(
+            rf"{scene.vec('M')}\cdot E", font_size=style.MATH_SIZE, color=scene.colour("M")
+        )
+        y_label = MathTex(
+            rf"{scene.vec('J')}\cdot E", font_size=style.MATH_SIZE, color=scene.colour("J")
+        )
+        x_label.next_to(self.axes.c2p(x1, y0), DOWN, buff=style.ITEM_GAP).align_to(self.axes, RIGHT)
+        y_label.next_to(self.axes.c2p(x0, y1), UP, buff=style.ITEM_GAP).align_to(self.axes, LEFT)
+        self.symbols = (scene.vec("M"), scene.vec("J"))
+        self.axes.add(x_label, y_label)
+        points = [(r.m_dot, r.j_dot) for r in scene.n.probes]
+        groups = mathcore.group_by_value(scene.data.labels, points)
+        self.dots, self.labels = VGroup(), VGroup()
+        for (x, y), names in groups:
+            colour = scene.probe_colour(scene.data.labels.index(names[0]))
+            dot = Dot(self.axes.c2p(x, y), radius=style.DOT_RADIUS * 1.5, color=colour)
+            # Numbered like the table's rows: any name length fits, shared points list all.
+            tags = ", ".join(str(scene.data.labels.index(n) + 1) for n in names)
+            label = MathTex(tags, font_size=style.MATH_SIZE, color=colour)
+            label.next_to(dot, UP + LEFT, buff=style.ITEM_GAP / 2)
+            self.dots.add(dot)
+            self.labels.add(label)
+        tip = self.axes.c2p(1.25, 1.25)
+        self.arrow = Arrow(self.axes.c2p(0, 0), tip, buff=0, color=scene.clip.colours.combined)
+        self.arrow_label = MathTex(
+            rf"{scene.vec('M')}+{scene.vec('J')}",
+            font_size=style.MATH_SIZE,
+            color=scene.clip.colours.combined,
+        ).next_to(tip, UP, buff=0.1)
+        corners = mathcore.half_plane_in_box(rule.a, rule.b, rule.c, self.BOX)
+        self.region = Polygon(*(self.axes.c2p(x, y) for x, y in corners), stroke_width=0)
+        self.region.set_fill(style.POSITIVE, opacity=style.HIGHLIGHT_OPACITY)
+        on_line = [(x, y) for x, y in corners if abs(rule.a * x + rule.b * y + rule.c) < 1e-9]
+        self.boundary = DashedLine(
+            self.axes.c2p(*on_line[0]), self.axes.c2p(*on_line[-1]), color=style.POSITIVE
+        )
+        self.add(
+            self.region,
+            self.boundary,
+            self.axes,
+            self.arrow,
+            self.arrow_label,
+            self.dots,
+            self.labels,
+        )
+
+    def rule_tex(self) -> str:
+        """``f = a x + b y + c`` with the displayed coefficients."""
+        terms = mathcore.signed_terms([self.rule.a, self.rule.b, self.rule.c], 2)
+        (s0, m0), (s1, m1), (s2, m2) = terms
+        m, j = self.symbols
+        return rf"f = {s0}{m0}\,({m}\cdot E){s1}{m1}\,({j}\cdot E){s2}{m2}"
+
+    def get_axes(self) -> Axes:
+        return self.axes
+
+    def get_dots(self) -> VGroup:
+        return self.dots
+
+    def get_labels(self) -> VGroup:
+        return self.labels
+
+    def get_arrow(self) -> Arrow:
+        return self.arrow
+
+    def get_arrow_label(self) -> MathTex:
+        return self.arrow_label
+
+    def get_region(self) -> Polygon:
+        return self.region
+
+    def get_boundary(self) -> DashedLine:
+        return self.boundary

@@ -1,197 +1,340 @@
 """Beats 3.1-3.3 of the video: counting the parameters, for GPT-3 or any configured model.
 
-Every digit comes from mathcore.params: the MLP's matrices multiplied out, the MLP total over
-all layers and its share, and the whole tally by component (total against active for a
-mixture of experts).
+Every digit and every symbolic factor comes from mathcore.params, computed from the preset:
+the MLP's matrices drawn to scale, multiplied out, the biases' share, the MLPs over all layers
+and their share, then the whole model's table (total against active for a mixture of experts).
 """
 
 from __future__ import annotations
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UL,
     UP,
-    Brace,
     FadeIn,
     GrowFromEdge,
+    Line,
     MathTex,
+    ReplacementTransform,
     Square,
     Transform,
+    TransformFromCopy,
     VGroup,
     Write,
     config,
 )
 
-import mathcore
+from mathcore import layer_grid, mlp_matrices, percent, ratio_label, thousands
+from mathcore import params as pm
 from scenes.config import ParameterCountConfig, fill
 from scenes.visual import style
 from scenes.visual.beats import BeatScene, beat
-from scenes.visual.components import (
-    ArrayMatrix,
-    StackedBar,
-    ValueTable,
-    fit_height_between,
-    fit_width,
-    label_text,
-    tex_percent,
-)
+from scenes.visual.components import ColumnTable, fit_height_between, fit_width, label_text
+from scenes.visual.components.counts import ScaledMatrix, align_baselines, symbolic_tex
 
 # Matrix symbols by the role mathcore.mlp_matrices gives them.
 MATRIX_TEX = {"up": r"W_{\uparrow}", "down": r"W_{\downarrow}", "gate": r"W_{\text{gate}}"}
+SIZE_TEX = {"d_mlp": r"d_{\text{mlp}}", "d_model": r"d_{\text{model}}"}
 
 
 class ParameterCount(BeatScene[ParameterCountConfig]):
-    """One MLP block's matrices, all layers' MLPs, then the whole model's tally."""
+    """One MLP block's matrices to scale, multiplied out, all layers, then the whole model."""
 
     config_class = ParameterCountConfig
 
     def prepare(self) -> None:
         self.shape = self.clip.model.to_shape()
-        self.count = mathcore.count_parameters(self.shape, self.clip.convention)
-        self.matrices = mathcore.mlp_matrices(self.shape)
-        self.biases = mathcore.bias_count(self.shape)["mlp"]
+        self.rows = pm.tally_rows(self.shape, self.clip.convention)
+        self.counted = [row for row in self.rows if row.counted]
+        self.outside = [row for row in self.rows if not row.counted]
+        self.total = pm.tally_total(self.rows)
+        self.matrices = mlp_matrices(self.shape)
+        self.one_matrix = pm.matrix_count(self.shape)
+        self.block = self.one_matrix.value * len(self.matrices)
+        self.mlp = pm.mlp_total(self.shape)
+        self.picture: VGroup | None = None
 
     def narration_values(self) -> dict[str, object]:
-        return {"model": self.shape.name}
+        """Every count the narration and captions may say, computed from the preset."""
+        return {
+            "model": self.shape.name,
+            "aspect": ratio_label(self.shape.d_mlp, self.shape.d_model),
+            "matrix_count": pm.spoken_count(self.one_matrix.value),
+            "block_count": pm.spoken_count(self.block),
+            "layers": self.shape.n_layers,
+            "experts": self.shape.n_experts,
+            "mlp_count": pm.spoken_count(self.mlp.value),
+            "mlp_share": percent(self.mlp.value / self.total, 0),
+            "total": pm.spoken_count(self.total),
+        }
 
     def say(self, template: str) -> None:
-        """Caption a text template from the config, the model's name filled in."""
-        self.show_caption(fill(template, model=self.shape.name))
+        """Caption a text template from the config, the computed values filled in."""
+        self.show_caption(self.fill(template))
 
-    def numbers(self, value: int) -> str:
-        """``603,979,776 \\approx 604M`` as LaTeX."""
-        return rf"{mathcore.thousands(value)} \approx \text{{{mathcore.rounded_label(value)}}}"
+    def fill(self, template: str) -> str:
+        """A text template with the model's name and counts filled in."""
+        return fill(template, None, **self.narration_values())
 
-    def weight_matrix(self) -> VGroup:
-        """W_up drawn with braces for its real rows and columns (entries are illustrative)."""
-        up = next(m for m in self.matrices if m.name == "up")
-        # One more sampled row and column than drawn, so that ellipses show the matrix is huge.
-        corner = mathcore.sample_weights(
-            style.COUNT_ROWS + 1, style.COUNT_COLUMNS + 1, self.clip.seed
-        )
-        matrix = ArrayMatrix(corner, style.COUNT_ROWS, style.COUNT_COLUMNS)
-        parts = VGroup(matrix)
-        for side, size in ((LEFT, up.rows), (UP, up.columns)):
-            brace = Brace(matrix, side)
-            label = MathTex(mathcore.thousands(size), font_size=style.MATH_SIZE)
-            brace.put_at_tip(label)
-            parts.add(brace, label)
-        name = MathTex(MATRIX_TEX[up.name], font_size=style.TITLE_MATH_SIZE)
-        return parts.add(name.next_to(matrix, DOWN))
+    def matrix_picture(self) -> VGroup:
+        """The MLP's matrices side by side, all at one scale (rows and columns true)."""
+        if self.picture is None:
+            self.picture = self.drawn_matrices(style.COUNT_HEIGHT)
+        return self.picture
+
+    def drawn_matrices(self, longest: float) -> VGroup:
+        """The matrices at the scale that draws the longest side ``longest`` units long."""
+        unit = longest / max(max(m.rows, m.columns) for m in self.matrices)
+        drawn = [
+            ScaledMatrix(
+                MATRIX_TEX[m.name], m.rows, m.columns, unit,
+                self.size_tex(m.rows), self.size_tex(m.columns),
+                colour=style.COMPONENT_COLOURS["mlp"],
+            )
+            for m in self.matrices
+        ]  # fmt: skip
+        picture = VGroup(*drawn).arrange(RIGHT, buff=style.WIDE_GAP, aligned_edge=UP)
+        return self.fit_stage(picture)
+
+    def fit_stage(self, picture: VGroup) -> VGroup:
+        """Shrink ``picture`` (if needed) into the frame above the caption, centred there."""
+        top = config.frame_height / 2 - style.EDGE_BUFFER
+        fit_width(picture, style.CONTENT_WIDTH)
+        fit_height_between(picture, top, self.caption_top())
+        return picture.set_y((top + self.caption_top()) / 2)
+
+    def size_tex(self, size: int) -> str:
+        """``d_mlp = 49,152``: the size's name (from the shape) and its value."""
+        name = "d_model" if size == self.shape.d_model else "d_mlp"
+        return rf"{SIZE_TEX[name]} = {thousands(size)}"
 
     @beat
-    def beat_mlp_block(self) -> None:
+    def beat_matrices(self) -> None:
         self.clear_stage()
-        picture = self.weight_matrix().to_edge(LEFT, buff=style.WIDE_MARGIN)
-        lines = VGroup(*(self.matrix_line(m) for m in self.matrices))
-        if self.shape.n_experts > 1:
-            lines.add(MathTex(rf"\times\ {self.shape.n_experts} \text{{ experts}}"))
-        lines.add(MathTex(rf"\text{{block}}: {self.numbers(self.count.per_layer['mlp'])}"))
-        share = mathcore.percent(
-            self.biases / self.count.per_layer["mlp"], style.SMALL_SHARE_DECIMALS
-        )
-        biases = (
-            f"{self.clip.text.biases}: {mathcore.thousands(self.biases)} ({share})"
-            if self.biases
-            else self.clip.text.no_biases
-        )
-        lines.add(label_text(biases, style.MUTED, style.SMALL_SIZE))
-        lines.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        self.beside(picture, lines)
-        self.play(FadeIn(picture), run_time=self.seconds(style.MEDIUM))
-        for line in lines:
-            self.play(Write(line), run_time=self.seconds(style.SHORT))
-        text = self.clip.text
-        self.say(text.gated_block if self.shape.mlp == "gated" else text.mlp_block)
+        picture = self.matrix_picture()
+        for matrix in picture:
+            self.play(GrowFromEdge(matrix.get_body(), UL), run_time=self.seconds(style.MEDIUM))
+            self.play(FadeIn(matrix.get_labels()), run_time=self.seconds(style.SHORT))
+        self.say(self.clip.text.matrices)
 
-    def matrix_line(self, matrix: mathcore.MatrixSize) -> MathTex:
-        """``W: rows × columns = count``."""
-        rows, columns = mathcore.thousands(matrix.rows), mathcore.thousands(matrix.columns)
-        product = mathcore.thousands(matrix.count)
-        return MathTex(rf"{MATRIX_TEX[matrix.name]}: {rows} \times {columns} = {product}")
+    def product_lines(self) -> VGroup:
+        """Per matrix: symbol = rows × columns = factors = count; the block; its biases."""
+        one = self.one_matrix
+        lines = VGroup()
+        for matrix in self.matrices:
+            lines.add(
+                MathTex(
+                    rf"{MATRIX_TEX[matrix.name]}: {thousands(matrix.rows)} \times "
+                    rf"{thousands(matrix.columns)} = {symbolic_tex(one)} = {thousands(one.value)}",
+                    font_size=style.MATH_SIZE,
+                )
+            )
+        block = self.fill(self.clip.text.block)
+        lines.add(
+            VGroup(
+                label_text(f"{block}:", style.COMPONENT_COLOURS["mlp"], style.LABEL_SIZE),
+                MathTex(
+                    rf"{len(self.matrices)} \times {thousands(one.value)}"
+                    rf" = {thousands(self.block)}",
+                    font_size=style.MATH_SIZE,
+                ),
+            ).arrange(RIGHT, buff=style.ITEM_GAP)
+        )
+        lines.add(self.bias_line())
+        return lines.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+
+    def bias_line(self) -> VGroup:
+        """The MLP's biases, with their (negligible) share of the block."""
+        text = self.clip.text
+        biases = pm.mlp_bias_count(self.shape)
+        if not biases.value:
+            return VGroup(label_text(text.no_biases, style.MUTED, style.LABEL_SIZE))
+        share = percent(biases.value / self.block, style.SMALL_SHARE_DECIMALS)
+        return VGroup(
+            label_text(f"{text.biases}:", style.MUTED, style.LABEL_SIZE),
+            MathTex(
+                rf"{symbolic_tex(biases)} = {thousands(biases.value)}\ ({share}".replace("%", r"\%")
+                + ")",
+                font_size=style.MATH_SIZE,
+                color=style.MUTED,
+            ),
+            label_text(text.negligible, style.MUTED, style.LABEL_SIZE),
+        ).arrange(RIGHT, buff=style.ITEM_GAP)
+
+    @beat
+    def beat_product(self) -> None:
+        picture = self.matrix_picture()
+        self.bring_in(picture)
+        lines = self.product_lines()
+        fit_width(lines, style.CONTENT_WIDTH)
+        target = VGroup(self.drawn_matrices(style.COUNT_HEIGHT * style.COUNT_SHRINK), lines)
+        self.fit_stage(target.arrange(DOWN, buff=style.SECTION_GAP))
+        self.play(Transform(picture, target[0]), run_time=self.seconds(style.MEDIUM))
+        for matrix, line in zip(picture, lines, strict=False):
+            self.play(
+                TransformFromCopy(matrix.get_body(), line), run_time=self.seconds(style.MEDIUM)
+            )
+        for line in lines[len(self.matrices) :]:
+            self.play(Write(line), run_time=self.seconds(style.SHORT))
+        self.say(self.clip.text.product)
+
+    def layer_icons(self) -> VGroup:
+        """One icon per layer (a stack of n_experts squares for a mixture of experts), in a
+        balanced grid, an ellipsis standing for any layers left out."""
+        shown, elided, per_row = layer_grid(
+            self.shape.n_layers, style.LAYER_ICONS_MAX, style.LAYER_ICONS_PER_ROW
+        )
+        experts = self.shape.n_experts
+        side = style.LAYER_ICON if experts == 1 else style.LAYER_ICON / 2
+
+        def icon() -> VGroup:
+            squares = (
+                Square(side, color=style.COMPONENT_COLOURS["mlp"], fill_opacity=style.BAR_OPACITY)
+                for _ in range(experts)
+            )
+            return VGroup(*squares).arrange(DOWN, buff=style.CELL_GAP / 2)
+
+        icons = VGroup(*(icon() for _ in range(shown)))
+        if elided:
+            icons.add(MathTex(r"\cdots", font_size=style.MATH_SIZE))
+        return icons.arrange_in_grid(cols=per_row, buff=style.ICON_GAP)
+
+    def layer_label(self) -> VGroup:
+        """``96 layers`` (and ``× 8 experts``) beside the grid."""
+        text = self.clip.text
+        lines = [text.layer_count] + ([text.expert_count] if self.shape.n_experts > 1 else [])
+        colour = style.COMPONENT_COLOURS["mlp"]
+        return VGroup(*(label_text(self.fill(line), colour, style.LABEL_SIZE) for line in lines))
 
     @beat
     def beat_layers(self) -> None:
         self.clear_stage()
-        shown, elided, per_row = mathcore.layer_grid(
-            self.shape.n_layers, style.LAYER_ICONS_MAX, style.LAYER_ICONS_PER_ROW
-        )
         colour = style.COMPONENT_COLOURS["mlp"]
-        icons = VGroup(
-            *(
-                Square(style.LAYER_ICON, color=colour, fill_opacity=style.BAR_OPACITY)
-                for _ in range(shown)
-            )
+        icons = self.layer_icons()
+        label = self.layer_label().arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        grid = VGroup(icons, label).arrange(RIGHT, buff=style.SECTION_GAP)
+        block = MathTex(thousands(self.block), font_size=style.MATH_SIZE, color=colour)
+        tally = self.layer_lines()
+        self.fit_stage(VGroup(block, grid, tally).arrange(DOWN, buff=style.WIDE_GAP))
+        # One block's square under its count, then a copy for every block of every layer; the
+        # square itself becomes the first layer's block (simple squares: copying the formula
+        # 96 times made this the slowest animation of the clip).
+        squares = [square for item in icons if isinstance(item, VGroup) for square in item]
+        seed = squares[0].copy().next_to(block, DOWN, buff=style.ITEM_GAP)
+        self.play(FadeIn(block), FadeIn(seed), run_time=self.seconds(style.SHORT))
+        self.play(
+            *(TransformFromCopy(seed, square) for square in squares[1:]),
+            ReplacementTransform(seed, squares[0]),
+            *(FadeIn(item) for item in icons if not isinstance(item, VGroup)),
+            FadeIn(label),
+            run_time=self.seconds(style.LONG),
         )
-        if elided:
-            icons.add(MathTex(r"\cdots", font_size=style.MATH_SIZE))
-        icons.arrange_in_grid(cols=per_row, buff=style.ICON_GAP)
-        block = mathcore.thousands(self.count.per_layer["mlp"])
-        mlp_total = self.numbers(self.count.components["mlp"])
-        tally = VGroup(
-            MathTex(rf"{block} \times {self.shape.n_layers} = {mlp_total}"),
+        self.play(Write(tally), run_time=self.seconds(style.MEDIUM))
+        text = self.clip.text
+        self.say(text.layers_moe if self.shape.n_experts > 1 else text.layers)
+
+    def layer_lines(self) -> VGroup:
+        """block × layers (× experts) = the MLPs' total, its factors, and its share."""
+        experts = self.shape.n_experts
+        times = rf"\times {experts}" if experts > 1 else ""
+        lines = VGroup(
+            MathTex(
+                rf"{thousands(self.block)} {times} \times {self.shape.n_layers} = "
+                rf"{thousands(self.mlp.value)}",
+                font_size=style.MATH_SIZE,
+            ),
+            MathTex(rf"= {symbolic_tex(self.mlp)}", font_size=style.MATH_SIZE),
             label_text(
-                f"{mathcore.percent(self.count.share('mlp'))} {self.clip.text.of_total}",
-                colour,
+                f"{percent(self.mlp.value / self.total)} {self.clip.text.of_total}",
+                style.COMPONENT_COLOURS["mlp"],
                 style.LABEL_SIZE,
             ),
         ).arrange(DOWN, buff=style.ROW_GAP)
-        VGroup(icons, tally).arrange(DOWN, buff=style.WIDE_GAP).move_to(UP * style.PICTURE_LIFT)
-        fit_width(tally, style.CONTENT_WIDTH)
-        self.play(FadeIn(icons, lag_ratio=style.LAG), run_time=self.seconds(style.LONG))
-        self.play(Write(tally), run_time=self.seconds(style.MEDIUM))
-        self.say(self.clip.text.layers)
+        return fit_width(lines, style.CONTENT_WIDTH)
 
-    def labelled(self, words: str, value: int, size: float = style.MATH_SIZE) -> VGroup:
-        """User words (Pango, so any character is safe) then ``count ≈ label`` (LaTeX)."""
-        number = MathTex(self.numbers(value), font_size=size)
-        text = label_text(f"{words}:", self.clip.colours.text, size * style.WORDS_PER_MATH)
-        return VGroup(text, number).arrange(RIGHT, buff=style.ITEM_GAP)
+    def row_label(self, row: pm.TallyRow) -> str:
+        """The component's name; a negligible row says so, and whether it is counted."""
+        text = self.clip.text
+        label = getattr(text, f"row_{row.component}")
+        if not row.counted:
+            return f"{label} ({text.not_counted})"
+        return f"{label} ({text.negligible})" if row.negligible else label
+
+    def table(self) -> ColumnTable:
+        """The whole model: component, factors, parameters (every row from mathcore), the
+        total of the counted rows as displayed, then the rows left out of it (negligible)."""
+        text = self.clip.text
+
+        def cells(row: pm.TallyRow) -> tuple[str, list[str], str]:
+            colour = style.COMPONENT_COLOURS.get(row.component, style.MUTED)
+            if not row.counted:
+                colour = style.MUTED
+            return (
+                self.row_label(row),
+                [symbolic_tex(row.count), thousands(row.count.value)],
+                colour,
+            )
+
+        rows = [cells(row) for row in self.counted]
+        rows.append((text.total, [r"\Sigma", thousands(self.total)], self.clip.colours.text))
+        rows.extend(cells(row) for row in self.outside)
+        table = ColumnTable([text.factors, text.parameters], rows)
+        align_baselines(table.get_header(0), table.get_header(1))
+        return table
+
+    def active_line(self) -> VGroup:
+        """Mixture of experts: the MLP row and the total with only the experts a token uses."""
+        rows = pm.tally_rows(self.shape, self.clip.convention, active=True)
+        mlp = next(row.count for row in rows if row.component == "mlp")
+        text = self.clip.text
+        return VGroup(
+            label_text(f"{text.active_mlp}:", style.COMPONENT_COLOURS["mlp"], style.LABEL_SIZE),
+            MathTex(rf"{symbolic_tex(mlp)} = {thousands(mlp.value)}", font_size=style.MATH_SIZE),
+            label_text(f"{text.active}:", self.clip.colours.text, style.LABEL_SIZE),
+            MathTex(thousands(pm.tally_total(rows)), font_size=style.MATH_SIZE),
+        ).arrange_in_grid(rows=2, cols=2, col_alignments="rl", buff=(style.ITEM_GAP, style.ROW_GAP))
 
     @beat
     def beat_tally(self) -> None:
         self.clear_stage()
-        colours, count = style.COMPONENT_COLOURS, self.count
-        bar = StackedBar(count.components, colours)
-        names = bar.get_names()
-        rows = [
-            (
-                name,
-                rf"{mathcore.thousands(count.components[name])}\ "
-                rf"({tex_percent(count.share(name))})",
-                colours[name],
-            )
-            for name in names
-        ]
-        legend = ValueTable(
-            fill(self.clip.text.tally, model=self.shape.name), rows, style.LEGEND_WIDTH
-        )
-        total = self.labelled(self.clip.text.total, count.total, style.TITLE_MATH_SIZE)
-        picture = VGroup(total, bar, legend)
-        if count.active_total != count.total:
-            width = style.BAR_WIDTH * count.active_total / count.total
-            active = StackedBar(count.active_components, colours, width)
-            note = self.labelled(self.clip.text.active, count.active_total)
-            picture.add(VGroup(note, active).arrange(DOWN, buff=style.ITEM_GAP))
+        table = self.table()
+        picture = VGroup(table)
+        if self.shape.n_experts > 1:
+            picture.add(self.active_line())
         picture.arrange(DOWN, buff=style.SECTION_GAP)
-        fit_width(picture, style.CONTENT_WIDTH)
-        top = config.frame_height / 2 - style.EDGE_BUFFER
-        bottom = -top
-        fit_height_between(picture, top, bottom)
-        number = total[1]
-        running = number.copy()
-        self.add(total[0])
-        subtotal = 0
-        for index, name in enumerate(names):
-            subtotal += count.components[name]
-            partial = MathTex(self.numbers(subtotal)).match_height(number).move_to(number, LEFT)
-            self.play(
-                GrowFromEdge(bar.get_segment(name), LEFT),
-                FadeIn(legend.get_row(index)),
-                Transform(running, partial),
-                run_time=self.seconds(style.SHORT),
-            )
-        self.play(FadeIn(legend.header), run_time=self.seconds(style.SHORT))
-        if len(picture) > len((total, bar, legend)):
-            self.play(FadeIn(picture[-1]), run_time=self.seconds(style.MEDIUM))
+        self.fit_stage(picture)
+        self.play(
+            FadeIn(table.get_header(0), table.get_header(1)), run_time=self.seconds(style.SHORT)
+        )
+        count = len(self.counted)
+        for index in range(count):
+            cells = [table.get_value(index, k) for k in range(2)]
+            self.play(FadeIn(table.get_label(index), *cells), run_time=self.seconds(style.SHORT))
+        # The rule halfway between the last counted row and the total, across the table.
+        above = VGroup(table.get_label(count - 1), table.get_value(count - 1, 1))
+        below = VGroup(table.get_label(count), table.get_value(count, 1))
+        y = (above.get_bottom()[1] + below.get_top()[1]) / 2
+        rule = Line(
+            np.array([below.get_left()[0], y, 0.0]), np.array([below.get_right()[0], y, 0.0])
+        )
+        self.play(
+            Write(rule),
+            FadeIn(table.get_label(count)),
+            *(
+                TransformFromCopy(
+                    VGroup(*(table.get_value(i, k) for i in range(count))),
+                    table.get_value(count, k),
+                )
+                for k in (0, 1)
+            ),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        for index in range(count + 1, count + 1 + len(self.outside)):
+            cells = [table.get_value(index, k) for k in range(2)]
+            self.play(FadeIn(table.get_label(index), *cells), run_time=self.seconds(style.SHORT))
+        if len(picture) > 1:
+            self.play(FadeIn(picture[1]), run_time=self.seconds(style.MEDIUM))
+        self.say(self.clip.text.tally)

@@ -1,102 +1,198 @@
-"""Beats 4.1-4.7 of the video: superposition, told truthfully.
+"""Beats 4.1-4.4 of the video: superposition, told truthfully.
 
-The video says that after its optimisation all pairwise angles of 10,000 vectors in 100
-dimensions lie between 89° and 91°. The Welch bound forbids that; re-running the video's own
-objective shows the vectors collapsing onto near-duplicates instead. This clip shows the
-video's picture, then the whole truth. Every histogram and number comes from mathcore (through
-scenes.experiment, which caches the optimisation on disk).
+A neuron rarely stands for one feature; n dimensions hold only n perpendicular directions,
+and relaxing "perpendicular" to "nearly" buys nothing in 2-D or 3-D (the wedges never meet, a
+fourth direction stays 35° off, a live optimisation crams more vectors into 3-D only by
+bringing lines close). Then the video's experiment: 10,000 random vectors in 100 dimensions,
+their angles, the video's optimisation and its loss, the video's zoomed picture, and the
+truth: collapsed pairs, the Welch bound, and an honest optimiser. Every number comes from
+mathcore (the experiment through scenes.app.experiment, which caches it on disk).
 """
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 
 import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    ORIGIN,
     RIGHT,
+    UL,
     UP,
     Arrow,
     Axes,
+    Brace,
     Create,
     DashedLine,
+    DecimalNumber,
     Dot,
     FadeIn,
     GrowArrow,
+    GrowFromCenter,
+    GrowFromPoint,
     MathTex,
-    Sector,
-    Text,
-    Transform,
+    Rectangle,
+    RightAngle,
+    Rotate,
+    SurroundingRectangle,
+    ValueTracker,
     VGroup,
+    VMobject,
     Write,
+    config,
+    linear,
 )
 
 import mathcore
+from mathcore import cramming
 from mathcore import superposition as sp
-from mathcore.experiment import ExperimentSpec
-from mathcore.toy_model import sparsity_sweep
-from scenes.app.experiment import capacity_points, run_experiment
+from scenes.app.experiment import ExperimentResult, run_experiment
 from scenes.config import SuperpositionConfig, fill
 from scenes.visual import style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
     AngleHistogram,
-    NeuronLayer,
-    ValueTable,
-    VectorView3D,
+    ArrayMatrix,
+    ColumnTable,
+    FeatureNeuronMap,
+    LossCurve,
+    MovingVectors3D,
+    ToleranceWedge,
+    fit_width,
     fitted_text,
     label_text,
     tex_percent,
 )
 
 FULL_RANGE = (0.0, 180.0)
+BASIS = np.eye(3)
 
 
 class Superposition(BeatScene[SuperpositionConfig]):
-    """Nearly perpendicular directions, the video's experiment and its correction, JL, SAEs."""
+    """Polysemantic neurons, (nearly) perpendicular directions, and the experiment corrected."""
 
     config_class = SuperpositionConfig
 
+    @functools.cached_property
+    def random(self) -> ExperimentResult:
+        """The experiment's random start (its statistics), run or read from the cache."""
+        return run_experiment(self.clip.spec("video", 0))
+
+    @functools.cached_property
+    def video(self) -> ExperimentResult:
+        """After the video's objective (loaded only by the beats that show it)."""
+        return run_experiment(self.clip.spec("video"))
+
+    @functools.cached_property
+    def coherence(self) -> ExperimentResult:
+        """After the coherence objective (only the reveal shows it)."""
+        return run_experiment(self.clip.spec("coherence"))
+
     def prepare(self) -> None:
         c = self.clip
-        exp = c.experiment
-        spec = ExperimentSpec(exp.vectors, exp.dims, exp.steps, c.seed, "video")
-        self.random = run_experiment(ExperimentSpec(exp.vectors, exp.dims, 0, c.seed, "video"))
-        self.video = run_experiment(spec)
-        self.coherence = run_experiment(
-            ExperimentSpec(exp.vectors, exp.dims, exp.steps, c.seed, "coherence")
+        self.start = sp.random_unit_vectors(c.experiment.vectors, c.experiment.dims, c.seed)
+        self.features = [fill(name, c.fact) for name in c.neurons.features]
+        self.patterns = cramming.polysemantic_patterns(
+            len(self.features), c.neurons.count, c.seed, c.neurons.threshold
         )
-        self.capacity = capacity_points(list(c.capacity.dims), c.capacity.epsilon, c.seed)
-        toy = c.toy_model
-        self.toy_models = sparsity_sweep(
-            toy.features, toy.dims, list(toy.sparsities), c.seed, toy.steps
+        self.cram = cramming.best_cram(
+            c.cramming.vectors, 3, c.seed, c.cramming.tries, c.cramming.steps
         )
+        self.jostle = cramming.jostle_path(style.JOSTLE_FRAMES, c.seed)
+        self._following: list[tuple[DecimalNumber, Callable[[], float]]] = []
 
-    def say(self, template: str) -> None:
-        self.show_caption(fill(template, self.clip.fact))
+    def narration_values(self) -> dict[str, object]:
+        """The tolerance, the crammed vectors' count and the fourth vector's best lean."""
+        return {
+            "tolerance": f"{self.clip.tolerance_deg:g}",
+            "n": self.clip.cramming.vectors,
+            "degrees": f"{cramming.fourth_vector_bound_deg():.0f}",
+        }
 
-    def tex_number(self, value: float, decimals: int = style.DECIMALS) -> str:
-        return mathcore.fixed(value, decimals)
+    def say(self, template: str, **values: object) -> None:
+        self.show_caption(fill(template, self.clip.fact, **values))
+
+    def picture_room(self) -> tuple[float, float]:
+        """(top, bottom) of the room pictures may use, above the caption."""
+        return config.frame_height / 2 - style.EDGE_BUFFER, self.caption_top()
 
     # -- 4.1 -------------------------------------------------------------------------------
 
     @beat
     def beat_neurons(self) -> None:
         self.clear_stage()
-        c = self.clip
-        one_hot = np.eye(c.neurons)[0]
-        clean = NeuronLayer(one_hot, c.neurons, c.colours.combined)
-        spread = NeuronLayer(
-            sp.feature_as_neurons(c.neurons, c.seed), c.neurons, c.colours.combined
+        c, n = self.clip, self.clip.neurons.count
+        clean_weights = np.zeros_like(self.patterns)
+        clean_weights[:n, :n] = np.eye(n)
+        clean = FeatureNeuronMap(self.features, clean_weights, c.colours.combined)
+        real = FeatureNeuronMap(self.features, self.patterns, c.colours.combined)
+        for picture in (clean, real):
+            picture.move_to(UP * style.PICTURE_LIFT)
+        headings = self.map_headings(clean)
+        self.play(
+            FadeIn(clean.labels[:n]), FadeIn(clean.neurons), FadeIn(headings),
+            Create(clean.edge_group), run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+        self.say(c.text.clean)
+        for feature in range(n):
+            self.light(clean, feature)
+        self.say(c.text.realistic)
+        self.play(
+            FadeIn(clean.labels[n:]), clean.edge_group.animate.become(real.edge_group),
+            run_time=self.seconds(style.LONG),
+        )  # fmt: skip
+        clean.weights = real.weights
+        for feature in (0, len(self.features) - 1):
+            self.light(clean, feature)
+        self.show_polysemantic(clean)
+
+    def map_headings(self, picture: FeatureNeuronMap) -> VGroup:
+        """ "features" over the names, "neurons" over the circles."""
+        text = self.clip.text
+        over_labels = label_text(text.features_label, style.MUTED, style.SMALL_SIZE)
+        over_neurons = label_text(text.neurons_label, style.MUTED, style.SMALL_SIZE)
+        top = max(picture.labels.get_top()[1], picture.neurons.get_top()[1])
+        over_labels.next_to(picture.labels, UP).set_y(top + style.ROW_GAP)
+        over_neurons.next_to(picture.neurons, UP).set_y(top + style.ROW_GAP)
+        return VGroup(over_labels, over_neurons)
+
+    def light(self, picture: FeatureNeuronMap, feature: int) -> None:
+        """Light one feature: its name, its lines, and each neuron as strongly as it takes part."""
+        label, edges = picture.get_label(feature), picture.get_feature_edges(feature)
+        pattern = picture.get_pattern(feature)
+        glow = [picture.get_neuron(j).animate.set_fill(opacity=w) for j, w in enumerate(pattern)]
+        self.play(
+            label.animate.set_color(style.HIGHLIGHT),
+            edges.animate.set_stroke(width=style.ARROW_STROKE),
+            *glow,
+            run_time=self.seconds(style.SHORT),
         )
-        name = label_text(fill(c.text.feature, c.fact), c.colours.combined, style.LABEL_SIZE)
-        VGroup(clean, name).arrange(RIGHT, buff=style.WIDE_GAP).move_to(UP * style.PICTURE_LIFT)
-        spread.move_to(clean)
-        self.play(FadeIn(clean), FadeIn(name), run_time=self.seconds(style.MEDIUM))
-        self.say(c.text.neurons)
-        self.play(Transform(clean, spread), run_time=self.seconds(style.LONG))
+        self.wait(self.seconds(style.SHORT))
+        dim = [picture.get_neuron(j).animate.set_fill(opacity=0) for j in range(len(pattern))]
+        self.play(
+            label.animate.set_color(style.TEXT),
+            edges.animate.set_stroke(width=style.EDGE_STROKE * 2),
+            *dim,
+            run_time=self.seconds(style.SHORT),
+        )
+
+    def show_polysemantic(self, picture: FeatureNeuronMap) -> None:
+        """Point at the neuron that takes part in the most features, and at those features."""
+        neuron, features = cramming.busiest_neuron(self.patterns, self.clip.neurons.threshold)
+        ring = SurroundingRectangle(picture.get_neuron(neuron), color=style.HIGHLIGHT)
+        edges = VGroup(*(picture.get_edge(f, neuron) for f in features))
+        labels = [picture.get_label(f).animate.set_color(style.HIGHLIGHT) for f in features]
+        self.say(self.clip.text.polysemantic)
+        self.play(
+            Create(ring),
+            edges.animate.set_stroke(style.HIGHLIGHT, width=style.ARROW_STROKE, opacity=1),
+            picture.get_neuron(neuron).animate.set_fill(opacity=1),
+            *labels,
+            run_time=self.seconds(style.MEDIUM),
+        )
 
     # -- 4.2 -------------------------------------------------------------------------------
 
@@ -108,129 +204,399 @@ class Superposition(BeatScene[SuperpositionConfig]):
             axis_config={"color": style.AXES, "include_ticks": False, "include_tip": False},
         )  # fmt: skip
 
-    def arrow_on(self, axes: Axes, angle_deg: float, colour: str, length: float = 1.0) -> Arrow:
-        """An arrow from the origin of ``axes`` at ``angle_deg``."""
-        tip = axes.c2p(
-            length * math.cos(math.radians(angle_deg)), length * math.sin(math.radians(angle_deg))
-        )
+    def arrow_on(self, axes: Axes, angle_deg: float, colour: str) -> Arrow:
+        """A unit arrow from the origin of ``axes`` at ``angle_deg``."""
+        tip = axes.c2p(math.cos(math.radians(angle_deg)), math.sin(math.radians(angle_deg)))
         return Arrow(axes.c2p(0, 0), tip, buff=0, color=colour, stroke_width=style.ARROW_STROKE)
 
-    def perpendicular_pictures(self) -> tuple[VGroup, Axes, list[Arrow], VectorView3D]:
-        """Two perpendicular arrows on a plane (the group, its plane and its arrows) beside
-        three perpendicular arrows in a 3-D view."""
+    def basis_view(self, extra: np.ndarray | None = None) -> MovingVectors3D:
+        """The three axes of 3-D as arrows (and one more vector, if given)."""
         colours = self.clip.colours
-        plane = self.plane()
-        x_axis, y_axis = style.AXIS_DIRECTIONS_DEG[:2]
-        arrows = [
-            self.arrow_on(plane, x_axis, colours.first_name),
-            self.arrow_on(plane, y_axis, colours.last_name),
-        ]
-        flat = VGroup(plane, *arrows)
-        basis = {"x": (1.0, 0.0, 0.0), "y": (0.0, 1.0, 0.0), "z": (0.0, 0.0, 1.0)}
-        palette = {"x": colours.first_name, "y": colours.last_name, "z": colours.attribute}
-        view = VectorView3D(basis, palette, {k: "" for k in basis}, unit=style.PLANE_SIZE / 2)
-        VGroup(flat, view).arrange(RIGHT, buff=style.WIDER_GAP).move_to(UP * style.PICTURE_LIFT)
-        return flat, plane, arrows, view
+        palette = [colours.first_name, colours.last_name, colours.attribute]
+        rows = BASIS if extra is None else np.vstack([BASIS, extra])
+        if extra is not None:
+            palette.append(colours.combined)
+        return MovingVectors3D(rows, palette, unit=style.CRAM_UNIT)
+
+    def spin(self, view: MovingVectors3D) -> ValueTracker:
+        """A tracker of the view's azimuth: animate it to turn the view."""
+        azimuth = ValueTracker(view.azimuth)
+        view.add_updater(lambda v: v.set_view(azimuth.get_value(), v.elevation))
+        return azimuth
 
     @beat
     def beat_perpendicular(self) -> None:
         self.clear_stage()
-        flat, plane, arrows, view = self.perpendicular_pictures()
+        colours = self.clip.colours
+        plane = self.plane()
+        arrows = [self.arrow_on(plane, 0, colours.first_name)]
+        arrows.append(self.arrow_on(plane, 90, colours.last_name))
+        mark = RightAngle(arrows[0], arrows[1], length=style.ITEM_GAP, color=style.MUTED)
+        flat, view = VGroup(plane, *arrows, mark), self.basis_view()
+        VGroup(flat, view).arrange(RIGHT, buff=style.WIDER_GAP).move_to(UP * style.PICTURE_LIFT)
         labels = VGroup(
             *(
-                label_text(
-                    fill(self.clip.text.at_most, n=dim), style.MUTED, style.BODY_SIZE
-                ).next_to(picture, DOWN)
-                for dim, picture in ((len(arrows), flat), (len(view.arrows), view))
+                label_text(fill(self.clip.text.at_most, n=dim), style.MUTED, style.BODY_SIZE)
+                .next_to(picture, DOWN)
+                for dim, picture in ((2, flat), (3, view))
             )
-        )
+        )  # fmt: skip
+        lowest = min(label.get_y() for label in labels)
+        for label in labels:
+            label.set_y(lowest)
         self.play(
             Create(plane), *(GrowArrow(a) for a in arrows), run_time=self.seconds(style.MEDIUM)
         )
-        self.play(FadeIn(view), FadeIn(labels), run_time=self.seconds(style.MEDIUM))
-        self.say(self.clip.text.perpendicular)
+        self.play(Create(mark), FadeIn(labels[0]), run_time=self.seconds(style.SHORT))
+        azimuth = self.spin(view)
+        self.play(FadeIn(view), FadeIn(labels[1]), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            azimuth.animate.increment_value(style.CRAM_SPIN),
+            run_time=self.seconds(2 * style.LONG), rate_func=linear,
+        )  # fmt: skip
+        view.clear_updaters()
 
     # -- 4.3 -------------------------------------------------------------------------------
+
+    def wedges(self, plane: Axes) -> VGroup:
+        """Where a direction is nearly perpendicular to the x arrow (around 90° and 270°) and
+        to the tilted second arrow (around its angle − 90° and + 90°): thin wedges from the
+        origin, longer than the arrows so that their ends show."""
+        tol, colours = self.clip.tolerance_deg, self.clip.colours
+        second = 90 + tol / 2
+        return VGroup(
+            *(
+                ToleranceWedge(plane, centre, tol, radius=style.WEDGE_RADIUS, colour=colour)
+                for centre, colour in (
+                    (90, colours.first_name), (270, colours.first_name),
+                    (second - 90, colours.last_name), (second + 90, colours.last_name),
+                )
+            )
+        )  # fmt: skip
+
+    def wedge_at(self, plane: Axes, centre: float) -> ToleranceWedge:
+        """The wedge of directions within the tolerance of ``centre`` degrees."""
+        return ToleranceWedge(plane, centre, self.clip.tolerance_deg, radius=style.WEDGE_RADIUS)
+
+    def wedge_labels(self, wedge: ToleranceWedge) -> VGroup:
+        """The wedge's two edges in degrees, each on its side of the wedge's far end."""
+        tol = self.clip.tolerance_deg
+        end = wedge.point_at(1.0)
+        low = MathTex(rf"{90 - tol:g}^\circ", font_size=style.MATH_SIZE, color=style.MUTED)
+        high = MathTex(rf"{90 + tol:g}^\circ", font_size=style.MATH_SIZE, color=style.MUTED)
+        low.next_to(end, RIGHT, buff=style.ITEM_GAP).shift(DOWN * low.height / 2)
+        high.next_to(end, LEFT, buff=style.ITEM_GAP).shift(DOWN * high.height / 2)
+        return VGroup(low, high)
+
+    def fourth_readout(self, view: MovingVectors3D, frame: ValueTracker) -> VGroup:
+        """The fourth vector's angle to each axis, following its motion."""
+        colours = self.clip.colours
+        rows = VGroup()
+        for axis, (symbol, colour) in enumerate(
+            zip("xyz", (colours.first_name, colours.last_name, colours.attribute), strict=True)
+        ):
+            name = MathTex(rf"\angle({symbol})=", font_size=style.MATH_SIZE, color=colour)
+            value = DecimalNumber(0, num_decimal_places=style.ANGLE_DECIMALS, unit=r"^{\circ}")
+            value.scale(style.MATH_SIZE / value.font_size)
+            value.set_value(cramming.axis_angles_deg(self.at(frame))[axis])
+            self.follow(value, functools.partial(self.axis_angle, frame, axis))
+            rows.add(VGroup(name, value).arrange(RIGHT, buff=style.ITEM_GAP))
+        return rows.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+
+    def follow(self, value: DecimalNumber, source: Callable[[], float]) -> None:
+        """Make ``value`` show ``source()`` while a later play moves what it reads (attached
+        by start_following, so that fading the number in does not fight its updater)."""
+        self._following.append((value, source))
+
+    def start_following(self) -> None:
+        """Attach the updaters queued by follow."""
+        for value, source in self._following:
+            value.add_updater(lambda v, f=source: v.set_value(f()))
+
+    def stop_following(self) -> None:
+        """Detach them again (the numbers keep their last values)."""
+        for value, _source in self._following:
+            value.clear_updaters()
+        self._following = []
+
+    def axis_angle(self, frame: ValueTracker, axis: int) -> float:
+        """The fourth vector's angle to one axis at the tracker's frame."""
+        return float(cramming.axis_angles_deg(self.at(frame))[axis])
+
+    def at(self, frame: ValueTracker) -> np.ndarray:
+        """The fourth vector at the tracker's (fractional) frame of its path."""
+        index = round(min(max(frame.get_value(), 0.0), len(self.jostle) - 1.0))
+        return np.asarray(self.jostle[index])
+
+    def nearly_plane(self) -> tuple[VGroup, Axes]:
+        """The plane (faint), two arrows 90° + tol/2 apart, the wedges where a third direction
+        would be nearly perpendicular to each, and the 90° wedge's edges in degrees."""
+        colours, tol = self.clip.colours, self.clip.tolerance_deg
+        plane = self.plane()
+        plane.set_stroke(opacity=style.FAINT)
+        arrows = VGroup(
+            self.arrow_on(plane, 0, colours.first_name),
+            self.arrow_on(plane, 90 + tol / 2, colours.last_name),
+        )
+        edges = self.wedge_labels(self.wedge_at(plane, 90))
+        return VGroup(plane, self.wedges(plane), arrows, edges), plane
 
     @beat
     def beat_nearly_perpendicular(self) -> None:
         self.clear_stage()
         c = self.clip
-        tol = c.tolerance_deg
-        flat, plane, _arrows, _view = self.perpendicular_pictures()
-        # Each axis allows a band of directions within 90° ± tol of it: around the other axis.
-        bands = VGroup(*(self.band(plane, centre, tol) for centre in style.AXIS_DIRECTIONS_DEG))
-        cases = [(d, d, c.text.next_to_axes) for d in style.LOW_DIMS]
-        cases.append((c.experiment.dims, style.ONE_VECTOR, c.text.next_to_one))
-        shares = [
-            (fill(words, n=dim), sp.nearly_perpendicular_share(dim, existing, tol, c.seed))
-            for dim, existing, words in cases
-        ]
-        header = fill(c.text.room, tolerance=f"{tol:g}")
-        table = ValueTable(
-            header, [(w, tex_percent(s), c.colours.text) for w, s in shares], style.PANEL_WIDTH
-        )
-        flat.to_edge(LEFT, buff=style.WIDE_MARGIN)
-        self.beside(flat, table)
-        self.play(FadeIn(flat), run_time=self.seconds(style.SHORT))
-        self.play(FadeIn(bands), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
-        self.say(c.text.nearly)
+        flat, plane = self.nearly_plane()
+        _plane, wedges, arrows, edges = flat
+        view = self.basis_view(self.jostle[:1])
+        frame = ValueTracker(0)
+        readout = VGroup(
+            fitted_text(c.text.fourth, style.READOUT_WIDTH, style.MUTED, style.SMALL_SIZE),
+            self.fourth_readout(view, frame),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        VGroup(flat, view, readout).arrange(RIGHT, buff=style.SECTION_GAP)
+        VGroup(flat, view, readout).move_to(UP * style.PICTURE_LIFT)
+        title = label_text(fill(c.text.tolerance, tolerance=f"{c.tolerance_deg:g}"), style.MUTED)
+        title.next_to(flat, UP, buff=style.ITEM_GAP)
+        self.play(Create(plane), FadeIn(arrows), FadeIn(title), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            *(GrowFromPoint(w, w.get_apex()) for w in wedges), FadeIn(edges),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+        probe = self.arrow_on(plane, 45, style.MUTED)
+        self.play(GrowArrow(probe), run_time=self.seconds(style.SHORT))
+        self.play(
+            Rotate(probe, angle=2 * math.pi, about_point=plane.c2p(0, 0)),
+            run_time=self.seconds(2 * style.LONG), rate_func=linear,
+        )  # fmt: skip
+        self.say(c.text.no_third)
+        self.play(FadeIn(view), FadeIn(readout), run_time=self.seconds(style.MEDIUM))
+        view.add_updater(lambda v: v.set_vectors(np.vstack([BASIS, self.at(frame)])))
+        self.start_following()
+        self.play(
+            frame.animate.set_value(len(self.jostle) - 1),
+            run_time=self.seconds(3 * style.LONG), rate_func=linear,
+        )  # fmt: skip
+        view.clear_updaters()
+        self.stop_following()
+        best = f"{cramming.fourth_vector_bound_deg():.{style.ANGLE_DECIMALS}f}"
+        self.say(c.text.fourth_best, degrees=best, tolerance=f"{c.tolerance_deg:g}")
 
-    def band(self, plane: Axes, centre_deg: float, tolerance_deg: float) -> Sector:
-        """A thin wedge of the directions within ``tolerance_deg`` of ``centre_deg``."""
-        wedge = Sector(
-            radius=plane.c2p(1, 0)[0] - plane.c2p(0, 0)[0],
-            angle=math.radians(2 * tolerance_deg),
-            start_angle=math.radians(centre_deg - tolerance_deg),
-            color=style.HIGHLIGHT,
-            fill_opacity=style.BAND_OPACITY,
+    # -- 4.3, continued: cramming -------------------------------------------------------------
+
+    def cram_panel(self, step: ValueTracker) -> tuple[VGroup, Axes]:
+        """Worst angle between two lines, as a number and as a curve over the steps."""
+        run, text = self.cram, self.clip.text
+        name = label_text(text.worst_pair, style.MUTED, style.SMALL_SIZE)
+        value = DecimalNumber(
+            run.worst_angle_deg[0], num_decimal_places=style.ANGLE_DECIMALS, unit=r"^{\circ}"
         )
-        return wedge.move_arc_center_to(plane.c2p(0, 0))
+        self.follow(value, lambda: float(run.worst_angle_deg[self.step_of(step)]))
+        axes = Axes(
+            x_range=[0, run.steps, run.steps // 4], y_range=[0, 90, 30],
+            x_length=style.LOSS_WIDTH * 0.8, y_length=style.LOSS_HEIGHT * 0.8,
+            axis_config={"color": style.AXES, "include_tip": False, "font_size": style.NUMBER_SIZE},
+            x_axis_config={"include_numbers": True},
+            y_axis_config={
+                "include_numbers": True,
+                "decimal_number_config": {"num_decimal_places": 0, "unit": r"^{\circ}"},
+            },
+        )  # fmt: skip
+        x_name = label_text(text.step_axis, style.MUTED, style.SMALL_SIZE).next_to(axes, DOWN)
+        panel = VGroup(VGroup(name, value).arrange(RIGHT), VGroup(axes, x_name))
+        panel.arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+        return panel, axes
+
+    def worst_curve(self, axes: Axes) -> VMobject:
+        """The closest pair's angle after each step of the cramming run."""
+        run = self.cram
+        curve = axes.plot_line_graph(
+            np.arange(run.steps + 1), run.worst_angle_deg, add_vertex_dots=False,
+            line_color=style.HIGHLIGHT, stroke_width=style.ARROW_STROKE / 2,
+        )["line_graph"]  # fmt: skip
+        assert isinstance(curve, VMobject)
+        return curve
+
+    def step_of(self, step: ValueTracker) -> int:
+        """The optimiser's step shown at the tracker's value."""
+        return round(min(max(step.get_value(), 0.0), float(self.cram.steps)))
+
+    @beat
+    def beat_cramming(self) -> None:
+        self.clear_stage()
+        c, run = self.clip, self.cram
+        colours = [style.CRAM_COLOURS[k % len(style.CRAM_COLOURS)] for k in range(len(run.final))]
+        view = MovingVectors3D(run.vectors[0], colours, unit=style.CRAM_UNIT)
+        step = ValueTracker(0)
+        panel, axes = self.cram_panel(step)
+        title = label_text(fill(c.text.cramming, n=len(run.final)), style.TEXT, style.LABEL_SIZE)
+        VGroup(view, panel).arrange(RIGHT, buff=style.WIDE_GAP).move_to(UP * style.PICTURE_LIFT)
+        curve = self.worst_curve(axes)
+        title.to_edge(UP, buff=style.EDGE_BUFFER)
+        self.play(FadeIn(title), FadeIn(view), FadeIn(panel), run_time=self.seconds(style.MEDIUM))
+        azimuth = view.azimuth
+        view.add_updater(
+            lambda v: v.set_vectors(run.vectors[self.step_of(step)]).set_view(
+                azimuth + style.CRAM_SPIN * step.get_value() / run.steps, v.elevation
+            )
+        )
+        self.start_following()
+        self.play(
+            step.animate.set_value(run.steps), Create(curve),
+            run_time=self.seconds(4 * style.LONG), rate_func=linear,
+        )  # fmt: skip
+        view.clear_updaters()
+        self.stop_following()
+        i, j = (int(k) for k in run.worst_pair[-1])
+        pair = VGroup(view.get_arrow_at(i), view.get_arrow_at(j))
+        self.play(pair.animate.set_color(style.HIGHLIGHT), run_time=self.seconds(style.SHORT))
+        worst = f"{run.worst_angle_deg[-1]:.{style.ANGLE_DECIMALS}f}"
+        self.say(c.text.cramming_result, degrees=worst)
 
     # -- 4.4 -------------------------------------------------------------------------------
 
-    def experiment_zoom(self) -> None:
-        """The video's picture: random angles, then after its optimisation, 80°-100°."""
-        h, c = self.clip.histogram, self.clip
-        counts = [
-            r.histogram(h.zoom_low, h.zoom_high, h.zoom_bins) for r in (self.random, self.video)
-        ]
-        histogram = AngleHistogram(
-            np.linspace(h.zoom_low, h.zoom_high, h.zoom_bins + 1),
-            counts[0],
-            top=float(max(x.max() for x in counts)),
-            colour=c.colours.first_name,
-        )
-        axes = histogram.get_axes()
-        histogram.shift(UP * style.PICTURE_LIFT - axes.get_center())
-        before, after = histogram.get_bars(), histogram.bars_for(counts[1])
-        band = self.video.scalars["share_89_91"]
-        claim = MathTex(
-            rf"{tex_percent(band)} \text{{ of pairs within }} 89^\circ\text{{--}}91^\circ",
-            font_size=style.MATH_SIZE,
-        )
-        claim.next_to(axes, UP, buff=style.ITEM_GAP)
-        self.play(Create(axes), FadeIn(before), run_time=self.seconds(style.MEDIUM))
-        self.say(c.text.experiment)
-        self.play(Transform(before, after), run_time=self.seconds(style.LONG))
-        self.play(Write(claim), run_time=self.seconds(style.SHORT))
-        self.wait(self.seconds(style.PAUSE))
-        self.clear_stage()
+    def start_matrix(self) -> VGroup:
+        """The random start: a few entries of the N x d matrix, with braces naming its sizes."""
+        exp, text = self.clip.experiment, self.clip.text
+        matrix = ArrayMatrix(
+            self.start, style.START_SHOWN, style.START_SHOWN, decimals=2,
+            font_size=style.START_MATRIX_SIZE,
+        )  # fmt: skip
+        left = Brace(matrix, LEFT)
+        top = Brace(matrix, UP)
+        rows = label_text(fill(text.vectors_brace, n=mathcore.thousands(exp.vectors)))
+        columns = label_text(fill(text.dims_brace, n=mathcore.thousands(exp.dims)))
+        rows.next_to(left, LEFT)
+        columns.next_to(top, UP)
+        return VGroup(matrix, left, top, rows, columns)
 
-    def experiment_reveal(self) -> VGroup:
-        """The whole 0°-180° range on a log axis, the collapse and the Welch bound."""
+    def start_histogram(self) -> VGroup:
+        """Angles of every pair at the random start, over 0°-180° on its own scale."""
+        h, text = self.clip.histogram, self.clip.text
+        counts = self.random.histogram(*FULL_RANGE, h.full_bins)
+        histogram = AngleHistogram(
+            np.linspace(*FULL_RANGE, h.full_bins + 1), counts, width=style.START_WIDTH,
+            height=style.START_HEIGHT, colour=self.clip.colours.first_name, degrees=True,
+            number_size=style.NUMBER_SIZE,
+        )  # fmt: skip
+        pairs = self.clip.experiment.vectors * (self.clip.experiment.vectors - 1) // 2
+        heading = label_text(fill(text.pairs, n=mathcore.thousands(pairs)), style.TEXT)
+        y_name = label_text(text.count_axis, style.MUTED, style.SMALL_SIZE)
+        y_name.next_to(histogram.get_axes(), UP, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        heading.next_to(y_name, UP, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        x_name = label_text(text.angle_axis, style.MUTED, style.SMALL_SIZE)
+        x_name.next_to(histogram, DOWN, buff=style.ITEM_GAP)
+        return VGroup(histogram, heading, y_name, x_name)
+
+    def first_pair(self, matrix: ArrayMatrix, axes: Axes) -> tuple[VGroup, MathTex, Dot]:
+        """Rows 1 and 2 framed, their angle written under the matrix, and a dot at that
+        angle on the histogram's axis (where the pair is counted)."""
+        angle = mathcore.angle_deg(float(self.start[0] @ self.start[1]))
+        frames = VGroup(*(SurroundingRectangle(matrix.get_row(r)) for r in (0, 1)))
+        value = MathTex(
+            rf"\theta(v_1, v_2) = {angle:.{style.ANGLE_DECIMALS}f}^\circ",
+            font_size=style.MATH_SIZE, color=style.HIGHLIGHT,
+        ).next_to(matrix, DOWN, buff=style.ITEM_GAP)  # fmt: skip
+        dot = Dot(axes.c2p(angle, 0), color=style.HIGHLIGHT, radius=style.DOT_RADIUS * 1.5)
+        return frames, value, dot
+
+    @beat
+    def beat_experiment(self) -> None:
+        self.clear_stage()
+        matrix_group, histogram_group = self.start_matrix(), self.start_histogram()
+        matrix, left, top, rows, columns = matrix_group
+        histogram = histogram_group[0]
+        assert isinstance(matrix, ArrayMatrix) and isinstance(histogram, AngleHistogram)
+        both = VGroup(matrix_group, histogram_group).arrange(RIGHT, buff=style.SECTION_GAP)
+        fit_width(both, style.CONTENT_WIDTH).move_to(UP * style.PICTURE_LIFT)
+        frames, value, dot = self.first_pair(matrix, histogram.get_axes())
+        self.play(FadeIn(matrix), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            GrowFromCenter(left), GrowFromCenter(top), FadeIn(rows), FadeIn(columns),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+        self.play(Create(frames), Write(value), run_time=self.seconds(style.MEDIUM))
+        self.play(Create(histogram.get_axes()), FadeIn(histogram_group[1:]))
+        self.play(
+            FadeIn(dot, target_position=value.get_center()), run_time=self.seconds(style.MEDIUM)
+        )
+        self.play(
+            FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
+            run_time=self.seconds(style.LONG),
+        )  # fmt: skip
+        self.say(self.clip.text.start)
+
+    def loss_picture(self) -> tuple[LossCurve, VGroup]:
+        """The video objective's loss per step, with its labels."""
+        text = self.clip.text
+        curve = LossCurve(self.video.losses)
+        title = label_text(text.loss, style.TEXT).next_to(curve, UP, buff=style.ITEM_GAP)
+        x_name = label_text(text.step_axis, style.MUTED, style.SMALL_SIZE)
+        x_name.next_to(curve.get_axes(), DOWN, buff=style.SECTION_GAP)
+        return curve, VGroup(title, x_name)
+
+    def zoom_picture(self) -> VGroup:
+        """The video's zoomed window after the optimisation, with the 89°-91° band."""
+        h, c = self.clip.histogram, self.clip
+        counts = self.video.histogram(h.zoom_low, h.zoom_high, h.zoom_bins)
+        histogram = AngleHistogram(
+            np.linspace(h.zoom_low, h.zoom_high, h.zoom_bins + 1), counts,
+            width=style.START_WIDTH, colour=c.colours.first_name, degrees=True,
+            number_size=style.NUMBER_SIZE,
+        )  # fmt: skip
+        axes = histogram.get_axes()
+        low, high = sp.VIDEO_BAND_DEG
+        band = Rectangle(
+            width=axes.c2p(high, 0)[0] - axes.c2p(low, 0)[0], height=float(axes.y_length or 0),
+            stroke_width=0, fill_color=style.HIGHLIGHT, fill_opacity=style.HIGHLIGHT_OPACITY,
+        ).move_to(axes.c2p((low + high) / 2, axes.y_range[1] / 2))  # fmt: skip
+        share = tex_percent(self.video.scalars["share_89_91"])
+        words = rf"\text{{ of pairs within }}{low:g}^\circ\text{{--}}{high:g}^\circ"
+        claim = MathTex(share + words, font_size=style.MATH_SIZE)
+        claim.next_to(histogram, UP, buff=style.ITEM_GAP)
+        title = label_text(fill(c.text.zoom, n=c.experiment.steps), style.MUTED, style.SMALL_SIZE)
+        title.next_to(claim, UP, buff=style.ITEM_GAP)
+        return VGroup(band, histogram, claim, title)
+
+    @beat
+    def beat_optimisation(self) -> None:
+        self.clear_stage()
+        curve, labels = self.loss_picture()
+        zoom = self.zoom_picture()
+        VGroup(VGroup(curve, labels), zoom).arrange(RIGHT, buff=style.WIDE_GAP)
+        VGroup(curve, labels, zoom).move_to(UP * style.PICTURE_LIFT)
+        fit_width(VGroup(curve, labels, zoom), style.CONTENT_WIDTH)
+        self.play(
+            Create(curve.get_axes()), FadeIn(curve.get_tick_labels()), FadeIn(labels),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+        step = ValueTracker(1)
+        dot = Dot(curve.point_at(1), color=style.HIGHLIGHT)
+        dot.add_updater(lambda d: d.move_to(curve.point_at(step.get_value())))
+        self.add(dot)
+        self.play(
+            Create(curve.get_curve()), step.animate.set_value(len(self.video.losses)),
+            run_time=self.seconds(3 * style.LONG), rate_func=linear,
+        )  # fmt: skip
+        dot.clear_updaters()
+        band, histogram, claim, title = zoom
+        self.play(
+            FadeIn(title), Create(histogram.get_axes()), FadeIn(band),
+            FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
+            run_time=self.seconds(style.LONG),
+        )  # fmt: skip
+        self.play(Write(claim), run_time=self.seconds(style.MEDIUM))
+
+    def reveal_histogram(self) -> VGroup:
+        """The whole 0°-180° range on a log axis, collapsed pairs in red, the Welch bound."""
         h, c = self.clip.histogram, self.clip
         heights = sp.log_counts(self.video.histogram(*FULL_RANGE, h.full_bins))
         edges = np.linspace(*FULL_RANGE, h.full_bins + 1)
         histogram = AngleHistogram(
-            edges, heights, width=style.REVEAL_WIDTH, colour=c.colours.first_name,
-            log_step=style.CAPACITY_TICK,
+            edges, heights, width=style.REVEAL_HIST_WIDTH, height=style.REVEAL_HEIGHT,
+            colour=c.colours.first_name, log_step=style.CAPACITY_TICK, degrees=True,
+            number_size=style.NUMBER_SIZE,
         )  # fmt: skip
-        # The axes go in the corner; the power-of-ten labels stand out left of them.
         axes = histogram.get_axes()
-        corner = axes.copy().to_corner(UP + LEFT, buff=style.MARGIN)
-        histogram.shift(corner.get_center() - axes.get_center())
         for index, left in enumerate(edges[:-1]):
             if left < sp.COLLAPSE_DEG or left >= FULL_RANGE[1] - sp.COLLAPSE_DEG:
                 histogram.get_bar(index).set_fill(style.NEGATIVE)
@@ -241,192 +607,68 @@ class Superposition(BeatScene[SuperpositionConfig]):
                 for a in (welch, FULL_RANGE[1] - welch)
             )
         )
-        log_label = label_text(self.clip.text.pairs_axis, style.MUTED, style.SMALL_SIZE)
-        log_label.next_to(axes, UP, aligned_edge=LEFT)
-        self.play(
-            Create(axes),
-            FadeIn(log_label),
-            FadeIn(histogram.get_tick_labels()),
-            FadeIn(histogram.get_bars()),
-            run_time=self.seconds(style.MEDIUM),
-        )
-        self.say(c.text.reveal)
-        self.play(Create(marks), run_time=self.seconds(style.SHORT))
-        return VGroup(histogram, log_label, marks)
+        mark_label = label_text(c.text.welch_mark, style.HIGHLIGHT, style.SMALL_SIZE)
+        mark_label.next_to(marks[1].get_top(), RIGHT, buff=style.ITEM_GAP / 2)
+        mark_label.align_to(marks[1], UP)
+        log_label = label_text(c.text.pairs_axis, style.MUTED, style.SMALL_SIZE)
+        log_label.next_to(histogram, UP, aligned_edge=LEFT)
+        return VGroup(histogram, log_label, VGroup(marks, mark_label))
 
-    def power_ticks(self, axes: Axes, top: int) -> VGroup:
-        """Labels 10^0, 10^1, ... beside a log10 axis."""
-        return VGroup(
-            *(
-                MathTex(rf"10^{{{k}}}", font_size=style.SMALL_SIZE).next_to(axes.c2p(0, k), LEFT)
-                for k in range(0, top + style.CAPACITY_TICK, style.CAPACITY_TICK)
-            )
-        )
-
-    def comparison(self) -> ValueTable:
-        """Worst pair and each vector's nearest partner: random, video's objective, honest."""
-        rows = []
+    def comparison(self) -> ColumnTable:
+        """Worst pair and each vector's nearest partner: random, video's objective, honest,
+        and the Welch bound, with the column headers over their columns."""
         text = self.clip.text
+        rows = []
         for label, result, colour in (
             (text.random_start, self.random, style.MUTED),
             (text.video_objective, self.video, style.NEGATIVE),
             (text.coherence_objective, self.coherence, style.POSITIVE),
         ):
             s = result.scalars
-            worst, nearest = s["max_abs_cos"], s["median_worst_partner_cos"]
-            value = rf"{self.tex_number(worst)}\ \ \ {self.tex_number(nearest)}"
-            rows.append((label, value, colour))
-        rows.append(
-            (text.welch, self.tex_number(self.video.scalars["welch_bound"]), style.HIGHLIGHT)
-        )
-        return ValueTable(text.columns, rows, style.PANEL_WIDTH)
+            values = [s["max_abs_cos"], s["median_worst_partner_cos"]]
+            rows.append((label, [mathcore.fixed(v, style.COS_DECIMALS) for v in values], colour))
+        welch = mathcore.fixed(self.video.scalars["welch_bound"], style.COS_DECIMALS)
+        rows.append((text.welch, [welch, r"\text{--}"], style.HIGHLIGHT))
+        return ColumnTable([text.worst_column, text.nearest_column], rows)
 
-    def collapse_note(self) -> Text:
-        """How many pairs collapsed, and the smallest angle, in words from the config."""
-        scalars = self.video.scalars
-        words = fill(
-            self.clip.text.collapsed,
-            share=mathcore.percent(scalars["share_collapsed"]),
+    def reveal_notes(self) -> VGroup:
+        """The collapse in numbers, the coherence optimiser in one sentence, and its worst
+        pair against the Welch bound (both as angles)."""
+        c, scalars = self.clip, self.video.scalars
+        collapsed = fill(
+            c.text.collapsed, share=mathcore.percent(scalars["share_collapsed"]),
             degrees=f"{sp.COLLAPSE_DEG:g}",
             min_angle=f"{scalars['min_angle_deg']:.{style.ANGLE_DECIMALS}f}",
-        )
-        return fitted_text(words, style.REVEAL_WIDTH, style.NEGATIVE, style.BODY_SIZE)
-
-    @beat
-    def beat_experiment(self) -> None:
-        self.clear_stage()
-        self.experiment_zoom()
-        reveal = self.experiment_reveal()
-        table = self.comparison()
-        self.beside(reveal, table)
-        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(self.collapse_note().next_to(reveal, DOWN, buff=style.SECTION_GAP)))
-        self.say(self.clip.text.honest)
-
-    # -- 4.5 -------------------------------------------------------------------------------
-
-    def capacity_plot(self) -> VGroup:
-        """log10(capacity) against d: the measured points and the random-construction bound."""
-        cap, text = self.clip.capacity, self.clip.text
-        dims = [d for d, _ in self.capacity]
-        top = math.ceil(max(math.log10(n) for _, n in self.capacity)) + style.CAPACITY_HEADROOM
-        right = max(dims) + style.CAPACITY_HEADROOM
-        axes = Axes(
-            x_range=[0, right, style.CAPACITY_TICK], y_range=[0, top, style.CAPACITY_TICK],
-            x_length=style.CAPACITY_WIDTH, y_length=style.CAPACITY_HEIGHT,
-            axis_config={"color": style.AXES, "include_tip": False},
-            x_axis_config={"include_numbers": True, "font_size": style.SMALL_SIZE},
         )  # fmt: skip
-        ticks = self.power_ticks(axes, top)
-        bound = axes.plot(
-            lambda d: sp.log10_capacity(d, cap.epsilon), x_range=[0, right], color=style.MUTED
+        worst = mathcore.angle_deg(self.coherence.scalars["max_abs_cos"])
+        bound = mathcore.angle_deg(self.coherence.scalars["welch_bound"])
+        against = fill(
+            c.text.against_welch, min_angle=f"{worst:.{style.ANGLE_DECIMALS}f}",
+            degrees=f"{bound:.{style.ANGLE_DECIMALS}f}",
+        )  # fmt: skip
+        width = style.REVEAL_NOTE_WIDTH
+        return VGroup(
+            fitted_text(collapsed, width, style.NEGATIVE, style.BODY_SIZE),
+            fitted_text(c.text.coherence, width, style.POSITIVE, style.BODY_SIZE),
+            fitted_text(against, width, style.POSITIVE, style.BODY_SIZE),
         )
-        dots = VGroup(
-            *(
-                Dot(axes.c2p(d, math.log10(n)), color=self.clip.colours.combined)
-                for d, n in self.capacity
-            )
-        )
-        x_label = label_text(text.capacity_x, style.MUTED, style.SMALL_SIZE).next_to(axes, DOWN)
-        words = fill(text.capacity_y, epsilon=f"{cap.epsilon:g}")
-        y_label = fitted_text(words, style.CAPACITY_WIDTH, style.MUTED, style.SMALL_SIZE)
-        y_label.next_to(axes, UP, aligned_edge=LEFT)
-        return VGroup(axes, ticks, bound, dots, x_label, y_label)
-
-    def big_dims_panel(self) -> VGroup:
-        """What the bound promises at the sizes of real models."""
-        cap = self.clip.capacity
-        note = label_text(
-            fill(self.clip.text.big_dims, epsilon=f"{cap.big_epsilon:g}"),
-            style.MUTED,
-            style.SMALL_SIZE,
-        )
-        lines = [
-            MathTex(
-                rf"d = {mathcore.thousands(d)}:\ \ge 10^{{{power:.0f}}}",
-                font_size=style.MATH_SIZE,
-            )
-            for d, power in ((d, sp.log10_capacity(d, cap.big_epsilon)) for d in cap.big_dims)
-        ]
-        return VGroup(note, *lines).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
 
     @beat
-    def beat_capacity(self) -> None:
+    def beat_reveal(self) -> None:
         self.clear_stage()
-        plot, panel = self.capacity_plot(), self.big_dims_panel()
-        axes, ticks, bound, dots, x_label, y_label = plot
-        plot.to_edge(LEFT, buff=style.WIDE_MARGIN).shift(UP * style.PICTURE_LIFT)
-        self.beside(plot, panel)
+        histogram, log_label, marks = reveal = self.reveal_histogram()
+        table, notes = self.comparison(), self.reveal_notes()
+        reveal.to_corner(UL, buff=style.MARGIN)
+        notes[0].next_to(reveal, DOWN, buff=style.SECTION_GAP).align_to(reveal, LEFT)
+        self.beside(reveal, table)
+        right = VGroup(notes[1], notes[2]).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        right.next_to(table, DOWN, buff=style.ITEM_GAP * 2).align_to(table, LEFT)
         self.play(
-            Create(axes), FadeIn(ticks, x_label, y_label), run_time=self.seconds(style.MEDIUM)
-        )
-        self.play(
-            Create(bound), FadeIn(dots, lag_ratio=style.LAG), run_time=self.seconds(style.MEDIUM)
-        )
-        self.play(FadeIn(panel), run_time=self.seconds(style.MEDIUM))
-        self.say(self.clip.text.capacity)
-
-    # -- 4.6 -------------------------------------------------------------------------------
-
-    def toy_arrows(self, axes: Axes, model: mathcore.toy_model.ToyModel) -> list[Arrow]:
-        """One arrow from the origin per feature: the columns of the toy model's weights."""
-        colours = self.clip.colours
-        arrows = []
-        for x, y in model.weights.T:
-            end = axes.c2p(float(x), float(y))
-            arrows.append(
-                Arrow(
-                    axes.c2p(0, 0),
-                    end,
-                    buff=0,
-                    color=colours.combined,
-                    stroke_width=style.ARROW_STROKE,
-                )
-            )
-        return arrows
-
-    @beat
-    def beat_superposition(self) -> None:
-        self.clear_stage()
-        c = self.clip
-        axes = self.plane().move_to(UP * style.PICTURE_LIFT + LEFT * style.TOY_SHIFT)
-        first_arrows = self.toy_arrows(axes, self.toy_models[0])
-        arrows = VGroup(*first_arrows)
-        label = MathTex(rf"S = {self.toy_models[0].sparsity:.2f}").next_to(axes, UP)
-        self.play(
-            Create(axes),
-            *(GrowArrow(a) for a in first_arrows),
-            FadeIn(label),
-            run_time=self.seconds(style.MEDIUM),
-        )
-        self.say(c.text.superposition)
-        for model in self.toy_models[1:]:
-            new_label = MathTex(rf"S = {model.sparsity:.2f}").move_to(label)
-            self.play(
-                Transform(arrows, VGroup(*self.toy_arrows(axes, model))),
-                Transform(label, new_label),
-                run_time=self.seconds(style.MEDIUM),
-            )
-        gaps = sp.adjacent_angles_deg(self.toy_models[-1].feature_angles_deg())
-        degrees = ",\\ ".join(f"{gap:.0f}^\\circ" for gap in gaps)
-        side = VGroup(
-            label_text(c.text.gaps, style.MUTED, style.SMALL_SIZE),
-            MathTex(degrees, font_size=style.MATH_SIZE),
-            fitted_text(c.text.autoencoders, style.PANEL_WIDTH, c.colours.text, style.LABEL_SIZE),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
-        self.beside(axes, side)
-        self.play(FadeIn(side), run_time=self.seconds(style.MEDIUM))
-
-    # -- 4.7 -------------------------------------------------------------------------------
-
-    @beat
-    def beat_up_next(self) -> None:
-        self.clear_stage()
-        c = self.clip
-        title = label_text(c.text.up_next, c.colours.text, style.TITLE_SIZE)
-        topics = fitted_text(
-            c.text.up_next_topics, style.CONTENT_WIDTH, style.MUTED, style.LABEL_SIZE
-        )
-        VGroup(title, topics).arrange(DOWN, buff=style.SECTION_GAP).move_to(ORIGIN)
-        self.play(Write(title), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(topics), run_time=self.seconds(style.MEDIUM))
+            Create(histogram.get_axes()), FadeIn(log_label), FadeIn(histogram.get_tick_labels()),
+            FadeIn(histogram.get_bars()), run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+        self.play(FadeIn(notes[0]), run_time=self.seconds(style.SHORT))
+        self.play(Create(marks), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(notes[1]), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(notes[2]), run_time=self.seconds(style.SHORT))

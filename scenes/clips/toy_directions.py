@@ -1,98 +1,157 @@
 """Beat 1.7 of the video: the toy assumptions.
 
 Three nearly perpendicular unit directions, first name (M), last name (J) and attribute (B),
-in a 3-D view; their pairwise dot products and angles; and a vector E encoding the full name,
-with M·E = J·E = 1 and B·E = 0. Every number comes from mathcore.
+in a 3-D view; their pairwise dot products and the angles computed from the dot products as
+displayed; a vector E whose shadow on M (the dot product) is read live as E moves; the full
+name, E·M = E·J = 1 and (M + J)·E = 2; and attention carrying M from the first name's token
+into the last name's. Every number comes from mathcore.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
+    PI,
     RIGHT,
     UP,
+    ArcBetweenPoints,
+    Arrow,
     Create,
+    DashedLine,
+    DecimalNumber,
     FadeIn,
     FadeOut,
     GrowArrow,
+    Indicate,
+    Line,
+    MathTex,
     Mobject,
+    MoveAlongPath,
+    ReplacementTransform,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     config,
 )
 
 import mathcore
+from mathcore.directions import path_point, projection_onto
+from mathcore.geometry import displayed_angle
 from scenes.config import ToyDirectionsConfig, fill
 from scenes.visual import style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
-    AngleReadout,
     DotProductReadout,
-    Legend,
+    NameBoxes,
     VectorView3D,
     align_left_edges,
     caption,
     fit_width,
     label_text,
+    name_text,
 )
+from scenes.visual.marks import mark_overlay
 
 FEATURES = ("first", "last", "attribute")
 PAIRS = (("first", "last"), ("first", "attribute"), ("last", "attribute"))
+TOKEN_BOX_WIDTH = 4.2
+TOKEN_GAP = 2.6
+SHADOW_STROKE = 9.0
 
 
 class ToyDirections(BeatScene[ToyDirectionsConfig]):
-    """Three feature directions and a vector that encodes "first name + last name"."""
+    """Three feature directions, reading a vector by its dot products, and a vector that
+    encodes "first name + last name" because attention moved the first name into it."""
 
     config_class = ToyDirectionsConfig
 
     def prepare(self) -> None:
-        fact, colours, text = self.clip.fact, self.clip.colours, self.clip.text
-        directions = mathcore.named_directions(
-            (fact.first_name, fact.last_name, fact.attribute),
-            self.clip.toy.d_model,
-            self.clip.seed,
-            self.clip.toy.tilt,
-        )
-        encoding = directions.encode({fact.first_name: 1.0, fact.last_name: 1.0})
+        fact, colours, toy = self.clip.fact, self.clip.colours, self.clip.toy
         # Keyed by role, not by name: two roles may share a name in a remix.
-        self.vectors = dict(
-            zip((*FEATURES, "encoding"), (*directions.vectors, encoding), strict=True)
-        )
+        directions = mathcore.named_directions(FEATURES, toy.d_model, self.clip.seed, toy.tilt)
+        self.directions = directions
+        full = directions.encode({"first": 1.0, "last": 1.0})
+        stops = [
+            directions.encode({"first": s.first, "last": s.last, "attribute": s.attribute})
+            for s in toy.stops
+        ]
+        tokens = [directions.encode({"first": 1.0}), directions.encode({"last": 1.0})]
+        points = [*directions.vectors, full, *stops, *tokens]
+        coords = mathcore.span_coordinates(directions.vectors, points)
+        self.coords = dict(zip((*FEATURES, "encoding"), coords[:4], strict=True))
+        # E's path: the reading stops, then the full name (the next beat's vector).
+        self.path = np.array([*coords[4 : 4 + len(stops)], coords[3]])
+        self.token_vectors = tokens
+        self.full = full
         symbols = (fact.first_symbol, fact.last_symbol, fact.attribute_symbol, "E")
-        self.symbol = {k: rf"\vec{{{s}}}" for k, s in zip(self.vectors, symbols, strict=True)}
+        self.symbol = {k: rf"\vec{{{s}}}" for k, s in zip(self.coords, symbols, strict=True)}
         self.colour = dict(
             zip(
-                self.vectors,
+                self.coords,
                 (colours.first_name, colours.last_name, colours.attribute, colours.combined),
                 strict=True,
             )
         )
-        coords = mathcore.span_coordinates(directions.vectors, list(self.vectors.values()))
-        self.view = VectorView3D(
-            dict(zip(self.vectors, coords, strict=True)), self.colour, self.symbol
-        )
+        self.view = VectorView3D(self.coords, self.colour, self.symbol)
         self.view.shift(style.PICTURE_CENTER_X * RIGHT + style.PICTURE_CENTER_Y * UP)
-        self.title = label_text(text.title, colours.text, style.TITLE_SIZE)
+        self.title = label_text(self.clip.text.title, colours.text, style.TITLE_SIZE)
         self.title.to_edge(UP, buff=style.EDGE_BUFFER)
-        labels = (text.first_name_label, text.last_name_label, text.attribute_label)
-        self.legend = Legend(
-            [
-                (self.symbol[k], fill(w, fact), self.colour[k])
-                for k, w in zip(FEATURES, labels, strict=True)
-            ]
-        )
+        self.legend = self.legend_rows()
         self.place_in_panel(self.legend, below=self.title)
+        self.panel_content: list[Mobject] = []
+        self.t = ValueTracker(0.0)
+
+    def legend_rows(self) -> VGroup:
+        """``M = Michael  first name`` per feature: the name on one line (fitted, at least
+        20 px), its role beside it, or under it when the name is long."""
+        fact, text = self.clip.fact, self.clip.text
+        names = (fact.first_name, fact.last_name, fact.attribute)
+        roles = (text.first_name_label, text.last_name_label, text.attribute_label)
+        rows = VGroup()
+        for key, name, role in zip(FEATURES, names, roles, strict=True):
+            symbol = MathTex(self.symbol[key], "=", font_size=style.MATH_SIZE)
+            symbol.set_color(self.colour[key])
+            room = style.PANEL_WIDTH - symbol.width - style.ITEM_GAP
+            word = name_text(name, room, self.colour[key])
+            tag = label_text(fill(role, fact), style.MUTED, style.SMALL_SIZE)
+            if word.width + style.ITEM_GAP + tag.width <= room:
+                tag.next_to(word, RIGHT, buff=style.ITEM_GAP).align_to(word, DOWN)
+            else:
+                fit_width(tag, room).next_to(word, DOWN, buff=style.ITEM_GAP / 2, aligned_edge=LEFT)
+            words = VGroup(word, tag)
+            row = VGroup(symbol, words).arrange(RIGHT, buff=style.ITEM_GAP)
+            symbol.align_to(word, UP)
+            rows.add(row)
+        return rows
+
+    # -- numbers ---------------------------------------------------------------------------
+
+    def shown(self, value: float) -> float:
+        """``value`` rounded as every readout displays it (sums are computed from these)."""
+        return round(float(value), self.clip.toy.decimals) + 0.0
 
     def dot(self, a: str, b: str) -> float:
-        """The dot product of two of the clip's vectors (by role)."""
-        return float(self.vectors[a] @ self.vectors[b])
+        """The dot product of two of the clip's vectors (by role), as displayed."""
+        return self.shown(float(self.coords[a] @ self.coords[b]))
+
+    def moving_point(self) -> np.ndarray:
+        """E's 3-D coordinates at the tracker's parameter."""
+        return path_point(self.path, self.t.get_value())
+
+    def reading(self) -> float:
+        """E · M for the moving E, as displayed."""
+        value, _foot = projection_onto(self.moving_point(), self.coords["first"])
+        return self.shown(value)
+
+    # -- layout helpers --------------------------------------------------------------------
 
     def place_in_panel(self, group: VGroup, below: Mobject, floor: float | None = None) -> VGroup:
-        """Left-align ``group`` in the right-hand text panel, between ``below`` and ``floor``
-        (default: the frame's bottom margin). Rows too wide for the panel are shrunk one by
-        one; if long wrapped names make the whole too tall, it is shrunk to stay in frame."""
+        """Left-align ``group`` in the right-hand text panel, below ``below``; rows too wide
+        are shrunk one by one (words were already wrapped to the panel's width)."""
         for row in group:
             fit_width(row, style.PANEL_WIDTH)
         group.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
@@ -110,6 +169,28 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         labels = [self.view.get_label(k) for k in FEATURES]
         self.bring_in(self.title, self.view.get_axes(), *arrows, *labels, self.legend)
 
+    def clear_panel(self) -> None:
+        """Fade out the previous beat's panel rows and marks, if any are on screen."""
+        on_screen = self.get_mobject_family_members()
+        shown = [m for m in self.panel_content if m in on_screen]
+        self.panel_content = []
+        if shown:
+            self.play(FadeOut(*shown), run_time=self.seconds(style.SHORT))
+
+    def readout(self, a: str, b: str, value: float | None = None) -> DotProductReadout:
+        """``a · b = value`` (by default the clip's dot product of the two roles)."""
+        shown = self.dot(a, b) if value is None else self.shown(value)
+        return DotProductReadout(
+            self.symbol[a],
+            self.symbol[b],
+            shown,
+            self.colour[a],
+            self.colour[b],
+            decimals=self.clip.toy.decimals,
+        )
+
+    # -- beats -----------------------------------------------------------------------------
+
     @beat
     def beat_directions(self) -> None:
         self.play(
@@ -119,7 +200,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
             self.play(
                 GrowArrow(self.view.get_arrow(key)),
                 FadeIn(self.view.get_label(key)),
-                FadeIn(self.legend.get_row(index)),
+                FadeIn(self.legend[index]),
                 run_time=self.seconds(style.MEDIUM),
             )
         self.turn_camera()
@@ -136,73 +217,251 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         # the final view explicitly so every way of rendering shows the same picture.
         self.view.set_view(azimuth.get_value(), self.view.elevation)
 
+    def settle_view(self) -> None:
+        """The view as the directions beat leaves it (for a beat played on its own)."""
+        if self.view.azimuth == style.VIEW_AZIMUTH:
+            self.view.set_view(style.VIEW_AZIMUTH + style.VIEW_SWING, self.view.elevation)
+
     @beat
     def beat_angles(self) -> None:
-        self.show_setting()
-        heading = label_text(
-            self.clip.text.angles_heading, self.clip.colours.text, style.LABEL_SIZE
-        )
-        rows = VGroup(
-            *(
-                VGroup(
-                    DotProductReadout(
-                        self.symbol[a],
-                        self.symbol[b],
-                        self.dot(a, b),
-                        self.colour[a],
-                        self.colour[b],
-                    ),
-                    AngleReadout(mathcore.angle_deg(self.dot(a, b))),
-                ).arrange(RIGHT, buff=style.SECTION_GAP)
-                for a, b in PAIRS
-            )
-        )
-        self.panel_content = self.place_in_panel(VGroup(heading, *rows), below=self.legend)
-        readouts, angles = [row[0] for row in rows], [row[1] for row in rows]
-        align_left_edges(angles, max(r.get_right()[0] for r in readouts) + style.SECTION_GAP)
-        self.play(FadeIn(heading), run_time=self.seconds(style.SHORT))
-        for row in rows:
-            self.play(Write(row), run_time=self.seconds(style.MEDIUM))
-
-    @beat
-    def beat_encoding(self) -> None:
+        self.settle_view()
         self.show_setting()
         self.clear_panel()
-        text = self.clip.text
-        note = caption(fill(text.encoding_note, self.clip.fact))
-        meaning = Legend(
-            [
-                (
-                    self.symbol["encoding"],
-                    fill(text.encoding_label, self.clip.fact),
-                    self.colour["encoding"],
-                )
-            ]
-        )
-        readouts = [
-            DotProductReadout(
-                self.symbol[k],
-                self.symbol["encoding"],
-                self.dot(k, "encoding"),
-                self.colour[k],
-                self.colour["encoding"],
+        heading = label_text(self.clip.text.angles_heading, self.clip.colours.text)
+        rows = VGroup(*(self.angle_row(a, b) for a, b in PAIRS))
+        note = label_text(self.clip.text.angle_note, style.MUTED, style.SMALL_SIZE)
+        self.place_in_panel(VGroup(heading, *rows, note), below=self.legend)
+        readouts, angles = [row[0] for row in rows], [row[1] for row in rows]
+        align_left_edges(angles, max(r.get_right()[0] for r in readouts) + style.SECTION_GAP)
+        self.panel_content = [heading, *rows, note]
+        self.play(FadeIn(heading), run_time=self.seconds(style.SHORT))
+        for (a, b), row in zip(PAIRS, rows, strict=True):
+            pair = [self.view.get_arrow(a), self.view.get_arrow(b)]
+            self.play(
+                Write(row),
+                *(Indicate(arrow, color=style.HIGHLIGHT, scale_factor=1.0) for arrow in pair),
+                run_time=self.seconds(style.MEDIUM),
             )
-            for k in FEATURES
-        ]
-        floor = note.get_top()[1] + style.ROW_GAP
-        self.panel_content = self.place_in_panel(VGroup(meaning, *readouts), self.legend, floor)
-        self.panel_content.add(note)
-        self.play(
-            GrowArrow(self.view.get_arrow("encoding")),
-            FadeIn(self.view.get_label("encoding")),
-            FadeIn(meaning, note),
-            run_time=self.seconds(style.MEDIUM),
+        self.play(FadeIn(note), run_time=self.seconds(style.SHORT))
+
+    def angle_row(self, a: str, b: str) -> VGroup:
+        """``a · b = c`` and ``θ = arccos c ≈ 87.1°`` with θ computed from the shown c."""
+        shown, degrees = displayed_angle(self.dot(a, b), self.clip.toy.decimals)
+        angle = MathTex(
+            rf"\theta \approx {degrees:.{style.ANGLE_DECIMALS}f}^\circ",
+            font_size=style.MATH_SIZE,
+            color=style.MUTED,
         )
+        return VGroup(self.readout(a, b, shown), angle).arrange(RIGHT, buff=style.SECTION_GAP)
+
+    @beat
+    def beat_reading(self) -> None:
+        self.settle_view()
+        self.show_setting()
+        self.clear_panel()
+        self.t.set_value(0.0)
+        heading = label_text(self.clip.text.reading_heading, self.clip.colours.text)
+        live = self.live_readout()
+        statuses = self.status_lines()
+        self.place_in_panel(VGroup(heading, live, statuses), below=self.legend)
+        marks = self.moving_marks()
+        self.panel_content = [heading, live, statuses, *marks[2:]]
+        self.play(FadeIn(heading, *marks[:2]), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            *(Create(mark) for mark in marks[2:]), FadeIn(live, statuses),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+        for stop in range(1, len(self.clip.toy.stops)):
+            self.play(self.t.animate.set_value(stop), run_time=self.seconds(style.LONG))
+            self.refresh(*marks, live[1], statuses)
+            self.wait(self.seconds(style.PAUSE))
+
+    def refresh(self, *groups: Mobject) -> None:
+        """Run the updaters once (they do not run when animations are skipped)."""
+        for group in groups:
+            group.update()
+
+    def live_readout(self) -> VGroup:
+        """``M · E = <value>``, the value following the moving E."""
+        formula = MathTex(
+            self.symbol["first"], r"\cdot", self.symbol["encoding"], "=",
+            font_size=style.MATH_SIZE,
+        )  # fmt: skip
+        formula[0].set_color(self.colour["first"])
+        formula[2].set_color(self.colour["encoding"])
+        value = DecimalNumber(
+            self.reading(),
+            num_decimal_places=self.clip.toy.decimals,
+            include_sign=True,
+            font_size=style.MATH_SIZE,
+        )
+        value.next_to(formula, RIGHT, buff=style.ITEM_GAP)
+        value.add_updater(lambda m: m.set_value(self.reading()))
+        return VGroup(formula, value)
+
+    def status_lines(self) -> VGroup:
+        """The three ways to read the value; the one that applies is lit, the others dim."""
+        text, fact = self.clip.text, self.clip.fact
+        words = (text.is_feature, text.not_feature, text.in_between)
+        colours = (style.POSITIVE, style.NEGATIVE, style.MUTED)
+        room = style.PANEL_WIDTH
+        lines = VGroup(
+            *(name_text(fill(w, fact), room, c) for w, c in zip(words, colours, strict=True))
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+
+        def light(group: Mobject) -> None:
+            value = self.reading()
+            lit = 0 if value == 1.0 else 1 if value <= 0 else 2
+            for index, line in enumerate(group.submobjects):
+                line.set_opacity(1.0 if index == lit else 0.25)
+
+        lines.add_updater(light)
+        light(lines)
+        return lines
+
+    def moving_marks(self) -> list[VMobject]:
+        """E's arrow and label, the line of M (both ways), E's perpendicular onto it and the
+        shadow along M whose signed length is E · M; each follows the tracker on its own."""
+        view, colour, m = self.view, self.colour, self.coords["first"]
+        e_arrow = Arrow(ORIGIN, RIGHT, buff=0, color=colour["encoding"], stroke_width=5)
+        e_label = MathTex(self.symbol["encoding"], color=colour["encoding"])
+        line = DashedLine(view.point_at(-1.6 * m), view.point_at(1.6 * m), color=style.MUTED)
+        drop = DashedLine(ORIGIN, RIGHT, color=colour["encoding"], stroke_width=2)
+        shadow = Line(ORIGIN, RIGHT, color=colour["first"], stroke_width=SHADOW_STROKE)
+
+        def tip() -> np.ndarray:
+            return view.point_at(self.moving_point())
+
+        def outward() -> np.ndarray:
+            way = tip() - origin
+            return np.asarray(way / max(float(np.linalg.norm(way)), style.TINY))
+
+        def foot() -> np.ndarray:
+            return view.point_at(projection_onto(self.moving_point(), m)[1]) + 1e-4 * RIGHT
+
+        origin = view.point_at(ORIGIN)
+        e_arrow.add_updater(lambda a: a.put_start_and_end_on(origin, tip()))
+        e_label.add_updater(lambda a: a.move_to(tip() + style.LABEL_BUFFER * outward()))
+        drop.add_updater(lambda a: a.put_start_and_end_on(tip(), foot()))
+        shadow.add_updater(lambda a: a.put_start_and_end_on(origin, foot()))
+        self.marks = [e_arrow, e_label, line, drop, shadow]
+        self.refresh(*self.marks)
+        return self.marks
+
+    @beat
+    def beat_full_name(self) -> None:
+        self.settle_view()
+        self.show_setting()
+        self.clear_panel()
+        marks = getattr(self, "marks", None)
+        if marks is None or marks[0] not in self.mobjects:
+            self.t.set_value(len(self.clip.toy.stops) - 1)
+            marks = self.moving_marks()
+            self.add(*marks[:2])
+        self.play(self.t.animate.set_value(len(self.path) - 1), run_time=self.seconds(style.LONG))
+        self.refresh(*marks)
+        for mark in marks:
+            mark.clear_updaters()
+        self.show_full_name_panel(VGroup(*marks[:2]))
+
+    def show_full_name_panel(self, marks: VGroup) -> None:
+        """E's meaning, its three readouts, the M + J arrow and the sum as displayed."""
+        text, fact = self.clip.text, self.clip.fact
+        words = fill(text.encoding_label, fact)
+        meaning = name_text(words, style.PANEL_WIDTH, self.colour["encoding"])
+        readouts = [self.readout(k, "encoding") for k in FEATURES]
+        total = self.sum_line()
+        note = label_text(text.sum_note, style.MUTED, style.SMALL_SIZE)
+        self.place_in_panel(VGroup(meaning, *readouts, total, note), below=self.title)
+        self.panel_content = [meaning, *readouts, total, note, *marks]
+        self.play(FadeOut(self.legend), FadeIn(meaning), run_time=self.seconds(style.SHORT))
         for readout in readouts:
             self.play(Write(readout), run_time=self.seconds(style.MEDIUM))
+        summed = self.sum_arrows()
+        self.panel_content.extend(summed)
+        self.play(GrowArrow(summed[0]), run_time=self.seconds(style.MEDIUM))
+        self.play(Write(total), FadeIn(note), run_time=self.seconds(style.MEDIUM))
 
-    def clear_panel(self) -> None:
-        """Fade out the previous beat's panel rows, if any are on screen."""
-        shown = [row for row in getattr(self, "panel_content", []) if row in self.mobjects]
-        if shown:
-            self.play(FadeOut(*shown), run_time=self.seconds(style.SHORT))
+    def sum_line(self) -> MathTex:
+        """``(M + J) · E = 1.00 + 1.00 = 2.00``: the sum of the two readouts as displayed."""
+        m_e, j_e = self.dot("first", "encoding"), self.dot("last", "encoding")
+        decimals = self.clip.toy.decimals
+        total = self.shown(m_e + j_e)
+        symbol = self.symbol
+        line = MathTex(
+            r"(", symbol["first"], "+", symbol["last"], r")\cdot", symbol["encoding"],
+            rf"= {mathcore.fixed(m_e, decimals)} + {mathcore.fixed(j_e, decimals)}",
+            rf"= {mathcore.fixed(total, decimals)}",
+            font_size=style.MATH_SIZE,
+        )  # fmt: skip
+        line[1].set_color(self.colour["first"])
+        line[3].set_color(self.colour["last"])
+        line[5].set_color(self.colour["encoding"])
+        return line
+
+    def sum_arrows(self) -> list[Arrow]:
+        """J placed at M's tip: it lands where E points, since E is (nearly) M + J."""
+        view, m, j = self.view, self.coords["first"], self.coords["last"]
+        moved = Arrow(
+            view.point_at(m), view.point_at(m + j), buff=0, color=self.colour["last"],
+            stroke_width=3,
+        )  # fmt: skip
+        return [moved]
+
+    @beat
+    def beat_attention(self) -> None:
+        self.clear_stage()
+        self.panel_content = []
+        fact, text = self.clip.fact, self.clip.text
+        colours = (self.colour["first"], self.colour["last"])
+        tokens = NameBoxes(
+            (fact.first_name, fact.last_name), colours, TOKEN_BOX_WIDTH, gap=TOKEN_GAP
+        )
+        tokens.next_to(self.title, DOWN, buff=style.WIDE_GAP)
+        before = [self.token_column(v) for v in self.token_vectors]
+        for column, index in zip(before, (0, 1), strict=True):
+            column.next_to(tokens.get_box(index), DOWN, buff=style.SECTION_GAP)
+        note = caption(fill(text.encoding_note, fact), self.clip.colours.text)
+        self.bring_in(self.title)
+        self.play(FadeIn(tokens), run_time=self.seconds(style.MEDIUM))
+        self.play(*(FadeIn(c) for c in before), run_time=self.seconds(style.MEDIUM))
+        arc, carrier = self.attention_arc(tokens)
+        self.play(Create(arc[0]), FadeIn(arc[1]), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(carrier), run_time=self.seconds(style.SHORT))
+        target = before[1][0].get_value()
+        path = arc[0].copy().add_line_to(target.get_left())
+        self.play(MoveAlongPath(carrier, path), run_time=self.seconds(style.LONG))
+        after = self.token_column(self.full).move_to(before[1], aligned_edge=UP)
+        self.play(
+            FadeOut(carrier),
+            ReplacementTransform(before[1][0], after[0]),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(
+            Indicate(after[0], color=style.HIGHLIGHT), FadeIn(note),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+
+    def token_column(self, vector: np.ndarray) -> VGroup:
+        """The three readouts of one token's vector (first name, last name, attribute)."""
+        directions = self.directions
+        rows = [
+            self.readout(k, "encoding", float(directions.vectors[i] @ vector))
+            for i, k in enumerate(FEATURES)
+        ]
+        return VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+
+    def attention_arc(self, tokens: NameBoxes) -> tuple[VGroup, VGroup]:
+        """An arc over the tokens from the first name's box to the last name's, labelled, and
+        the small M arrow it carries."""
+        start, end = tokens.get_box(0).get_top(), tokens.get_box(1).get_top()
+        arc = ArcBetweenPoints(start, end, angle=-PI / 4, color=style.MUTED, stroke_width=3)
+        label = label_text(self.clip.text.attention, style.MUTED, style.SMALL_SIZE)
+        label.next_to(arc, UP, buff=style.ITEM_GAP / 2)
+        carrier = VGroup(
+            Arrow(ORIGIN, 0.9 * RIGHT, buff=0, color=self.colour["first"], stroke_width=5),
+            MathTex(self.symbol["first"], color=self.colour["first"], font_size=style.MATH_SIZE),
+        ).arrange(RIGHT, buff=style.ITEM_GAP / 2)
+        carrier.move_to(start)
+        mark_overlay(carrier)  # it is seen going into the readout it changes
+        return VGroup(arc, label), carrier

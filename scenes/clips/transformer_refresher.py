@@ -1,47 +1,83 @@
-"""Beats 1.1-1.6 of the video: the transformer refresher (beat 1.7 is ToyDirections).
+"""Beats 1.2-1.6 of the video: the transformer refresher (1.7 is ToyDirections).
 
-A prompt and the model's next-token probabilities; tokens and their embeddings; the
-alternating attention and MLP blocks; the last vector read out as a prediction; an analogy
-showing that directions carry meaning; and where the parameters live. Every number comes from
-mathcore: toy directions, a toy unembedding and softmax, toy word embeddings, and the
-parameter count of the configured model preset.
+The prompt is cut into tokens; each token becomes a column of numbers; the columns flow
+through attention, a normalisation and the MLP, layer after layer (as many layers as the model
+preset has); the last column is read out through the unembedding and a softmax; a toy
+analogy shows that directions carry meaning; one vector soaks up context and knowledge; and
+the MLPs hold most of the parameters. Every number comes from mathcore: the toy transformer
+(mathcore.toy_transformer), the readout (mathcore.readout), the analogy (mathcore.analogy)
+and the parameter count of the model preset (mathcore.params).
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
+import itertools
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
+    DR,
     LEFT,
+    PI,
     RIGHT,
     UP,
+    AnimationGroup,
+    ArcBetweenPoints,
     Arrow,
+    ChangeDecimalToValue,
     Create,
+    DecimalNumber,
     FadeIn,
+    FadeOut,
+    Group,
     GrowArrow,
     GrowFromEdge,
+    Indicate,
+    Line,
     MathTex,
+    Mobject,
+    ReplacementTransform,
+    RoundedRectangle,
+    ShowPassingFlash,
+    Succession,
     SurroundingRectangle,
+    Transform,
+    TransformFromCopy,
+    ValueTracker,
     VGroup,
+    VMobject,
     Write,
+    config,
 )
 
 import mathcore
+from mathcore.analogy import analogy_picture
+from mathcore.readout import largest_remainder, softmax_steps
+from mathcore.toy_transformer import STEPS, FlowSettings, Step, toy_flow
 from scenes.config import TransformerRefresherConfig, fill, load_model
+from scenes.config.transformer_refresher import LAYERS_STORED
 from scenes.visual import style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
-    BlockIcon,
+    ArrayMatrix,
+    ArrowSpace3D,
     EmbeddingColumn,
-    Legend,
-    ProbabilityBars,
-    VectorView3D,
+    LayerLoop,
+    PromptStrip,
+    StackedBar,
+    TokenTag,
     fit_width,
     fitted_text,
     label_text,
-    tex_percent,
+    name_text,
+    number_entry,
+)
+
+STAGE_COLOURS = (
+    style.COMPONENT_COLOURS["attention"],
+    style.NORM_COLOUR,
+    style.COMPONENT_COLOURS["mlp"],
 )
 
 
@@ -51,174 +87,709 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     config_class = TransformerRefresherConfig
 
     def prepare(self) -> None:
-        c = self.clip
-        names = tuple(dict.fromkeys((*c.candidates, *c.prompt)))
-        self.space = mathcore.named_directions(names, max(c.d_model, len(names)), c.seed, c.tilt)
-        # Under the toy assumptions the last vector has soaked up the answer's direction.
-        final = self.space.encode({c.fact.attribute: 1.0})
-        unembedding = np.array([self.space[w] for w in c.candidates])
-        scores = mathcore.logits(c.sharpness * unembedding, final)
-        self.probabilities = mathcore.softmax(scores, c.temperature)
-        self.embeddings = [self.space.encode({token: 1.0}) for token in c.prompt]
-        words = {w.word: dict.fromkeys(w.features, 1.0) for w in c.analogy.words}
-        self.vocabulary = mathcore.toy_embeddings(words, c.d_model, c.seed, c.analogy.noise)
+        c, fact = self.clip, self.clip.fact
         shape = load_model(c.model).to_shape()
         self.model_name, self.n_layers = shape.name, shape.n_layers
-        self.mlp_share = mathcore.count_parameters(shape).share("mlp")
+        self.tokens = c.tokens
+        f = c.flow
+        settings = FlowSettings(f.strength, f.decay, f.focus, f.threshold, f.gain)
+        self.flow = toy_flow(
+            self.tokens,
+            c.candidates,
+            (fact.first_name, fact.last_name, fact.attribute),
+            self.n_layers,
+            c.d_model,
+            c.seed,
+            c.tilt,
+            settings,
+            detailed=min(LAYERS_STORED, self.n_layers),
+        )
+        space = self.flow.space
+        self.readout_vector = self.flow.final[-1]
+        self.unembedding = c.sharpness * np.array([space[w] for w in c.candidates])
+        self.softmax = softmax_steps(mathcore.logits(self.unembedding, self.readout_vector))
+        words = {w.word: dict.fromkeys(w.features, 1.0) for w in c.analogy.words}
+        vocabulary = mathcore.toy_embeddings(words, c.d_model, c.seed, c.analogy.noise)
+        self.analogy = analogy_picture(vocabulary, c.analogy.a, c.analogy.b, c.analogy.c)
+        count = mathcore.count_parameters(shape)
+        mlp, attention = count.components["mlp"], count.components["attention"]
+        self.parts = {"mlp": mlp, "attention": attention, "other": count.total - mlp - attention}
+        self.part_percents = dict(
+            zip(self.parts, largest_remainder(list(self.parts.values())), strict=False)
+        )
+        self.shown: dict[str, list[float]] = {}  # numbers drawn, by what they show (for tests)
 
     def narration_values(self) -> dict[str, object]:
         return {"model": self.model_name}
 
-    def say(self, template: str, **values: object) -> None:
-        self.show_caption(fill(template, self.clip.fact, model=self.model_name, **values))
+    def words(self, template: str, **values: object) -> str:
+        return fill(template, self.clip.fact, model=self.model_name, **values)
 
-    def prompt_line(self) -> VGroup:
-        """The prompt's tokens in boxes, then a blank for the next token."""
-        words = VGroup(
-            *(label_text(t, self.clip.colours.text, style.LABEL_SIZE) for t in self.clip.prompt)
+    def title(self, template: str, **values: object) -> Mobject:
+        line = fitted_text(
+            self.words(template, **values), style.CONTENT_WIDTH, style.TEXT, style.LABEL_SIZE
         )
-        words.add(label_text("___", style.MUTED, style.LABEL_SIZE))
-        return fit_width(words.arrange(RIGHT, buff=style.WORD_GAP), style.CONTENT_WIDTH)
+        return line.to_edge(UP, buff=style.EDGE_BUFFER)
 
-    def bars(self, width: float = style.PROBABILITY_WIDTH) -> ProbabilityBars:
-        """The next-token probabilities of the candidates."""
-        probabilities = list(self.probabilities)
-        return ProbabilityBars(
-            self.clip.candidates, probabilities, width, self.clip.colours.attribute
+    def token_colour(self, token: str) -> str:
+        fact, colours = self.clip.fact, self.clip.colours
+        return {fact.first_name: colours.first_name, fact.last_name: colours.last_name}.get(
+            token, style.MUTED
         )
 
-    @beat
-    def beat_prediction(self) -> None:
-        self.clear_stage()
-        line = self.prompt_line().to_edge(UP, buff=style.MARGIN)
-        bars = self.bars().next_to(line, DOWN, buff=style.WIDE_GAP)
-        self.play(FadeIn(line, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.MEDIUM))
-        words_and_shares = VGroup(
-            *(VGroup(word, share) for word, share in zip(bars.words, bars.shares, strict=True))
-        )
-        self.play(
-            *(GrowFromEdge(bar, LEFT) for bar in bars.bars),
-            FadeIn(words_and_shares),
-            run_time=self.seconds(style.MEDIUM),
-        )
-        self.say(self.clip.text.prediction)
+    def keep_only(self, *keep: Mobject) -> None:
+        """Fade out everything but ``keep`` (and add what of ``keep`` is not on screen yet)."""
+        family = {id(m) for k in keep for m in k.get_family()}
+        leaving = [m for m in self.mobjects if id(m) not in family and m is not self._track]
+        if leaving:
+            self.play(*(FadeOut(m) for m in leaving), run_time=self.seconds(style.SHORT))
+        self.bring_in(*keep)
 
-    def token_columns(self) -> VGroup:
-        """Each prompt token above its embedding column."""
+    # -- tokens and columns ------------------------------------------------------------
+
+    def token_tags(self) -> VGroup:
+        """The tokens in boxes, side by side (the end of the cutting)."""
+        tags = VGroup(*(TokenTag(t, self.token_colour(t)) for t in self.tokens))
+        tags.arrange(RIGHT, buff=style.ITEM_GAP)
+        return fit_width(tags, style.CONTENT_WIDTH)
+
+    def columns(self, vectors: np.ndarray) -> VGroup:
+        """One column of numbers per token (the sequence's vectors)."""
         display = self.clip.display
-        pairs = VGroup()
-        for token, vector in zip(self.clip.prompt, self.embeddings, strict=True):
-            column = EmbeddingColumn(vector, display.rows, display.decimals)
-            word = fitted_text(
-                token, column.width + style.SECTION_GAP, self.clip.colours.text, style.BODY_SIZE
+        return VGroup(
+            *(
+                EmbeddingColumn(
+                    v, display.rows, display.decimals, self.token_colour(t), style.COLUMN_SIZE
+                )
+                for t, v in zip(self.tokens, vectors, strict=True)
             )
-            pairs.add(VGroup(word, column).arrange(DOWN, buff=style.ITEM_GAP))
-        pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=DOWN)
-        return fit_width(pairs, style.CONTENT_WIDTH)
+        )
+
+    def sequence(self, vectors: np.ndarray) -> tuple[VGroup, VGroup]:
+        """Token tags over their columns, in a row: (tags, columns)."""
+        tags = VGroup(*(TokenTag(t, self.token_colour(t)) for t in self.tokens))
+        cols = self.columns(vectors)
+        for tag, col in zip(tags, cols, strict=True):
+            fit_width(tag, max(col.width, style.HEADING_WIDTH))
+        pairs = VGroup(
+            *(
+                VGroup(t, c).arrange(DOWN, buff=style.ITEM_GAP)
+                for t, c in zip(tags, cols, strict=True)
+            )
+        )
+        pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=UP)
+        fit_width(pairs, style.CONTENT_WIDTH)
+        return tags, cols
+
+    def columns_like(self, vectors: np.ndarray, like: VGroup) -> VGroup:
+        """New columns for ``vectors``, each placed where the matching one of ``like`` is."""
+        fresh = self.columns(vectors)
+        for new, old in zip(fresh, like, strict=True):
+            new.scale_to_fit_height(old.height).move_to(old)
+        return fresh
 
     @beat
     def beat_tokens(self) -> None:
         self.clear_stage()
-        pairs = self.token_columns().move_to(UP * style.PICTURE_LIFT)
-        words = VGroup(*(word for word, _column in pairs))
-        self.play(FadeIn(words), run_time=self.seconds(style.SHORT))
+        heading = self.title(self.clip.text.tokens_title)
+        strip = PromptStrip(self.tokens, style.CONTENT_WIDTH)
+        self.play(FadeIn(heading), Write(strip), run_time=self.seconds(style.LONG))
+        cuts = strip.get_cuts()
+        for cut in cuts:
+            cut.shift(style.KNIFE_RISE * UP)
         self.play(
-            *(FadeIn(column, shift=DOWN * style.ITEM_GAP) for _word, column in pairs),
-            run_time=self.seconds(style.MEDIUM),
-        )
-        self.say(self.clip.text.tokens)
-
-    @beat
-    def beat_blocks(self) -> None:
-        self.clear_stage()
-        text = self.clip.text
-        stack = VGroup()
-        for _ in range(style.LAYER_STACK):
-            stack.add(BlockIcon(text.attention, colour=style.COMPONENT_COLOURS["attention"]))
-            stack.add(BlockIcon(text.mlp, colour=style.COMPONENT_COLOURS["mlp"]))
-        stack.arrange(RIGHT, buff=style.SECTION_GAP)
-        fit_width(stack, style.CONTENT_WIDTH).move_to(UP * style.PICTURE_LIFT)
-        arrows = VGroup(
-            *(Arrow(a.get_right(), b.get_left(), buff=style.ARROW_BUFF) for a, b in pairwise(stack))
-        )
-        repeat = label_text(
-            fill(text.repeat, n=self.n_layers, model=self.model_name), style.MUTED, style.LABEL_SIZE
-        )
-        repeat.next_to(stack, DOWN, buff=style.SECTION_GAP)
-        self.play(
-            FadeIn(stack, lag_ratio=style.LAG_SLOW),
-            Create(arrows),
+            AnimationGroup(
+                *(
+                    Succession(
+                        FadeIn(cut, run_time=0.2),
+                        cut.animate.shift(style.KNIFE_RISE * DOWN).build(),
+                    )
+                    for cut in cuts
+                ),
+                lag_ratio=style.LAG_SLOW,
+            ),
             run_time=self.seconds(style.LONG),
         )
-        self.play(FadeIn(repeat), run_time=self.seconds(style.SHORT))
-        self.say(text.blocks)
+        tags = self.token_tags()
+        self.play(
+            *(
+                ReplacementTransform(strip.get_word(i), tag.get_label())
+                for i, tag in enumerate(tags)
+            ),
+            *(FadeOut(cut) for cut in cuts),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(*(Create(tag.get_box()) for tag in tags), run_time=self.seconds(style.SHORT))
+        count = label_text(self.words(self.clip.text.token_count, n=len(self.tokens)), style.MUTED)
+        count.next_to(tags, DOWN, buff=style.WIDE_GAP)
+        self.play(FadeIn(count), run_time=self.seconds(style.SHORT))
+        self.tags: VGroup = tags
 
     @beat
-    def beat_last_vector(self) -> None:
-        self.clear_stage()
-        pairs = fit_width(self.token_columns(), style.LAST_VECTOR_WIDTH)
-        pairs.to_edge(LEFT, buff=style.EDGE_BUFFER)
-        last = pairs[-1][1]
-        mark = SurroundingRectangle(last, color=style.HIGHLIGHT)
-        bars = self.bars(style.PROBABILITY_WIDTH_SIDE)
-        self.beside(pairs, bars, gap=style.WIDER_GAP)
-        arrow = Arrow(mark.get_right(), bars.get_left(), buff=style.ITEM_GAP, color=style.HIGHLIGHT)
-        self.play(FadeIn(pairs), run_time=self.seconds(style.SHORT))
-        self.play(Create(mark), run_time=self.seconds(style.SHORT))
-        self.play(GrowArrow(arrow), FadeIn(bars), run_time=self.seconds(style.MEDIUM))
-        self.say(self.clip.text.last_vector)
+    def beat_embeddings(self) -> None:
+        tags = getattr(self, "tags", None) or self.token_tags()
+        self.keep_only(tags)
+        heading = self.title(self.clip.text.embeddings_title)
+        target_tags, cols = self.sequence(self.flow.embeddings)
+        VGroup(target_tags, cols).move_to(style.PICTURE_LIFT * DOWN)
+        self.play(
+            FadeIn(heading),
+            *(Transform(tag, target) for tag, target in zip(tags, target_tags, strict=True)),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(
+            AnimationGroup(
+                *(TransformFromCopy(tag, col) for tag, col in zip(tags, cols, strict=True)),
+                lag_ratio=style.LAG_SLOW,
+            ),
+            run_time=self.seconds(style.LONG),
+        )
+        note = label_text(self.words(self.clip.text.dimensions, n=self.clip.d_model), style.MUTED)
+        note.next_to(cols, DOWN, buff=style.ITEM_GAP)
+        self.play(FadeIn(note), run_time=self.seconds(style.SHORT))
+        self.shown["embeddings"] = self.entries(cols[-1])
+        self.seq: tuple[VGroup, VGroup] = (tags, cols)
+
+    @staticmethod
+    def entries(column: Mobject) -> list[float]:
+        """The numbers drawn in a column (ellipsis left out)."""
+        parts = column.get_entries() if isinstance(column, ArrayMatrix) else VGroup()
+        return [float(m.get_value()) for m in parts if isinstance(m, DecimalNumber)]
+
+    # -- the flow through the layers ---------------------------------------------------
+
+    def flow_stage(self) -> tuple[VGroup, VGroup, LayerLoop]:
+        """The sequence on screen (from the embeddings beat, or built) and the layer loop."""
+        seq = getattr(self, "seq", None)
+        if seq is None:
+            tags, cols = self.sequence(self.flow.embeddings)
+            VGroup(tags, cols).move_to(style.PICTURE_LIFT * DOWN)
+        else:
+            tags, cols = seq
+        text = self.clip.text
+        loop = LayerLoop(
+            (text.attention, text.norm, text.mlp), STAGE_COLOURS, self.n_layers, text.layer, text.of
+        )
+        loop.to_edge(UP, buff=style.EDGE_BUFFER)
+        fit_width(loop, style.CONTENT_WIDTH)
+        return tags, cols, loop
+
+    def band(self, around: Mobject, colour: str) -> RoundedRectangle:
+        """A translucent block drawn over ``around`` (the vectors inside a block)."""
+        frame = SurroundingRectangle(around, color=colour, buff=style.ITEM_GAP, corner_radius=0.15)
+        return frame.set_fill(colour, opacity=style.HIGHLIGHT_OPACITY)
+
+    def attention_arcs(self, tags: VGroup, weights: np.ndarray) -> VGroup:
+        """An arc from each earlier token to each later one, as thick as its weight."""
+        arcs = VGroup()
+        for i in range(1, len(tags)):
+            for j in range(i):
+                width = (
+                    style.ARC_MIN_STROKE
+                    + (style.ARC_MAX_STROKE - style.ARC_MIN_STROKE) * weights[i, j]
+                )
+                arc = ArcBetweenPoints(
+                    tags[j].get_top() + 0.05 * UP,
+                    tags[i].get_top() + 0.05 * UP,
+                    angle=-PI / 2 / (i - j),
+                )
+                arcs.add(
+                    arc.set_stroke(STAGE_COLOURS[0], width=width, opacity=0.4 + 0.6 * weights[i, j])
+                )
+        return arcs
+
+    def play_step(
+        self, layer: int, step: Step, tags: VGroup, cols: VGroup, loop: LayerLoop, fast: bool
+    ) -> None:
+        """One step of one layer: its block over the vectors, the change, the block leaving."""
+        index = ("attention", "norm", "mlp").index(step)
+        record = self.flow.step(layer, step)
+        pace = self.seconds(style.SHORT if fast else style.MEDIUM)
+        if step == "mlp":
+            blocks = VGroup(*(self.band(col, STAGE_COLOURS[2]) for col in cols))
+        else:
+            blocks = VGroup(self.band(VGroup(tags, cols), STAGE_COLOURS[index]))
+        source = loop.get_box(index)[0]
+        self.play(
+            Indicate(loop.get_box(index), color=STAGE_COLOURS[index]),
+            *(TransformFromCopy(source, b) for b in blocks),
+            run_time=pace,
+        )
+        extra: list[Mobject] = []
+        if step == "attention" and record.attention is not None:
+            arcs = self.attention_arcs(tags, record.attention)
+            self.play(Create(arcs), run_time=pace)
+            self.play(
+                *(
+                    ShowPassingFlash(a.copy().set_stroke(style.HIGHLIGHT), time_width=0.5)
+                    for a in arcs
+                ),
+                run_time=pace,
+            )
+            extra.append(arcs)
+        if step == "norm" and record.norms is not None:
+            floor = blocks.get_bottom()[1] - style.ROW_GAP
+            lengths = VGroup(
+                *(
+                    MathTex(rf"\|x\| = {mathcore.fixed(n, 2)}", font_size=style.READOUT_SIZE)
+                    .set_color(style.NORM_COLOUR)
+                    .move_to(col.get_x() * RIGHT + floor * UP)
+                    for n, col in zip(record.norms, cols, strict=True)
+                )
+            )
+            fit_width(lengths, style.CONTENT_WIDTH)
+            self.play(FadeIn(lengths), run_time=pace)
+            ones = VGroup(
+                *(
+                    MathTex(rf"\|x\| = {mathcore.fixed(1.0, 2)}", font_size=style.READOUT_SIZE)
+                    .set_color(style.NORM_COLOUR)
+                    .move_to(m)
+                    for m in lengths
+                )
+            )
+            self.play(
+                Transform(cols, self.columns_like(record.vectors, cols)),
+                Transform(lengths, ones),
+                run_time=pace,
+            )
+            self.shown[f"norms_{layer}"] = [float(n) for n in record.norms]
+            extra.append(lengths)
+        else:
+            self.play(Transform(cols, self.columns_like(record.vectors, cols)), run_time=pace)
+        self.play(FadeOut(blocks), *(FadeOut(m) for m in extra), run_time=pace)
+
+    @beat
+    def beat_flow(self) -> None:
+        tags, cols, loop = self.flow_stage()
+        self.keep_only(tags, cols)
+        self.play(FadeIn(loop), run_time=self.seconds(style.SHORT))
+        detailed = min(LAYERS_STORED, self.n_layers)
+        for layer in range(1, detailed + 1):
+            if layer > 1:
+                self.play(
+                    ChangeDecimalToValue(loop.get_count(), layer),
+                    Indicate(loop.get_loop()),
+                    run_time=self.seconds(style.SHORT),
+                )
+            for step in STEPS:
+                self.play_step(layer, step, tags, cols, loop, fast=layer > 1)
+        if self.n_layers > detailed:
+            spins = [
+                Indicate(box, color=c)
+                for _ in range(3)
+                for box, c in zip(loop.boxes, STAGE_COLOURS, strict=True)
+            ]
+            self.play(
+                ChangeDecimalToValue(loop.get_count(), self.n_layers),
+                Succession(*spins),
+                Transform(cols, self.columns_like(self.flow.final, cols)),
+                run_time=self.seconds(style.LONG * 2),
+            )
+        mark = SurroundingRectangle(cols[-1], color=style.HIGHLIGHT)
+        note = label_text(self.words(self.clip.text.last_vector), style.HIGHLIGHT, style.BODY_SIZE)
+        note.next_to(mark, DOWN, buff=style.ITEM_GAP).align_to(mark, RIGHT)
+        self.play(Create(mark), FadeIn(note), run_time=self.seconds(style.SHORT))
+        self.shown["flow_output"] = self.entries(self.columns(self.flow.final)[-1])
+        self.last: tuple[VMobject, VMobject] = (tags[-1], cols[-1])
+
+    # -- the prediction ----------------------------------------------------------------
+
+    def readout_product(self) -> tuple[VGroup, ArrayMatrix, EmbeddingColumn, MathTex, ArrayMatrix]:
+        """words | W_U | x = logits, with the final vector as x."""
+        c = self.clip
+        labels = [
+            name_text(w, style.READOUT_LABEL, style.TEXT, style.BODY_SIZE) for w in c.candidates
+        ]
+        gap = max(style.MATRIX_V_BUFF, max(label.height for label in labels) + style.ITEM_GAP)
+        matrix = ArrayMatrix(
+            self.unembedding, len(c.candidates), c.display.rows, 1, style.MATRIX_SIZE, v_buff=gap
+        )
+        vector = EmbeddingColumn(
+            self.readout_vector,
+            c.display.rows,
+            c.display.decimals,
+            self.token_colour(self.tokens[-1]),
+            style.COLUMN_SIZE,
+        )
+        equals = MathTex("=", font_size=style.MATH_SIZE)
+        logits = ArrayMatrix(
+            self.softmax.logits.reshape(-1, 1), len(c.candidates), 1, 2, style.READOUT_SIZE
+        )
+        product = VGroup(matrix, vector, equals, logits).arrange(RIGHT, buff=style.ITEM_GAP)
+        words = VGroup()
+        for label, row in zip(labels, matrix.get_rows(), strict=True):
+            words.add(label.next_to(matrix, LEFT, buff=style.ITEM_GAP).match_y(row))
+        fit_width(VGroup(words, product), style.CONTENT_WIDTH)
+        return words, matrix, vector, equals, logits
+
+    def softmax_table(self, words: VGroup) -> VGroup:
+        """logit | exp | share rows next to the words, the sum under exp, then bars."""
+        s, rows = self.softmax, range(len(self.clip.candidates))
+        size = style.READOUT_SIZE
+        logits = VGroup(*(number_entry(s.logits[i], 2, size) for i in rows))
+        exps = VGroup(*(number_entry(s.exps[i], 2, size) for i in rows))
+        shares = VGroup(*(MathTex(rf"{s.percents[i]}\%", font_size=size) for i in rows))
+        bars = VGroup(*(self.bar(s.percents[i], i == s.best) for i in rows))
+        columns = [logits, exps, shares, bars]
+        x = words.get_right()[0] + style.SECTION_GAP
+        for column in columns:
+            for entry, word in zip(column, words, strict=True):
+                entry.match_y(word)
+            column.shift((x - column.get_left()[0]) * RIGHT)
+            x = column.get_right()[0] + style.WIDE_GAP
+        total = MathTex(
+            r"\Sigma = " + mathcore.fixed(s.total, 2), font_size=size, color=style.MUTED
+        )
+        total.next_to(exps, DOWN, buff=style.ROW_GAP).align_to(exps, RIGHT)
+        hundred = MathTex(rf"\Sigma = {sum(s.percents)}\%", font_size=size, color=style.MUTED)
+        hundred.next_to(shares, DOWN, buff=style.ROW_GAP).align_to(shares, RIGHT)
+        self.shown["logits"] = [float(v) for v in s.logits]
+        self.shown["exps"] = [float(v) for v in s.exps]
+        self.shown["exp_sum"] = [s.total]
+        self.shown["percents"] = [float(p) for p in s.percents]
+        self.shown["percent_sum"] = [float(sum(s.percents))]
+        return VGroup(logits, exps, shares, bars, total, hundred)
+
+    def bar(self, percent: int, best: bool) -> RoundedRectangle:
+        """A bar as long as ``percent`` (the most likely word's in the attribute's colour)."""
+        colour = self.clip.colours.attribute if best else style.MUTED
+        width = max(style.PROBABILITY_WIDTH_SIDE * percent / 100, style.TINY)
+        rect = RoundedRectangle(corner_radius=0.02, width=width, height=style.PROBABILITY_HEIGHT)
+        rect.set_fill(colour, opacity=style.BAR_OPACITY).set_stroke(width=0)
+        return rect
+
+    @beat
+    def beat_prediction(self) -> None:
+        last = getattr(self, "last", None)
+        if last is None:
+            final_tags, final_cols = self.sequence(self.flow.final)
+            last = (final_tags[-1], final_cols[-1])
+            VGroup(*last).to_edge(RIGHT, buff=style.EDGE_BUFFER)
+        self.keep_only(*last)
+        best_word = self.clip.candidates[self.softmax.best]
+        prompt = PromptStrip(
+            [*self.tokens, best_word], style.CONTENT_WIDTH, font_size=style.LABEL_SIZE
+        )
+        answer = prompt.get_word(len(self.tokens))
+        answer.set_color(self.clip.colours.attribute).set_opacity(0.0)
+        prompt.to_edge(UP, buff=style.EDGE_BUFFER)
+        blank = Line(answer.get_corner(DL), answer.get_corner(DR), color=style.TEXT)
+        words, matrix, vector, equals, logits = self.readout_product()
+        VGroup(words, matrix, vector, equals, logits).move_to(style.READOUT_DROP * DOWN)
+        self.shown["prediction_input"] = self.entries(vector)
+        self.play(
+            FadeIn(prompt),
+            Create(blank),
+            FadeOut(last[0]),
+            ReplacementTransform(last[1], vector),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(FadeIn(matrix), FadeIn(words), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            Write(equals),
+            TransformFromCopy(VGroup(matrix, vector), logits),
+            run_time=self.seconds(style.LONG),
+        )
+        table = self.softmax_table(words.copy())
+        heads = self.headers(table)
+        left = style.EDGE_BUFFER - config.frame_width / 2
+        target = VGroup(words.copy(), table).shift((left - words.get_left()[0]) * RIGHT)
+        fit_width(target, style.CONTENT_WIDTH)
+        logits_shown = table[0]
+        self.play(
+            FadeOut(VGroup(matrix, vector, equals)),
+            FadeIn(heads[0]),
+            Transform(words, target[0]),
+            ReplacementTransform(logits.get_entries(), logits_shown),
+            FadeOut(logits.get_brackets()),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        exps, shares, bars, total, hundred = table[1], table[2], table[3], table[4], table[5]
+        self.play(
+            FadeIn(heads[1]),
+            TransformFromCopy(logits_shown, exps),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(TransformFromCopy(exps, total), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            FadeIn(heads[2]),
+            TransformFromCopy(VGroup(exps, total), shares),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(
+            FadeIn(hundred),
+            *(GrowFromEdge(b, LEFT) for b in bars),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.land_prediction(answer, blank, words, bars)
+
+    def headers(self, table: VGroup) -> VGroup:
+        text = self.clip.text
+        heads = VGroup()
+        for column, words in zip(table[:3], ("logits", r"e^{x}", "share"), strict=True):
+            head = (
+                MathTex(words, font_size=style.MATH_SIZE, color=style.MUTED)
+                if "^" in words
+                else label_text(
+                    {"logits": text.logits, "share": text.probability}[words],
+                    style.MUTED,
+                    style.BODY_SIZE,
+                )
+            )
+            heads.add(head.next_to(column, UP, buff=style.ROW_GAP))
+        return heads
+
+    def land_prediction(self, answer: VGroup, blank: Line, words: VMobject, bars: VMobject) -> None:
+        """An arrow from the most likely word to the blank, which the word then fills."""
+        best = self.softmax.best
+        mark = SurroundingRectangle(Group(words[best], bars[best]), color=style.HIGHLIGHT)
+        arrow = Arrow(
+            mark.get_right(), blank.get_center(), buff=style.ARROW_BUFF, color=style.HIGHLIGHT
+        )
+        self.play(Create(mark), GrowArrow(arrow), run_time=self.seconds(style.MEDIUM))
+        self.play(answer.animate.set_opacity(1.0), run_time=self.seconds(style.SHORT))
+        self.answer_arrow = arrow
+
+    # -- directions carry meaning ------------------------------------------------------
+
+    def analogy_view(self) -> ArrowSpace3D:
+        p, colours = self.analogy, self.clip.colours
+        zero = np.zeros(3)
+        arrows = {
+            "b": (zero, p.coords["b"]),
+            "a": (zero, p.coords["a"]),
+            "c": (zero, p.coords["c"]),
+            "nearest": (zero, p.coords["nearest"]),
+            "diff": (p.coords["b"], p.coords["a"]),
+        }
+        palette = {
+            "b": colours.first_name,
+            "a": colours.last_name,
+            "c": colours.first_name,
+            "nearest": colours.last_name,
+            "diff": colours.attribute,
+        }
+        labels = {"b": p.b, "a": p.a, "c": p.c, "nearest": p.nearest, "diff": ""}
+        view = ArrowSpace3D(arrows, palette, labels, unit=style.ANALOGY_UNIT)
+        for name in arrows:
+            view.set_arrow(name, *arrows[name], growth=0.0)
+        return view
+
+    def analogy_panel(self) -> VGroup:
+        p, text, colours = self.analogy, self.clip.text, self.clip.colours
+        width = style.ANALOGY_PANEL_WIDTH
+        formula = VGroup(
+            name_text(f"E({p.a}) − E({p.b})", width, colours.attribute, style.BODY_SIZE),
+            name_text(f"+ E({p.c})", width, colours.attribute, style.BODY_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        nearest = fitted_text(
+            self.words(text.nearest) + f": {p.nearest}", width, colours.last_name, style.BODY_SIZE
+        )
+        cosine = MathTex(
+            r"\cos = " + mathcore.fixed(p.cosine, 2),
+            font_size=style.MATH_SIZE,
+            color=colours.last_name,
+        )
+        note = fitted_text(self.words(text.toy_embedding), width, style.MUTED, style.BODY_SIZE)
+        self.shown["cosine"] = [round(p.cosine, 2)]
+        return VGroup(formula, nearest, cosine, note).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.ROW_GAP
+        )
 
     @beat
     def beat_directions(self) -> None:
         self.clear_stage()
-        a, b, c = self.clip.analogy.a, self.clip.analogy.b, self.clip.analogy.c
-        target, nearest = self.vocabulary.analogy(a, b, c)
-        cosine = self.vocabulary.nearest(target, 1, exclude=(a, b, c))[0][1]
-        basis = np.array([self.vocabulary[w] for w in (a, b, c)])
-        points = np.array([self.vocabulary[a], self.vocabulary[b], self.vocabulary[c], target])
-        coords = mathcore.span_coordinates(basis, points)
-        colours = self.clip.colours
-        keys = ("a", "b", "c", "target")
-        palette = dict(
-            zip(
-                keys,
-                (colours.first_name, colours.last_name, colours.attribute, colours.combined),
-                strict=True,
-            )
-        )
-        symbols = {k: rf"\vec{{{k[0]}}}" for k in keys}
-        view = VectorView3D(dict(zip(keys, coords, strict=True)), palette, symbols)
-        view.move_to(LEFT * style.TOY_SHIFT + UP * style.PICTURE_LIFT)
-        legend = Legend(
-            [(symbols[k], w, palette[k]) for k, w in zip(keys[:3], (a, b, c), strict=True)]
-        )
-        formula = MathTex(r"\vec{a} - \vec{b} + \vec{c} = \vec{t}", font_size=style.MATH_SIZE)
-        words = (
-            f"{self.clip.text.nearest}: {nearest} (cos {mathcore.fixed(cosine, style.DECIMALS)})"
-        )
-        result = label_text(words, colours.combined, style.BODY_SIZE)
-        side = VGroup(legend, formula, result).arrange(
-            DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
-        )
-        self.beside(view, side)
-        self.play(FadeIn(view), run_time=self.seconds(style.MEDIUM))
+        view = self.analogy_view()
+        view.origin = style.ANALOGY_X * RIGHT + style.PICTURE_LIFT * DOWN
+        view.redraw()
+        panel = self.analogy_panel()
+        panel.move_to((style.ANALOGY_PANEL_X + panel.width / 2) * RIGHT + style.PICTURE_LIFT * UP)
+        grow = {name: ValueTracker(0.0) for name in view.geometry}
+        slide, turn = ValueTracker(0.0), ValueTracker(style.VIEW_AZIMUTH)
+        p = self.analogy
+
+        def follow(_: Mobject) -> None:
+            start = p.coords["b"] + slide.get_value() * (p.coords["c"] - p.coords["b"])
+            for name, tracker in grow.items():
+                view.set_growth(name, tracker.get_value())
+            view.geometry["diff"] = (start, start + p.difference, grow["diff"].get_value())
+            view.set_view(turn.get_value(), style.VIEW_ELEVATION)
+
+        view.add_updater(follow)
+        self.add(view)
+        spin = turn.animate.set_value(style.VIEW_AZIMUTH + style.VIEW_TURN)
         self.play(
-            FadeIn(legend), Write(formula), FadeIn(result), run_time=self.seconds(style.MEDIUM)
+            *(grow[n].animate.set_value(1.0) for n in ("b", "a", "c")),
+            run_time=self.seconds(style.LONG),
         )
-        self.say(self.clip.text.directions)
+        self.play(
+            grow["diff"].animate.set_value(1.0), FadeIn(panel[0]), run_time=self.seconds(style.LONG)
+        )
+        self.play(slide.animate.set_value(1.0), run_time=self.seconds(style.LONG))
+        self.play(
+            grow["nearest"].animate.set_value(1.0),
+            FadeIn(panel[1:3]),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(spin, FadeIn(panel[3]), run_time=self.seconds(style.LONG * 2))
+        view.clear_updaters()
+
+    # -- context and knowledge ---------------------------------------------------------
+
+    def meter(self) -> tuple[VGroup, list[ValueTracker]]:
+        """Bars for first name · x, last name · x and attribute · x, with their values."""
+        fact, colours, text = self.clip.fact, self.clip.colours, self.clip.text
+        labels = (
+            (fact.first_name, self.words(text.context)),
+            (fact.last_name, ""),
+            (fact.attribute, self.words(text.knowledge)),
+        )
+        tints = (colours.first_name, colours.last_name, colours.attribute)
+        start = self.flow.features[0, self.tokens.index(fact.last_name)]
+        trackers = [ValueTracker(float(v)) for v in start]
+        names, bars, values = VGroup(), VGroup(), VGroup()
+        for label, tint, tracker in zip(labels, tints, trackers, strict=True):
+            name, role = label
+            words = VGroup(name_text(name, style.METER_LABEL, tint, style.BODY_SIZE))
+            if role:
+                words.add(name_text(role, style.METER_LABEL, style.MUTED, style.BODY_SIZE))
+            names.add(words.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP / 2))
+            bar = RoundedRectangle(
+                corner_radius=0.02, width=style.METER_WIDTH, height=style.PROBABILITY_HEIGHT
+            )
+            bars.add(bar.set_fill(tint, opacity=style.BAR_OPACITY).set_stroke(width=0))
+            values.add(number_entry(tracker.get_value(), 2, style.READOUT_SIZE, tint))
+        names.arrange(DOWN, aligned_edge=LEFT, buff=style.WIDE_GAP / 2)
+        rows = VGroup(names, bars, values)
+        for label_group, shape, value, tracker in zip(names, bars, values, trackers, strict=True):
+            self.meter_bar(shape, label_group, tracker.get_value())
+            value.next_to(shape, RIGHT, buff=style.ITEM_GAP)
+            shape.add_updater(
+                lambda m, t=tracker, w=label_group: self.meter_bar(m, w, t.get_value())
+            )
+            value.add_updater(
+                lambda m, t=tracker, b=shape: m.set_value(round(t.get_value(), 2) + 0.0).next_to(
+                    b, RIGHT, buff=style.ITEM_GAP
+                )
+            )
+        return rows, trackers
+
+    @staticmethod
+    def meter_bar(bar: Mobject, words: Mobject, value: float) -> None:
+        """Stretch ``bar`` to ``value`` (negative values draw nothing) beside ``words``."""
+        bar.stretch_to_fit_width(max(style.METER_WIDTH * max(value, 0.0), style.TINY))
+        left = words.get_left()[0] + style.METER_LABEL + style.ITEM_GAP
+        bar.move_to((left + bar.width / 2) * RIGHT + words.get_center()[1] * UP)
 
     @beat
     def beat_context_knowledge(self) -> None:
         self.clear_stage()
+        fact, text = self.clip.fact, self.clip.text
+        index = self.tokens.index(fact.last_name)
+        heading = self.title(text.absorbing)
+        _tags, _cols, loop = self.flow_stage()
+        loop.next_to(heading, DOWN, buff=style.SECTION_GAP)
+        tag = TokenTag(fact.last_name, self.token_colour(fact.last_name))
+        column = self.columns(self.flow.embeddings)[index]
+        vector = VGroup(tag, column).arrange(DOWN, buff=style.ITEM_GAP)
+        vector.to_edge(LEFT, buff=style.MARGIN).shift(0.6 * DOWN)
+        rows, trackers = self.meter()
+        rows.next_to(vector, RIGHT, buff=style.WIDE_GAP).match_y(vector)
+        self.play(
+            FadeIn(heading),
+            FadeIn(loop),
+            FadeIn(vector),
+            FadeIn(rows),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        for layer in range(1, min(LAYERS_STORED, self.n_layers) + 1):
+            if layer > 1:
+                self.play(
+                    ChangeDecimalToValue(loop.get_count(), layer),
+                    run_time=self.seconds(style.SHORT),
+                )
+            for stage, step in enumerate(STEPS):
+                values = self.flow.features[self.flow.feature_index(layer, step), index]
+                record = self.flow.step(layer, step).vectors[index]
+                new = self.columns(record[None, :].repeat(len(self.tokens), 0))[index].move_to(
+                    column
+                )
+                self.play(
+                    Indicate(loop.get_box(stage), color=STAGE_COLOURS[stage]),
+                    Transform(column, new),
+                    *(t.animate.set_value(float(v)) for t, v in zip(trackers, values, strict=True)),
+                    run_time=self.seconds(style.MEDIUM),
+                )
+        final = self.flow.features[-1, index]
+        if self.n_layers > LAYERS_STORED:
+            new = self.columns(self.flow.final)[index].move_to(column)
+            self.play(
+                ChangeDecimalToValue(loop.get_count(), self.n_layers),
+                Transform(column, new),
+                *(t.animate.set_value(float(v)) for t, v in zip(trackers, final, strict=True)),
+                run_time=self.seconds(style.LONG),
+            )
+        self.shown["absorbed"] = [round(float(v), 2) for v in final]
+
+    # -- where the parameters are ------------------------------------------------------
+
+    @beat
+    def beat_mlp_share(self) -> None:
+        self.clear_stage()
         text = self.clip.text
-        share = MathTex(
-            tex_percent(self.mlp_share),
-            font_size=style.TITLE_MATH_SIZE,
-            color=style.COMPONENT_COLOURS["mlp"],
+        heading = self.title(text.params_title)
+        colours = {
+            "mlp": style.COMPONENT_COLOURS["mlp"],
+            "attention": style.COMPONENT_COLOURS["attention"],
+            "other": style.MUTED,
+        }
+        bar = StackedBar(self.parts, colours, style.BAR_WIDTH, style.SHARE_BAR_HEIGHT).move_to(
+            style.PICTURE_LIFT * UP
         )
-        words = label_text(
-            fill(text.mlp_share, model=self.model_name), style.MUTED, style.LABEL_SIZE
+        names = {"mlp": text.mlp_part, "attention": text.attention_part, "other": text.other_part}
+        labels = VGroup()
+        for key in bar.get_names():
+            segment = bar.get_segment(key)
+            share = MathTex(
+                rf"{self.part_percents[key]}\%", font_size=style.TITLE_MATH_SIZE, color=colours[key]
+            )
+            words = fitted_text(
+                names[key],
+                max(segment.width, style.SHARE_LABEL_WIDTH),
+                colours[key],
+                style.BODY_SIZE,
+            )
+            labels.add(VGroup(share, words).arrange(DOWN, buff=style.ITEM_GAP))
+        labels.arrange(RIGHT, buff=style.SECTION_GAP)
+        for key, label in zip(bar.get_names(), labels, strict=True):
+            label.next_to(bar.get_segment(key), DOWN, buff=style.SECTION_GAP)
+        self.spread(labels)
+        total = label_text(
+            self.words(text.params_total, n=mathcore.thousands(sum(self.parts.values()))),
+            style.MUTED,
         )
-        VGroup(share, words).arrange(DOWN, buff=style.SECTION_GAP).move_to(UP * style.PICTURE_LIFT)
-        self.play(Write(share), FadeIn(words), run_time=self.seconds(style.MEDIUM))
-        self.say(text.knowledge)
+        total.next_to(bar, UP, buff=style.SECTION_GAP)
+        self.shown["part_percents"] = [float(self.part_percents[k]) for k in self.parts]
+        self.play(FadeIn(heading), FadeIn(total), run_time=self.seconds(style.SHORT))
+        self.play(
+            AnimationGroup(
+                *(GrowFromEdge(bar.get_segment(k), LEFT) for k in bar.get_names()), lag_ratio=0.5
+            ),
+            run_time=self.seconds(style.LONG),
+        )
+        self.play(FadeIn(labels, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            Indicate(bar.get_segment("mlp"), color=style.HIGHLIGHT),
+            run_time=self.seconds(style.MEDIUM),
+        )
+
+    @staticmethod
+    def spread(labels: VGroup) -> None:
+        """Push labels right until none overlaps the one before it, keeping them in frame."""
+        for before, after in itertools.pairwise(labels):
+            gap = after.get_left()[0] - before.get_right()[0] - style.ITEM_GAP
+            if gap < 0:
+                after.shift(-gap * RIGHT)
+        right = config.frame_width / 2 - style.EDGE_BUFFER
+        if labels.get_right()[0] > right:
+            labels.shift((right - labels.get_right()[0]) * RIGHT)

@@ -7,9 +7,11 @@ Importing this package never imports manim.
 """
 
 from scenes.config.common import ClipConfig, FactConfig, fill
+from scenes.config.high_dimensions import HighDimensionsConfig
 from scenes.config.mlp_walkthrough import MLPWalkthroughConfig
 from scenes.config.models import ModelShapeConfig, load_model, presets
 from scenes.config.narration import NarrationConfig
+from scenes.config.opening import OpeningConfig
 from scenes.config.parameter_count import ParameterCountConfig
 from scenes.config.registry import CLIP_CONFIGS, load_clip, scene_class
 from scenes.config.schema import ConfigError
@@ -22,9 +24,11 @@ __all__ = [
     "ClipConfig",
     "ConfigError",
     "FactConfig",
+    "HighDimensionsConfig",
     "MLPWalkthroughConfig",
     "ModelShapeConfig",
     "NarrationConfig",
+    "OpeningConfig",
     "ParameterCountConfig",
     "SuperpositionConfig",
     "ToyDirectionsConfig",

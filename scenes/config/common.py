@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from scenes.config.narration import NarrationConfig
-from scenes.config.schema import ConfigError, describe, option
+from scenes.config.schema import ConfigError, describe, option, parse, read_yaml
+from scenes.config.shipped import shipped_dir
 from scenes.visual import style
 
 # Toy pictures show a few rows of each array: 64 MiB holds a GPT-2-small-sized toy block
@@ -30,11 +32,22 @@ NAME_LENGTH = 30
 # Direction symbols go into LaTeX, so they are plain letters.
 SYMBOL = (r"[A-Za-z]{1,3}", "1 to 3 plain letters (used in LaTeX)")
 
+FACT_PRESET_DIR = shipped_dir("facts")
+# Checked before any file-system call: a preset name is a short plain file stem.
+PRESET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+# Letters that already name something on screen: E the embedding, W a weight matrix, b a
+# bias vector, h the hidden (neuron) vector. A fact symbol may not be one of them.
+RESERVED_SYMBOLS = ("E", "W", "b", "h")
+MAX_PROBES = 6
+MAX_OTHER_FACTS = 4
+
 # Every {placeholder} a text template may use; fill() defines all of them in every clip.
 PLACEHOLDERS = (
     "first_name",
     "last_name",
     "attribute",
+    "verb",
+    "relation",
     "model",
     "n",
     "tolerance",
@@ -42,19 +55,173 @@ PLACEHOLDERS = (
     "share",
     "degrees",
     "min_angle",
+    # ParameterCount's counts, computed from the model preset:
+    "aspect",
+    "matrix_count",
+    "block_count",
+    "layers",
+    "experts",
+    "mlp_count",
+    "mlp_share",
+    "total",
 )
 
 
 @dataclass(frozen=True, kw_only=True)
+class PersonName:
+    """A person's name as two features: a first name and a last name."""
+
+    first_name: str = option(max_length=NAME_LENGTH, doc="first name")
+    last_name: str = option(max_length=NAME_LENGTH, doc="last name")
+
+    @property
+    def full_name(self) -> str:
+        """``first_name last_name``."""
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True, kw_only=True)
 class FactConfig:
-    """The fact the clip tells: "<first_name> <last_name> plays <attribute>"."""
+    """The fact the clips tell: "<first_name> <last_name> <verb> <attribute>".
+
+    In the toy picture each of the three words is a direction in the embedding space, drawn
+    as the vector ``\\vec{first_symbol}`` and so on. A clip file writes ``fact: <preset>``
+    (a file stem in ``configs/facts/``), an inline mapping of these keys, or both:
+    ``fact: {preset: miles-davis, attribute: cornet}`` reads the preset and then lets the
+    inline keys replace the preset's (see :func:`resolve_fact`).
+    """
 
     first_name: str = option("Michael", max_length=NAME_LENGTH, doc="first name feature")
     last_name: str = option("Jordan", max_length=NAME_LENGTH, doc="last name feature")
     attribute: str = option("basketball", max_length=NAME_LENGTH, doc="the fact's attribute")
+    verb: str = option("plays", max_length=NAME_LENGTH, doc="verb of the statement")
+    relation: str = option(
+        "plays the sport of",
+        max_length=60,
+        doc="the prompt's words between the name and the predicted attribute",
+    )
     first_symbol: str = option("M", pattern=SYMBOL, doc="letter for the first-name direction")
     last_symbol: str = option("J", pattern=SYMBOL, doc="letter for the last-name direction")
     attribute_symbol: str = option("B", pattern=SYMBOL, doc="letter for the attribute direction")
+    probes: tuple[PersonName, ...] = option(
+        (
+            PersonName(first_name="Michael", last_name="Phelps"),
+            PersonName(first_name="Alexis", last_name="Jordan"),
+        ),
+        doc="other people sharing one of the names (they must not trigger the fact)",
+    )
+    other_facts: tuple[str, ...] = option(
+        ("Chicago Bulls", "number 23", "born in 1963"),
+        max_length=NAME_LENGTH,
+        doc="more facts about the person one down-projection column may also carry",
+    )
+
+    @property
+    def full_name(self) -> str:
+        """``first_name last_name``."""
+        return f"{self.first_name} {self.last_name}"
+
+    def statement(self) -> str:
+        """The fact as a sentence: ``Michael Jordan plays basketball``."""
+        return f"{self.full_name} {self.verb} {self.attribute}"
+
+    def prompt(self) -> str:
+        """The prompt whose next word is the attribute: ``Michael Jordan plays the sport of``."""
+        return f"{self.full_name} {self.relation}"
+
+    def prompt_words(self) -> tuple[str, ...]:
+        """The prompt as words (a name is one word even if it holds a space or a hyphen)."""
+        return (self.first_name, self.last_name, *self.relation.split())
+
+    def symbols(self) -> dict[str, str]:
+        """Role (``first_symbol``, ``last_symbol``, ``attribute_symbol``) to its letter."""
+        return {
+            "first_symbol": self.first_symbol,
+            "last_symbol": self.last_symbol,
+            "attribute_symbol": self.attribute_symbol,
+        }
+
+    def check(
+        self, source: str, key_path: str = "fact", reserved: Iterable[str] = RESERVED_SYMBOLS
+    ) -> None:
+        """Refuse symbols that collide (with each other or with a letter ``reserved`` for
+        something else on screen: E the embedding, W a weight matrix, b a bias, h a hidden
+        vector), too many probes or other facts, and a probe that is the fact's own person."""
+        taken = tuple(reserved)
+        seen: dict[str, str] = {}
+        for role, symbol in self.symbols().items():
+            if symbol in taken:
+                expected = "a symbol other than " + ", ".join(taken) + " (used on screen)"
+                raise ConfigError(source, f"{key_path}.{role}", expected, describe(symbol))
+            if symbol in seen:
+                expected = f"a symbol different from {seen[symbol]} {symbol!r}"
+                raise ConfigError(source, f"{key_path}.{role}", expected, describe(symbol))
+            seen[symbol] = role
+        if len(self.probes) > MAX_PROBES:
+            expected = f"at most {MAX_PROBES} probe names"
+            raise ConfigError(source, f"{key_path}.probes", expected, f"{len(self.probes)}")
+        for index, probe in enumerate(self.probes):
+            if probe.full_name == self.full_name:
+                expected = f"a name other than the fact's own {self.full_name!r}"
+                found = describe(probe.full_name)
+                raise ConfigError(source, f"{key_path}.probes[{index}]", expected, found)
+        if len(self.other_facts) > MAX_OTHER_FACTS:
+            expected = f"at most {MAX_OTHER_FACTS} other facts"
+            raise ConfigError(
+                source, f"{key_path}.other_facts", expected, f"{len(self.other_facts)}"
+            )
+
+
+def fact_presets() -> list[str]:
+    """Names of the fact presets (the stems of the files in ``configs/facts/``)."""
+    return sorted(p.stem for p in FACT_PRESET_DIR.glob("*.yaml"))
+
+
+def fact_preset_raw(name: object, source: str, key_path: str) -> dict[str, Any]:
+    """The ``fact:`` mapping of preset ``name``, parsed and checked once (its errors name the
+    preset's file); a ConfigError at ``key_path`` of ``source`` if there is no such preset."""
+    choices = fact_presets()
+    if not (
+        isinstance(name, str)
+        and PRESET_NAME.fullmatch(name)
+        and (FACT_PRESET_DIR / f"{name}.yaml").is_file()
+    ):
+        hint = did_you_mean(name, choices) if isinstance(name, str) else ""
+        expected = "a fact preset (" + ", ".join(choices) + ")" + hint
+        raise ConfigError(source, key_path, expected, describe(name))
+    path = FACT_PRESET_DIR / f"{name}.yaml"
+    preset_source = str(path)
+    raw = read_yaml(path, preset_source)
+    if not isinstance(raw, dict) or not isinstance(raw.get("fact"), dict):
+        found = "an empty file" if raw is None else describe(raw)
+        raise ConfigError(preset_source, "(top level)", "a mapping with a 'fact' mapping", found)
+    parse(FactConfig, raw["fact"], preset_source, "fact").check(preset_source)
+    return dict(raw["fact"])
+
+
+def load_fact(name: str) -> FactConfig:
+    """The fact of preset ``name`` (a ConfigError naming the known presets if there is none)."""
+    return parse(FactConfig, fact_preset_raw(name, "fact preset", "(name)"), "fact preset")
+
+
+def resolve_fact(value: object, source: str, key_path: str = "fact") -> object:
+    """A clip's ``fact:`` value with its preset read in, ready for :func:`parse`.
+
+    - ``fact: michael-jordan`` → the preset's mapping;
+    - ``fact: {preset: michael-jordan, attribute: golf}`` → the preset's mapping with the
+      inline keys replacing the preset's (inline wins; errors in them name the clip file);
+    - ``fact: {first_name: ...}`` → unchanged (missing keys take FactConfig's defaults,
+      which are the michael-jordan preset).
+    """
+    if isinstance(value, str):
+        return fact_preset_raw(value, source, key_path)
+    if isinstance(value, dict):
+        if "preset" not in value:
+            return value
+        overrides = {k: v for k, v in value.items() if k != "preset"}
+        return {**fact_preset_raw(value["preset"], source, f"{key_path}.preset"), **overrides}
+    expected = "a fact preset (" + ", ".join(fact_presets()) + ") or a mapping"
+    raise ConfigError(source, key_path, expected, describe(value))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,6 +252,8 @@ class ClipConfig:
 
     SCENE: ClassVar[str] = ""  # "module:Class" of the scene that renders this config
     BEATS: ClassVar[tuple[str, ...]] = ()
+    # Letters this clip shows besides RESERVED_SYMBOLS; a fact symbol may not be one of them.
+    SYMBOLS: ClassVar[tuple[str, ...]] = ()
 
     scene: str = option(doc="the scene class this file renders")
     description: str = option("", max_length=200, doc="one line for `llmfacts list`")
@@ -101,8 +270,11 @@ class ClipConfig:
 
     @classmethod
     def prepare_raw(cls, raw: dict[str, Any], source: str) -> dict[str, Any]:
-        """Resolve references in the raw mapping before parsing (e.g. a model preset's
-        name); the default changes nothing."""
+        """Resolve references in the raw mapping before parsing: the default reads the fact
+        preset of a clip with a ``fact`` key (see :func:`resolve_fact`). A subclass that
+        resolves more (e.g. a model preset) calls ``super().prepare_raw(raw, source)``."""
+        if "fact" in raw and any(f.name == "fact" for f in dataclasses.fields(cls)):
+            return {**raw, "fact": resolve_fact(raw["fact"], source)}
         return raw
 
     @property
@@ -126,6 +298,7 @@ class ClipConfig:
         """Refuse combinations the per-key types and ranges cannot see. Subclasses add their
         own rules and call ``super().check(source)``."""
         self._check_beats(source)
+        self._check_fact(source)
         self._check_narration(source)
         self._check_templates(source)
         self._check_memory(source)
@@ -143,6 +316,11 @@ class ClipConfig:
         if len(set(self.beats)) != len(self.beats):
             found = describe(list(self.beats))
             raise ConfigError(source, "beats", "each beat at most once", found)
+
+    def _check_fact(self, source: str) -> None:
+        fact = getattr(self, "fact", None)
+        if isinstance(fact, FactConfig):
+            fact.check(source, "fact", (*RESERVED_SYMBOLS, *self.SYMBOLS))
 
     def _check_narration(self, source: str) -> None:
         for name in self.narration.beats:
@@ -219,6 +397,12 @@ def fill(template: str, fact: FactConfig | None = None, **values: object) -> str
     """
     names = dict.fromkeys(PLACEHOLDERS, "")
     if fact is not None:
-        names.update(first_name=fact.first_name, last_name=fact.last_name, attribute=fact.attribute)
+        names.update(
+            first_name=fact.first_name,
+            last_name=fact.last_name,
+            attribute=fact.attribute,
+            verb=fact.verb,
+            relation=fact.relation,
+        )
     names.update({key: str(value) for key, value in values.items()})
     return template.format_map(names)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from scenes.config.common import (
     FLOAT_BYTES,
@@ -13,9 +13,11 @@ from scenes.config.common import (
     FactConfig,
     MatrixDisplay,
 )
+from scenes.config.models import ModelShapeConfig, load_model, preset_path
 from scenes.config.schema import ConfigError, describe, option, short_repr
 
 MAX_PROBES = 6  # one table row each, beside the full name
+MAX_COLUMN_FACTS = 4  # labels along W_down's first column
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,49 +41,43 @@ class MLPToy:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RealModel:
-    """The real model whose sizes label the pictures (GPT-3 in the video)."""
-
-    name: str = option("GPT-3", max_length=30)
-    d_model: int = option(12_288, low=1, high=10**7)
-    d_mlp: int = option(49_152, low=1, high=10**8)
-
-
-@dataclass(frozen=True, kw_only=True)
 class MLPText:
-    """Words on screen; {first_name}, {last_name} and {attribute} come from the fact."""
+    """Words on screen; {first_name}, {last_name}, {attribute} come from the fact, {model}
+    from the model preset."""
 
     block: str = option("MLP", max_length=30)
-    flow: str = option(
-        "Each vector goes through the same block, on its own, in parallel", max_length=TEXT_LENGTH
+    flow: str = option("Each vector goes through the block on its own", max_length=TEXT_LENGTH)
+    pipeline: str = option(
+        "What comes out = what went in + the block's output", max_length=TEXT_LENGTH
     )
-    added_back: str = option(
-        "The result is added back to the vector that came in", max_length=TEXT_LENGTH
+    up_projection: str = option("Entry i = row i · E", max_length=TEXT_LENGTH)
+    m_alone: str = option("If row 1 were {first_name} alone", max_length=TEXT_LENGTH)
+    m_plus_j: str = option("Row 1 = {first_name} + {last_name}", max_length=TEXT_LENGTH)
+    bias: str = option("The bias −1: positive only for the full name", max_length=TEXT_LENGTH)
+    neither: str = option("neither name", max_length=30)
+    threshold: str = option(
+        "The best straight-line rule still says yes to half names", max_length=TEXT_LENGTH
     )
-    up_projection: str = option(
-        "Each entry: the dot product of one row with E", max_length=TEXT_LENGTH
-    )
-    question: str = option("Row 1 asks: is this {first_name} {last_name}?", max_length=TEXT_LENGTH)
-    bias: str = option(
-        "The bias makes entry 1 positive only for the full name", max_length=TEXT_LENGTH
-    )
-    activation: str = option(
-        "Negatives clipped to 0: entry 1 becomes an AND gate", max_length=TEXT_LENGTH
-    )
+    relu: str = option("Negative entries are clipped to 0", max_length=TEXT_LENGTH)
+    and_gate: str = option("Entry 1: an AND gate", max_length=TEXT_LENGTH)
+    other_activation: str = option("The smoother GELU", max_length=TEXT_LENGTH)
     neurons: str = option("Neurons: active when positive, inactive at 0", max_length=TEXT_LENGTH)
+    layer_in: str = option("E", max_length=30)
+    layer_out: str = option("neurons", max_length=30)
     down_projection: str = option("Column 1 is the direction {attribute}", max_length=TEXT_LENGTH)
+    switched_off: str = option("Neuron 1 off: no {attribute}", max_length=TEXT_LENGTH)
+    column_facts: str = option("One column can carry many facts", max_length=TEXT_LENGTH)
+    down_bias: str = option("The bias b↓ is added every time", max_length=TEXT_LENGTH)
     residual: str = option(
         "What flows out encodes {first_name}, {last_name} and {attribute}", max_length=TEXT_LENGTH
     )
-    parallel: str = option("Every token at once: neurons x tokens", max_length=TEXT_LENGTH)
+    parallel: str = option("Every token at once", max_length=TEXT_LENGTH)
+    tokens: str = option("tokens", max_length=30)
+    neurons_word: str = option("neurons", max_length=30)
+    values_word: str = option("neuron values", max_length=30)
     up_label: str = option("up-projection", max_length=TEXT_LENGTH)
     down_label: str = option("down-projection", max_length=TEXT_LENGTH)
-    row_one: str = option("Entry 1 of W_up E", max_length=TEXT_LENGTH)
-    entry_one: str = option("Entry 1 after adding the bias", max_length=TEXT_LENGTH)
-    neuron_one: str = option("Neuron 1 after the activation", max_length=TEXT_LENGTH)
     shape: str = option("in {model}", max_length=TEXT_LENGTH)
-    other_activation: str = option("The smoother GELU, used in GPT models", max_length=TEXT_LENGTH)
-    network: str = option("The same step as dots and lines", max_length=TEXT_LENGTH)
     summary: str = option(
         "Two matrix products with biases, a clipping function between", max_length=TEXT_LENGTH
     )
@@ -94,42 +90,81 @@ class MLPWalkthroughConfig(ClipConfig):
     SCENE: ClassVar[str] = "scenes.clips.mlp_walkthrough:MLPWalkthrough"
     BEATS: ClassVar[tuple[str, ...]] = (
         "flow",
+        "pipeline",
         "up_projection",
         "rows_as_questions",
         "bias",
-        "activation",
+        "threshold",
+        "relu",
+        "and_gate",
         "neurons",
         "down_projection",
+        "column_facts",
+        "down_bias",
         "residual",
         "parallel",
         "summary",
     )
+    # Letters the clip writes besides the reserved E, W, b, h: C for a column of W_down.
+    SYMBOLS: ClassVar[tuple[str, ...]] = ("C",)
 
     fact: FactConfig = field(default_factory=FactConfig)
-    probes: tuple[ProbeConfig, ...] = option(
-        (
-            ProbeConfig(first_name="Michael", last_name="Phelps"),
-            ProbeConfig(first_name="Alexis", last_name="Jordan"),
-        )
+    probes: tuple[ProbeConfig, ...] | None = option(
+        None, doc="other names fed to the block [the fact's probes]"
     )
-    prompt: tuple[str, ...] = option(
-        ("Michael", "Jordan", "plays", "the", "sport", "of"), max_length=30
+    prompt: tuple[str, ...] | None = option(
+        None, max_length=30, doc="the prompt's tokens [the fact's prompt words]"
+    )
+    column_facts: tuple[str, ...] | None = option(
+        None, max_length=30, doc="other facts W_down's column 1 carries [the fact's other facts]"
+    )
+    questions: tuple[str, ...] = option(
+        ("Is it about sport?", "Is it English?", "Is it a verb?"),
+        max_length=40,
+        doc="questions the other rows of W_up might ask (labels for rows 2, 3, ...)",
     )
     toy: MLPToy = field(default_factory=MLPToy)
     display: MatrixDisplay = field(default_factory=MatrixDisplay)
-    model: RealModel = field(default_factory=RealModel)
+    model: ModelShapeConfig = field(default_factory=lambda: load_model("gpt3-175b"))
     activation: Literal["relu", "gelu"] = option("relu")
     convention: Literal["column", "row"] = option(
         "column", doc="column: W E (video); row: E^T W^T (code)"
     )
     text: MLPText = field(default_factory=MLPText)
 
+    @classmethod
+    def prepare_raw(cls, raw: dict[str, Any], source: str) -> dict[str, Any]:
+        """Read the fact preset, and ``model: gpt3-175b`` as a model preset."""
+        raw = super().prepare_raw(raw, source)
+        if isinstance(raw.get("model"), str):
+            return {**raw, "model": load_model(preset_path(raw["model"], source, "model"))}
+        return raw
+
+    def probe_names(self) -> tuple[tuple[str, str], ...]:
+        """(first name, last name) of every probe: the config's, else the fact's."""
+        probes = self.probes if self.probes is not None else self.fact.probes
+        return tuple((p.first_name, p.last_name) for p in probes)
+
+    def prompt_words(self) -> tuple[str, ...]:
+        """The prompt's tokens: the config's, else the fact's prompt."""
+        return self.prompt if self.prompt is not None else self.fact.prompt_words()
+
+    def other_facts(self) -> tuple[str, ...]:
+        """What W_down's column 1 carries besides the attribute."""
+        facts = self.column_facts if self.column_facts is not None else self.fact.other_facts
+        return tuple(f for f in dict.fromkeys(facts) if f != self.fact.attribute)
+
+    def d_mlp(self) -> int:
+        """The real model's number of neurons per block."""
+        return self.model.to_shape().d_mlp
+
     def named_features(self) -> tuple[str, ...]:
         """Every distinct named direction the toy space must hold."""
         names = [self.fact.first_name, self.fact.last_name, self.fact.attribute]
-        for probe in self.probes:
-            names += [probe.first_name, probe.last_name]
-        names += list(self.prompt)
+        names += list(self.other_facts())
+        for first, last in self.probe_names():
+            names += [first, last]
+        names += list(self.prompt_words())
         return tuple(dict.fromkeys(names))
 
     def memory_bytes(self) -> int:
@@ -146,7 +181,7 @@ class MLPWalkthroughConfig(ClipConfig):
         """
         m, h = self.toy.d_model, self.toy.d_mlp
         k = len(self.named_features())
-        traces = len(self.probes) + 1 + 2 * len(self.prompt)
+        traces = len(self.probe_names()) + 1 + 2 * len(self.prompt_words())
         floats = 2 * m * h + 4 * k * m + 2 * k * k + traces * (4 * m + 3 * h)
         return floats * FLOAT_BYTES + SMALL_ARRAYS_BYTES
 
@@ -155,7 +190,7 @@ class MLPWalkthroughConfig(ClipConfig):
 
     def check(self, source: str) -> None:
         """The prompt holds the last name; the toy space has a dimension per named feature."""
-        prompt, name = self.prompt, self.fact.last_name
+        prompt, name = self.prompt_words(), self.fact.last_name
         if not 2 <= len(prompt) <= 10 or name not in prompt:
             expected = f"a list of 2 to 10 tokens including the last name {name!r}"
             raise ConfigError(source, "prompt", expected, describe(list(prompt)))
@@ -163,9 +198,13 @@ class MLPWalkthroughConfig(ClipConfig):
         if self.toy.d_model < needed:
             expected = f"an integer >= {needed} (one dimension per named feature and prompt word)"
             raise ConfigError(source, "toy.d_model", expected, describe(self.toy.d_model))
-        if not self.probes:
+        probes = self.probe_names()
+        if not probes:
             raise ConfigError(source, "probes", "at least one probe name", "an empty list")
-        if len(self.probes) > MAX_PROBES:
+        if len(probes) > MAX_PROBES:
             expected = f"at most {MAX_PROBES} probes (one table row each)"
-            raise ConfigError(source, "probes", expected, f"{len(self.probes)} probes")
+            raise ConfigError(source, "probes", expected, f"{len(probes)} probes")
+        if len(self.other_facts()) > MAX_COLUMN_FACTS:
+            expected = f"at most {MAX_COLUMN_FACTS} other facts (one label each)"
+            raise ConfigError(source, "column_facts", expected, f"{len(self.other_facts())}")
         super().check(source)

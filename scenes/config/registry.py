@@ -7,13 +7,17 @@ classes, keyed by that scene's name. No manim import: ``llmfacts check`` stays f
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 from typing import Any
 
 from scenes.config.common import ClipConfig, one_of
+from scenes.config.high_dimensions import HighDimensionsConfig
 from scenes.config.mlp_walkthrough import MLPWalkthroughConfig
+from scenes.config.opening import OpeningConfig
 from scenes.config.parameter_count import ParameterCountConfig
 from scenes.config.schema import ConfigError, describe, parse, read_yaml, shown_source
+from scenes.config.shipped import shipped_dir
 from scenes.config.superposition import SuperpositionConfig
 from scenes.config.toy_directions import ToyDirectionsConfig
 from scenes.config.transformer_refresher import TransformerRefresherConfig
@@ -22,11 +26,13 @@ from scenes.config.transformer_refresher import TransformerRefresherConfig
 CLIP_CONFIGS: dict[str, type[ClipConfig]] = {
     cls.scene_name(): cls
     for cls in (
+        OpeningConfig,
         TransformerRefresherConfig,
         ToyDirectionsConfig,
         MLPWalkthroughConfig,
         ParameterCountConfig,
         SuperpositionConfig,
+        HighDimensionsConfig,
     )
 }
 
@@ -45,6 +51,30 @@ def load_clip(path: str | Path) -> ClipConfig:
     clip = parse(config_class, config_class.prepare_raw(raw, source), source)
     clip.check(source)
     return clip
+
+
+CONFIG_ENV = "LLMFACTS_CONFIG"  # the clip file a scene plays when manim's own CLI renders it
+
+
+def default_clip(config_class: type[ClipConfig], scene: str) -> ClipConfig:
+    """The config a scene plays when it is given none (``manim -ql scenes/clips/x.py X``):
+    the file named by $LLMFACTS_CONFIG, else the shipped clip file for this scene, so plain
+    manim renders what ``llmfacts render`` renders; a scene no file names (a test's) gets its
+    config class's defaults."""
+    chosen = os.environ.get(CONFIG_ENV)
+    if chosen:
+        clip = load_clip(chosen)
+        if clip.scene != scene:
+            raise ConfigError(
+                shown_source(chosen), "scene", f"'{scene}' (the scene being rendered)",
+                describe(clip.scene),
+            )  # fmt: skip
+        return clip
+    for path in sorted(shipped_dir().glob("*.yaml")):
+        raw = read_yaml(path, shown_source(str(path)))
+        if isinstance(raw, dict) and raw.get("scene") == scene:
+            return load_clip(path)
+    return config_class(scene=scene)
 
 
 def scene_class(clip: ClipConfig | type[ClipConfig]) -> Any:

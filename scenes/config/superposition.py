@@ -1,7 +1,9 @@
-"""Config of the Superposition clip (beats 4.1-4.7: nearly perpendicular directions)."""
+"""Config of the Superposition clip (beats 4.1-4.4: polysemantic neurons, perpendicular and
+nearly perpendicular directions, and the video's experiment told truthfully)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -9,6 +11,8 @@ from mathcore.experiment import ExperimentSpec
 from mathcore.superposition import FINE_BINS, Objective
 from scenes.config.common import TEXT_LENGTH, ClipConfig, FactConfig
 from scenes.config.schema import ConfigError, describe, option
+
+FEATURE_LENGTH = 40
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,104 +35,120 @@ class HistogramConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
-class CapacityConfig:
-    """Johnson-Lindenstrauss: how many vectors fit with every |cos| <= epsilon."""
+class NeuronsConfig:
+    """Beat 1: features against neurons. The first ``neurons`` features get a neuron each
+    in the clean picture; in the realistic one all the features share the neurons."""
 
-    epsilon: float = option(0.5, low=0.05, high=0.9)
-    dims: tuple[int, ...] = option((2, 3, 4, 5, 6, 7, 8), low=2, high=12)
-    big_dims: tuple[int, ...] = option((1_000, 12_288, 100_000), low=2, high=10**6)
-    big_epsilon: float = option(0.1, low=0.01, high=0.9)
+    count: int = option(5, low=2, high=8, doc="neurons drawn")
+    features: tuple[str, ...] = option(
+        (
+            "{first_name} {last_name}",
+            "{attribute}",
+            "Chicago",
+            "the colour red",
+            "French text",
+            "Python code",
+            "rhymes",
+        ),
+        max_length=FEATURE_LENGTH,
+        doc="feature names (templates), more than the neurons",
+    )
+    threshold: float = option(0.5, low=0.05, high=1.0, doc="a neuron 'takes part' above this")
 
 
 @dataclass(frozen=True, kw_only=True)
-class ToyModelConfig:
-    """Elhage et al.'s toy model: features squeezed into fewer dimensions."""
+class CrammingConfig:
+    """Beat 3: more unit vectors than dimensions crammed into 3-D by mathcore.cramming."""
 
-    features: int = option(5, low=2, high=12)
-    dims: int = option(2, low=2, high=2, doc="2: the picture is a plane")
-    sparsities: tuple[float, ...] = option((0.0, 0.5, 0.8, 0.9, 0.95), low=0.0, high=0.999)
-    steps: int = option(3000, low=100, high=50_000)
+    vectors: int = option(8, low=4, high=14)
+    steps: int = option(240, low=20, high=2000)
+    tries: int = option(4, low=1, high=10, doc="seeded starts; the best run is shown")
 
 
 @dataclass(frozen=True, kw_only=True)
 class SuperpositionText:
     """Words on screen."""
 
-    neurons: str = option("A neuron rarely stands for one clean feature", max_length=TEXT_LENGTH)
-    feature: str = option("{first_name} {last_name}", max_length=TEXT_LENGTH)
-    perpendicular: str = option(
-        "In n dimensions, at most n directions are exactly perpendicular", max_length=TEXT_LENGTH
+    clean: str = option("The hope: one neuron per feature", max_length=TEXT_LENGTH)
+    realistic: str = option(
+        "What is found: each feature is a pattern across many neurons", max_length=TEXT_LENGTH
     )
-    nearly: str = option(
-        "Allowing a little slack adds almost no room in 2-D or 3-D", max_length=TEXT_LENGTH
-    )
-    experiment: str = option(
-        "The video's experiment, in its 80-100 degree window", max_length=TEXT_LENGTH
-    )
-    reveal: str = option(
-        "The whole range, log scale: many vectors collapsed onto one another",
+    polysemantic: str = option("and one neuron takes part in many features", max_length=TEXT_LENGTH)
+    features_label: str = option("features", max_length=TEXT_LENGTH)
+    neurons_label: str = option("neurons", max_length=TEXT_LENGTH)
+    at_most: str = option("{n}-D: {n} perpendicular", max_length=TEXT_LENGTH)
+    no_more: str = option("no room for one more", max_length=TEXT_LENGTH)
+    tolerance: str = option("nearly perpendicular: 90° ± {tolerance}°", max_length=TEXT_LENGTH)
+    no_third: str = option(
+        "A third direction would have to sit in both pairs of wedges: they never meet",
         max_length=TEXT_LENGTH,
     )
+    fourth: str = option("a fourth direction, angle to each axis", max_length=TEXT_LENGTH)
+    fourth_best: str = option(
+        "at best {degrees}° off perpendicular: far outside ± {tolerance}°",
+        max_length=TEXT_LENGTH,
+    )
+    cramming: str = option("{n} directions crammed into 3-D", max_length=TEXT_LENGTH)
+    worst_pair: str = option("closest pair of lines", max_length=TEXT_LENGTH)
+    cramming_result: str = option(
+        "More than 3 fit, but the closest pair of lines is only {degrees}° apart",
+        max_length=TEXT_LENGTH,
+    )
+    vectors_brace: str = option("{n} vectors", max_length=TEXT_LENGTH)
+    dims_brace: str = option("{n} dimensions", max_length=TEXT_LENGTH)
+    pairs: str = option("{n} pairs", max_length=TEXT_LENGTH)
+    start: str = option("random start: angles between all pairs", max_length=TEXT_LENGTH)
+    angle_axis: str = option("angle between a pair", max_length=TEXT_LENGTH)
+    count_axis: str = option("pairs per bin", max_length=TEXT_LENGTH)
+    loss: str = option("the video's loss, step by step", max_length=TEXT_LENGTH)
+    step_axis: str = option("step", max_length=TEXT_LENGTH)
+    zoom: str = option("After {n} steps, the video's window", max_length=TEXT_LENGTH)
+    pairs_axis: str = option("pairs per bin (log scale)", max_length=TEXT_LENGTH)
+    welch_mark: str = option("Welch bound", max_length=TEXT_LENGTH)
+    pair_angle: str = option("one pair, one angle", max_length=TEXT_LENGTH)
     collapsed: str = option(
         "{share} of pairs lie within {degrees}° of 0° or 180°; the closest pair is"
         " {min_angle}° apart",
         max_length=TEXT_LENGTH,
     )
-    pairs_axis: str = option("pairs per bin (log scale)", max_length=TEXT_LENGTH)
-    honest: str = option("No arrangement beats the Welch bound", max_length=TEXT_LENGTH)
-    capacity: str = option(
-        "Room for nearly perpendicular directions grows exponentially", max_length=TEXT_LENGTH
-    )
-    superposition: str = option(
-        "Features as combinations of neurons: superposition", max_length=TEXT_LENGTH
-    )
-    autoencoders: str = option("Sparse autoencoders pull such features out", max_length=TEXT_LENGTH)
-    at_most: str = option("{n}-D: {n} perpendicular", max_length=TEXT_LENGTH)
-    room: str = option(
-        "Room for one more direction within 90° ± {tolerance}°", max_length=TEXT_LENGTH
-    )
-    next_to_axes: str = option("{n}-D, next to {n} axes", max_length=TEXT_LENGTH)
-    next_to_one: str = option("{n}-D, next to 1 vector", max_length=TEXT_LENGTH)
-    random_start: str = option("random start", max_length=TEXT_LENGTH)
-    video_objective: str = option("video's objective", max_length=TEXT_LENGTH)
-    coherence_objective: str = option("coherence objective", max_length=TEXT_LENGTH)
-    welch: str = option("Welch bound", max_length=TEXT_LENGTH)
-    columns: str = option("max |cos|   and   median nearest |cos|", max_length=TEXT_LENGTH)
-    big_dims: str = option("with every |cos| ≤ {epsilon}:", max_length=TEXT_LENGTH)
-    capacity_x: str = option("dimension d", max_length=TEXT_LENGTH)
-    capacity_y: str = option(
-        "vectors with every |cos| ≤ {epsilon}: measured (dots), guaranteed (line)",
+    coherence: str = option(
+        "The coherence optimiser pushes down the largest overlaps and keeps every vector"
+        " at length 1",
         max_length=TEXT_LENGTH,
     )
-    gaps: str = option("gaps between neighbouring features", max_length=TEXT_LENGTH)
-    up_next: str = option("Up next: training", max_length=TEXT_LENGTH)
-    up_next_topics: str = option(
-        "backpropagation, the cost function, RLHF, scaling laws", max_length=TEXT_LENGTH
+    against_welch: str = option(
+        "Its worst pair: {min_angle}°. The Welch bound: no arrangement beats {degrees}°",
+        max_length=TEXT_LENGTH,
     )
+    random_start: str = option("random start", max_length=TEXT_LENGTH)
+    video_objective: str = option("video's objective", max_length=TEXT_LENGTH)
+    coherence_objective: str = option("coherence optimiser", max_length=TEXT_LENGTH)
+    welch: str = option("Welch bound", max_length=TEXT_LENGTH)
+    worst_column: str = option("max |cos|", max_length=TEXT_LENGTH)
+    nearest_column: str = option("median nearest |cos|", max_length=TEXT_LENGTH)
 
 
 @dataclass(frozen=True, kw_only=True)
 class SuperpositionConfig(ClipConfig):
-    """Beats 4.1-4.7: nearly perpendicular directions, told truthfully."""
+    """Beats 4.1-4.4: polysemantic neurons, nearly perpendicular, the experiment corrected."""
 
     SCENE: ClassVar[str] = "scenes.clips.superposition:Superposition"
     BEATS: ClassVar[tuple[str, ...]] = (
         "neurons",
         "perpendicular",
         "nearly_perpendicular",
+        "cramming",
         "experiment",
-        "capacity",
-        "superposition",
-        "up_next",
+        "optimisation",
+        "reveal",
     )
 
     fact: FactConfig = field(default_factory=FactConfig)
     experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
     tolerance_deg: float = option(1.0, low=0.1, high=20.0, doc="90 +/- this is 'nearly'")
     histogram: HistogramConfig = field(default_factory=HistogramConfig)
-    capacity: CapacityConfig = field(default_factory=CapacityConfig)
-    toy_model: ToyModelConfig = field(default_factory=ToyModelConfig)
-    neurons: int = option(8, low=3, high=16, doc="neurons drawn in beat 1")
+    neurons: NeuronsConfig = field(default_factory=NeuronsConfig)
+    cramming: CrammingConfig = field(default_factory=CrammingConfig)
     text: SuperpositionText = field(default_factory=SuperpositionText)
 
     def spec(self, objective: Objective, steps: int | None = None) -> ExperimentSpec:
@@ -137,8 +157,15 @@ class SuperpositionConfig(ClipConfig):
         count = exp.steps if steps is None else steps
         return ExperimentSpec(exp.vectors, exp.dims, count, self.seed, objective)
 
+    def templates(self) -> Iterator[tuple[str, str]]:
+        """The text section, the narration and the feature names."""
+        yield from super().templates()
+        for index, name in enumerate(self.neurons.features):
+            yield f"neurons.features[{index}]", name
+
     def check(self, source: str) -> None:
-        """The zoom window is a window, its bins divide it, and the experiment's sizes fit."""
+        """The zoom window is a window, its bins divide it, there are more features than
+        neurons, and the experiment's sizes fit."""
         hist = self.histogram
         if hist.zoom_high <= hist.zoom_low:
             expected = f"a number above histogram.zoom_low ({hist.zoom_low:g})"
@@ -152,6 +179,14 @@ class SuperpositionConfig(ClipConfig):
             if count % bins:
                 expected = f"a divisor of {count} (the window in {fine:g}-degree steps)"
                 raise ConfigError(source, f"histogram.{key}", expected, describe(bins))
+        neurons = self.neurons
+        if not neurons.count < len(neurons.features) <= 2 * neurons.count:
+            expected = (
+                f"from {neurons.count + 1} to {2 * neurons.count} names (more than neurons.count)"
+            )
+            raise ConfigError(
+                source, "neurons.features", expected, f"{len(neurons.features)} names"
+            )
         for objective in ("video", "coherence"):
             problem = self.spec(objective).problem()
             if problem is not None:

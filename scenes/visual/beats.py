@@ -15,6 +15,7 @@ reading time, and ``pacing`` scales all of it. What was said and shown, and when
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -36,6 +37,8 @@ from manim import (
 
 from scenes.config import ClipConfig, fill
 from scenes.config.narration import sentences
+from scenes.config.registry import default_clip
+from scenes.config.schema import ConfigError
 from scenes.visual import style
 from scenes.visual.components import caption, fit_height_between, fit_width
 from scenes.visual.timeline import BeatTiming, Cue
@@ -150,9 +153,15 @@ class BeatScene(Scene, Generic[ClipT]):
     config_class: ClassVar[type[ClipConfig]]
 
     def __init__(self, clip: ClipT | None = None, **kwargs: Any) -> None:
-        # With no clip the scene tells its default story (the config class's defaults).
-        default = self.config_class(scene=type(self).__name__)
-        self.clip: ClipT = clip if clip is not None else default  # type: ignore[assignment]
+        # With no clip (manim's own CLI, tests) the scene plays the shipped clip file, or the
+        # one $LLMFACTS_CONFIG names; a mistake in it is one line and exit 2, as in llmfacts.
+        if clip is None:
+            try:
+                clip = default_clip(self.config_class, type(self).__name__)  # type: ignore[assignment]
+            except ConfigError as error:
+                print(error, file=sys.stderr)
+                raise SystemExit(2) from None
+        self.clip: ClipT = clip  # type: ignore[assignment]
         self.timeline: list[BeatTiming] = []
         self._caption: Mobject | None = None
         self._caption_cue: tuple[str, float] | None = None  # (text, time fully shown)

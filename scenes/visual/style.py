@@ -123,6 +123,8 @@ LAYER_ICONS_MAX: Final = 96
 LAYER_ICONS_PER_ROW: Final = 24
 COUNT_ROWS: Final = 5  # entries drawn of a real model's matrix
 COUNT_COLUMNS: Final = 5
+COUNT_HEIGHT: Final = 4.2  # the longest side of an MLP matrix drawn to scale
+COUNT_SHRINK: Final = 0.55  # the matrices, once the products are written beside them
 SMALL_SHARE_DECIMALS: Final = 3
 LEGEND_WIDTH: Final = 7.5
 LAG: Final = 0.02  # lag ratio when many small things appear one after another
@@ -145,6 +147,45 @@ CAPACITY_HEADROOM: Final = 1
 CAPACITY_TICK: Final = 1
 TOY_SHIFT: Final = 2.5
 BAND_OPACITY: Final = 0.55
+FEATURE_LABEL_WIDTH: Final = 3.4  # widest feature name beside the neurons
+FEATURE_GAP: Final = 2.6  # from the feature names to the neurons
+FEATURE_ROW_GAP: Final = 0.28
+NEURON_GAP: Final = 0.45
+LOSS_WIDTH: Final = 5.6
+LOSS_HEIGHT: Final = 3.0
+CRAM_UNIT: Final = 1.9  # screen length of a unit vector in the cramming view
+CRAM_SPIN: Final = 120.0  # degrees the 3-D views turn while they move
+JOSTLE_FRAMES: Final = 90  # positions of the fourth vector's path
+READOUT_WIDTH: Final = 3.0  # the fourth vector's angle readout
+START_SHOWN: Final = 5  # rows and columns drawn of the experiment's start matrix
+START_WIDTH: Final = 4.4  # a histogram sharing the frame with another picture
+COS_DECIMALS: Final = 3  # |cos| in the experiment's table
+TABLE_HEADER_WIDTH: Final = 2.2  # widest a column header may be before it wraps
+WEDGE_RADIUS: Final = 1.45  # tolerance wedges reach past the unit arrows (axis units)
+FAINT: Final = 0.35  # opacity of guide lines that must not compete with the picture
+START_HEIGHT: Final = 2.8
+START_MATRIX_SIZE: Final = 32
+NUMBER_SIZE: Final = 28  # axis numbers (LaTeX): at 22 their digits are under 14 px at 720p
+REVEAL_HEIGHT: Final = 2.6
+REVEAL_HIST_WIDTH: Final = 5.6
+TABLE_GAP: Final = 0.45  # between the columns of a ColumnTable
+REVEAL_NOTE_WIDTH: Final = 5.8
+CRAM_COLOURS: Final = (
+    "#58C4DD",
+    "#FFC857",
+    "#FC6255",
+    "#83C167",
+    "#9A72AC",
+    "#D4A5E6",
+    "#9CDCEB",
+    "#C55F73",
+    "#F0AC5F",
+    "#5CD0B3",
+    "#E07A5F",
+    "#B8C4D6",
+    "#A0E080",
+    "#FFD9A0",
+)
 
 # Wider spacings, for pictures that need air between their parts.
 WIDE_GAP: Final = 2 * SECTION_GAP
@@ -163,3 +204,58 @@ LAG_SLOW: Final = 0.2
 ARROW_BUFF: Final = 0.12
 PROBABILITY_WIDTH_SIDE: Final = 2.2  # bars beside another picture
 LAST_VECTOR_WIDTH: Final = 6.4
+
+# The MLP block as a chain of stages (components.MLPPipeline).
+PIPELINE_BOX: Final = 0.9
+PIPELINE_GAP: Final = 0.55
+PIPELINE_SKIP_RISE: Final = 0.7  # the skip connection's height above the boxes, in box heights
+
+# The refresher's tokens and layer loop (components.flow).
+TOKEN_CORNER: Final = 0.12
+TOKEN_PAD: Final = 0.14
+STAGE_WIDTH: Final = 1.5
+STAGE_HEIGHT: Final = 0.6
+LOOP_ANGLE: Final = 0.9  # radians the loop arrow bends through
+LOOP_TIP: Final = 0.2
+KNIFE_RISE: Final = 1.2  # how far above the text a cut starts
+NORM_COLOUR: Final = "#D4A5E6"
+ARC_MAX_STROKE: Final = 8.0
+ARC_MIN_STROKE: Final = 1.0
+READOUT_SIZE: Final = 30  # digits of the prediction's readout (>= 20 px at 720p)
+VIEW_TURN: Final = 70.0  # degrees the analogy's 3-D view turns in a beat
+ANALOGY_UNIT: Final = 2.3
+ANALOGY_X: Final = -3.4
+ANALOGY_PANEL_X: Final = 0.9
+ANALOGY_PANEL_WIDTH: Final = 5.6
+COLUMN_SIZE: Final = 28  # digits of the sequence's columns
+READOUT_DROP: Final = 0.6
+METER_LABEL: Final = 4.2
+METER_WIDTH: Final = 3.0
+SHARE_BAR_HEIGHT: Final = 1.0
+GROWN: Final = 0.02  # an arrow grown less than this is hidden (its tip would be a speck)
+
+# High dimensions clip (scenes/clips/high_dimensions.py).
+FEATURE_COLOURS: Final = (
+    "#58C4DD", "#FFC857", "#FC6255", "#83C167", "#D4A5E6", "#9CDCEB", "#C55F73", "#F0A35E",
+)  # fmt: skip
+ANGLES_WIDTH: Final = 8.0
+ANGLES_HEIGHT: Final = 3.6
+SPREAD_OPACITY: Final = 0.22
+CAPACITY_PLOT_WIDTH: Final = 6.4
+CAPACITY_PLOT_HEIGHT: Final = 3.8
+CAPACITY_PLOT_LEFT: Final = -5.6
+CAPACITY_PANEL_WIDTH: Final = 5.4
+CAPACITY_LEGEND_GAP: Final = 0.15  # between the rows of the capacity legend
+CAPACITY_X_TICK: Final = 200
+MEASURED_COLOUR: Final = "#83C167"
+BOUND_COLOUR: Final = "#FFFF00"
+PERPENDICULAR_COLOUR: Final = "#ECECEC"
+TOY_PLANE_SIZE: Final = 4.0
+TOY_RANGE: Final = (-1.4, 1.4, 1.0)
+SAE_COLOUR: Final = "#ECECEC"
+SAMPLE_DOT: Final = 0.03
+SAMPLE_DOTS: Final = 150
+DROPPED_NORM: Final = 0.3  # a toy feature shorter than this is not represented
+SPACE_LABEL_BUFFER: Final = 0.6  # a 3-D arrow's label, beyond its tip
+SHARE_LABEL_WIDTH: Final = 3.0
+READOUT_LABEL: Final = 3.4  # widest a candidate word of the readout may be

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from helpers import cached_latex
@@ -14,6 +16,7 @@ from scenes.visual.components import (
     ActivationGraph,
     ActivationGrid,
     BlockIcon,
+    MLPPipeline,
     NetworkDiagram,
     NeuronLayer,
 )
@@ -177,3 +180,51 @@ def test_network_diagram(scene: Scene) -> None:
 @frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
 def test_activation_grid(scene: Scene) -> None:
     scene.add(ActivationGrid(TestActivationGrid.values, TOKENS, 6))
+
+
+PIPELINE_STAGES = [
+    ("in", "E"),
+    ("up", r"W_{\uparrow}"),
+    ("bias_up", r"+\,b_{\uparrow}"),
+    ("act", r"\text{ReLU}"),
+    ("down", r"W_{\downarrow}"),
+    ("bias_down", r"+\,b_{\downarrow}"),
+    ("add", r"\oplus"),
+    ("out", r"E_{\text{out}}"),
+]
+
+
+class TestMLPPipeline:
+    def test_stages_in_order_left_to_right_joined_by_arrows(self) -> None:
+        pipeline = MLPPipeline(PIPELINE_STAGES)
+        keys = [k for k, _ in PIPELINE_STAGES]
+        assert pipeline.get_keys() == keys
+        xs = [pipeline.get_stage(k).get_x() for k in keys]
+        assert xs == sorted(xs)
+        assert len(pipeline.get_arrows()) == len(keys) - 1
+        for arrow, (a, b) in zip(pipeline.get_arrows(), itertools.pairwise(keys), strict=True):
+            assert pipeline.get_stage(a).get_right()[0] <= arrow.get_left()[0] + 1e-6
+            assert arrow.get_right()[0] <= pipeline.get_stage(b).get_left()[0] + 1e-6
+
+    def test_skip_connection_runs_over_the_chain_into_the_add(self) -> None:
+        pipeline = MLPPipeline(PIPELINE_STAGES)
+        points = pipeline.get_skip_points()
+        assert points[0][0] == pytest.approx(pipeline.get_stage("in").get_x())
+        assert points[-1] == pytest.approx(pipeline.get_stage("add").get_top())
+        top = max(pipeline.get_stage(k).get_top()[1] for k in pipeline.get_keys())
+        assert points[1][1] > top and points[2][1] > top
+
+    def test_every_label_inside_its_box(self) -> None:
+        pipeline = MLPPipeline(PIPELINE_STAGES)
+        for key in pipeline.get_keys():
+            box, label = pipeline.get_stage(key)
+            assert box.width >= label.width and box.height >= label.height
+            assert pipeline.get_box(key) is box
+
+    def test_kwargs_reach_vgroup(self) -> None:
+        assert MLPPipeline(PIPELINE_STAGES[:3], add_key="bias_up", name="p").name == "p"
+
+
+@frames_comparison(custom_config=cached_latex(), background_color=style.BACKGROUND)
+def test_mlp_pipeline(scene: Scene) -> None:
+    scene.add(MLPPipeline(PIPELINE_STAGES).scale_to_fit_width(12))

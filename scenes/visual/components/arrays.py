@@ -562,6 +562,18 @@ class VectorView3D(VGroup):
         """Screen position of the 3-D origin (the axes' crossing point)."""
         return self.axes[0].get_center()
 
+    def point_at(self, coords: Sequence[float] | np.ndarray) -> np.ndarray:
+        """Screen position of the 3-D point ``coords`` in the current view (wherever the
+        view has been moved to).
+
+        Parameters
+        ----------
+        coords
+            A point of the 3-D space, in the same coordinates as ``vectors``.
+        """
+        self._origin = self.get_origin()
+        return self._screen(np.asarray(coords, dtype=float))
+
     def get_arrow(self, name: str) -> Arrow:
         """The arrow drawn for vector ``name``.
 

@@ -172,6 +172,10 @@ class AngleHistogram(VGroup):
     log_step
         If given, the heights are log10 counts and every ``log_step``-th power of ten is
         labelled beside the y axis; if None, no labels.
+    degrees
+        Write the x axis's numbers with a degree sign (``90°``).
+    number_size
+        Font size of the axis numbers and of the ``10^k`` labels.
     kwargs
         Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
@@ -186,6 +190,8 @@ class AngleHistogram(VGroup):
         height: float = style.HISTOGRAM_HEIGHT,
         colour: str = style.FIRST_NAME,
         log_step: int | None = None,
+        degrees: bool = False,
+        number_size: float = style.SMALL_SIZE,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -207,10 +213,13 @@ class AngleHistogram(VGroup):
             y_range=[0, top, top],
             x_length=width,
             y_length=height,
-            axis_config={"color": style.AXES, "include_tip": False, "font_size": style.SMALL_SIZE},
+            axis_config={"color": style.AXES, "include_tip": False, "font_size": number_size},
             x_axis_config={
                 "include_numbers": True,
-                "decimal_number_config": {"num_decimal_places": 0},
+                "decimal_number_config": {
+                    "num_decimal_places": 0,
+                    **({"unit": r"^{\circ}"} if degrees else {}),
+                },
             },
             y_axis_config={"include_ticks": False},
         )
@@ -218,7 +227,7 @@ class AngleHistogram(VGroup):
         self.tick_labels = VGroup()
         if log_step is not None:
             for power in range(0, int(top) + log_step, log_step):
-                label = MathTex(rf"10^{{{power}}}", font_size=style.SMALL_SIZE)
+                label = MathTex(rf"10^{{{power}}}", font_size=number_size)
                 self.tick_labels.add(label.next_to(self.axes.c2p(x_range[0], power), LEFT))
         self.add(self.axes, self.bars, self.tick_labels)
 

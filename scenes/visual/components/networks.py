@@ -8,14 +8,17 @@ computation seen another way, not decoration. Lists too long to draw are elided 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from manim import (
     DOWN,
+    LEFT,
     RIGHT,
     UP,
+    Arrow,
     Axes,
     Circle,
     Line,
@@ -35,6 +38,7 @@ __all__ = [
     "ActivationGraph",
     "ActivationGrid",
     "BlockIcon",
+    "MLPPipeline",
     "NetworkDiagram",
     "NeuronLayer",
 ]
@@ -356,3 +360,135 @@ class ActivationGrid(VGroup):
     def get_headings(self) -> VGroup:
         """The token words above the columns."""
         return self.headings
+
+
+class MLPPipeline(VGroup):
+    r"""The MLP block as a chain of stages: ``E → W↑ → + b↑ → σ → W↓ → + b↓ → ⊕ → E_out``,
+    with the skip connection carrying E over the chain into ⊕.
+
+    Parameters
+    ----------
+    stages
+        (key, LaTeX) per stage in order, e.g. ``("up", r"W_{\uparrow}")``; a label that is
+        plain words can be given as ``("act", "ReLU")`` (set as LaTeX text).
+    add_key
+        Key of the stage where the skip connection lands (the ⊕).
+    colour
+        Colour of the boxes' outlines and faint fill.
+    box_height
+        Height of every box; widths follow the labels.
+    gap
+        Horizontal gap between neighbouring boxes (an arrow spans it).
+    kwargs
+        Additional parameters to be passed on to :class:`~manim.VGroup`.
+    """
+
+    def __init__(
+        self,
+        stages: Sequence[tuple[str, str]],
+        add_key: str = "add",
+        colour: str = style.BLOCK,
+        box_height: float = style.PIPELINE_BOX,
+        gap: float = style.PIPELINE_GAP,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.keys = [key for key, _ in stages]
+        self.stages: dict[str, VGroup] = {}
+        boxes = VGroup()
+        for key, tex in stages:
+            label = MathTex(tex, font_size=style.MATH_SIZE, color=style.TEXT)
+            width = max(box_height, label.width + 2 * style.ITEM_GAP)
+            box = RoundedRectangle(
+                corner_radius=style.BLOCK_CORNER, width=width, height=box_height, color=colour
+            )
+            box.set_fill(colour, opacity=style.BLOCK_FILL)
+            label.move_to(box)
+            stage = VGroup(box, label)
+            self.stages[key] = stage
+            boxes.add(stage)
+        boxes.arrange(RIGHT, buff=gap)
+        self.arrows = VGroup(
+            *(
+                Arrow(a.get_right(), b.get_left(), buff=style.ARROW_BUFF, color=style.MUTED)
+                for a, b in itertools.pairwise(boxes)
+            )
+        )
+        first, add = self.stages[self.keys[0]], self.stages[add_key]
+        rise = box_height * style.PIPELINE_SKIP_RISE
+        corners = [
+            first.get_top(),
+            first.get_top() + rise * UP,
+            add.get_top() + rise * UP,
+        ]
+        self.skip = VGroup(
+            Line(corners[0], corners[1], color=style.MUTED),
+            Line(corners[1], corners[2], color=style.MUTED),
+            Arrow(corners[2], add.get_top(), buff=0, color=style.MUTED),
+        )
+        self.add(self.skip, self.arrows, boxes)
+
+    def get_stage(self, key: str) -> VGroup:
+        """The box and label of stage ``key``.
+
+        Parameters
+        ----------
+        key
+            A key of ``stages``.
+        """
+        return self.stages[key]
+
+    def get_box(self, key: str) -> RoundedRectangle:
+        """The box of stage ``key`` (to light it up).
+
+        Parameters
+        ----------
+        key
+            A key of ``stages``.
+        """
+        box = self.stages[key][0]
+        assert isinstance(box, RoundedRectangle)
+        return box
+
+    def get_arrows(self) -> VGroup:
+        """The arrows between neighbouring stages, in order."""
+        return self.arrows
+
+    def get_skip(self) -> VGroup:
+        """The skip connection: E carried over the chain into the ⊕."""
+        return self.skip
+
+    def get_skip_points(self) -> list[np.ndarray]:
+        """The skip connection's corners, from E to the ⊕ (for a vector travelling it)."""
+        return [self.skip[0].get_start(), self.skip[1].get_start(), self.skip[1].get_end(),
+                self.skip[2].get_end()]  # fmt: skip
+
+    def get_keys(self) -> list[str]:
+        """The stages' keys, in order."""
+        return list(self.keys)
+
+    def get_gap_point(self, key: str) -> np.ndarray:
+        """The point just right of stage ``key``, on the arrow leaving it.
+
+        Parameters
+        ----------
+        key
+            A key of ``stages`` (not the last).
+        """
+        arrow = self.arrows[self.keys.index(key)]
+        point: np.ndarray = arrow.get_center()
+        return point
+
+    def left_of(self, key: str) -> np.ndarray:
+        """The point on the arrow entering stage ``key`` (or left of the first stage).
+
+        Parameters
+        ----------
+        key
+            A key of ``stages``.
+        """
+        index = self.keys.index(key)
+        if index == 0:
+            point: np.ndarray = self.stages[key].get_left() + style.PIPELINE_GAP * LEFT
+            return point
+        return self.get_gap_point(self.keys[index - 1])

@@ -11,6 +11,7 @@ mobject they were given (typed as what it is), so they chain like manim's own me
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -27,6 +28,7 @@ from manim import (
 
 import mathcore
 from scenes.visual import style
+from scenes.visual.marks import record_wrap
 
 __all__ = [
     "Legend",
@@ -67,9 +69,25 @@ def label_text(
     kwargs
         Additional parameters to be passed on to :class:`~manim.Text`.
     """
-    if wrap is not None:
-        text = textwrap.fill(text, wrap, break_long_words=False, break_on_hyphens=False)
-    return Text(text, font=style.FONT, font_size=font_size, color=colour, **kwargs)
+    if wrap is None:
+        return _pango_text(text, font_size, color=colour, **kwargs)
+    lines = textwrap.wrap(text, wrap, break_long_words=False, break_on_hyphens=False)
+    shown = _pango_text("\n".join(lines), font_size, color=colour, **kwargs)
+    return record_wrap(shown, text, lines)  # for the layout check (scenes/app/layout.py)
+
+
+# Below this size manim's Text comes out empty for right-to-left scripts (Hebrew under 36,
+# Arabic under 26 with DejaVu Sans on manim 0.22): such text is set larger, then scaled.
+RTL_SET_SIZE = 48.0
+
+
+def _pango_text(text: str, font_size: float, **kwargs: Any) -> Text:
+    """:class:`~manim.Text` in the project's font at ``font_size``, right-to-left included."""
+    right_to_left = any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+    if not right_to_left or font_size >= RTL_SET_SIZE:
+        return Text(text, font=style.FONT, font_size=font_size, **kwargs)
+    shown = Text(text, font=style.FONT, font_size=RTL_SET_SIZE, **kwargs)
+    return shown.scale(font_size / RTL_SET_SIZE)
 
 
 def fitted_text(

@@ -1,0 +1,163 @@
+"""A toy transformer small enough to draw: tokens, embeddings, attention, a normalisation and
+one fact-storing MLP neuron, repeated layer after layer.
+
+Every token t has a unit direction u_t (:func:`mathcore.named_directions`); the fact's first
+name, last name and attribute are the directions M, J and B. Token i starts as its embedding
+x_i = u_{t_i}. Layer ℓ = 1 … L then applies, to the whole sequence X (one row per token):
+
+attention   x_i ← x_i + a_ℓ Σ_{j<i} A_ij x_j,   A_ij = softmax_{j<i}( f · (M + J)·x_j ),
+            a_ℓ = a · r^(ℓ−1)  (a toy head that looks back for the person's name; token 0
+            has nothing before it and keeps its vector)
+norm        x_i ← x_i / ‖x_i‖  (rescaled to length 1)
+MLP         x_i ← x_i + g · relu((M + J)·x_i − θ) · B  (the same block for every token)
+
+The attention strength shrinks by r each layer, so the first layers do the moving and the
+later ones change little: with r < 1 the sum of all strengths is at most a / (1 − r).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from mathcore.directions import NamedDirections, named_directions
+
+FloatArray = NDArray[np.float64]
+Step = Literal["attention", "norm", "mlp"]
+STEPS: tuple[Step, ...] = ("attention", "norm", "mlp")
+
+
+@dataclass(frozen=True)
+class FlowSettings:
+    """The toy layer's constants (see the module docstring)."""
+
+    strength: float = 1.0  # a: attention strength in layer 1
+    decay: float = 0.5  # r: each layer's attention strength is r times the last one's
+    focus: float = 4.0  # f: how sharply the head picks the tokens holding the name
+    threshold: float = 1.0  # θ: the neuron fires when (M + J)·x > θ
+    gain: float = 2.5  # g: how much B the neuron adds per unit of activation
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    """The sequence after one step of one layer (vectors are rows, one per token)."""
+
+    layer: int  # 1-based
+    step: Step
+    vectors: FloatArray
+    attention: FloatArray | None = None  # A (n × n) for an attention step
+    norms: FloatArray | None = None  # ‖x_i‖ before rescaling, for a norm step
+    neuron: FloatArray | None = None  # relu((M + J)·x_i − θ) per token, for an MLP step
+
+
+@dataclass(frozen=True)
+class ToyFlow:
+    """The embeddings, every step of the first ``detailed`` layers, the output of the last
+    layer, and the features M·x, J·x, B·x of every token after every step of every layer."""
+
+    tokens: tuple[str, ...]
+    space: NamedDirections
+    embeddings: FloatArray
+    steps: tuple[FlowStep, ...]
+    final: FloatArray
+    n_layers: int
+    features: FloatArray  # (1 + 3 L, n_tokens, 3): after the embedding, then after each step
+
+    def step(self, layer: int, step: Step) -> FlowStep:
+        """The recorded step ``step`` of layer ``layer`` (1-based; a detailed layer)."""
+        for item in self.steps:
+            if item.layer == layer and item.step == step:
+                return item
+        raise KeyError(f"layer {layer} {step} is not recorded (only the first layers are)")
+
+    def feature_index(self, layer: int, step: Step) -> int:
+        """Row of ``features`` after ``step`` of ``layer``."""
+        return 1 + 3 * (layer - 1) + STEPS.index(step)
+
+
+def attention_weights(vectors: ArrayLike, query: ArrayLike, focus: float) -> FloatArray:
+    """A_ij = exp(f q·x_j) / Σ_{k<i} exp(f q·x_k) for j < i, else 0 (row 0 is all zeros).
+
+    Every row i > 0 sums to 1: token i looks back at the tokens before it, most at those
+    whose vectors line up with the query q.
+    """
+    x = np.asarray(vectors, dtype=np.float64)
+    scores = focus * (x @ np.asarray(query, dtype=np.float64))
+    n = x.shape[0]
+    weights = np.zeros((n, n))
+    for i in range(1, n):
+        shifted = np.exp(scores[:i] - scores[:i].max())
+        weights[i, :i] = shifted / shifted.sum()
+    return weights
+
+
+def unit_rows(vectors: ArrayLike) -> tuple[FloatArray, FloatArray]:
+    """(X / ‖X‖ row by row, the lengths ‖x_i‖ before rescaling)."""
+    x = np.asarray(vectors, dtype=np.float64)
+    norms = np.linalg.norm(x, axis=1)
+    return x / np.where(norms == 0, 1.0, norms)[:, None], norms
+
+
+def fact_neuron(
+    vectors: ArrayLike, first: ArrayLike, last: ArrayLike, threshold: float
+) -> FloatArray:
+    """relu((M + J)·x_i − θ) per row: positive only for a vector holding both names."""
+    x = np.asarray(vectors, dtype=np.float64)
+    query = np.asarray(first, dtype=np.float64) + np.asarray(last, dtype=np.float64)
+    return np.asarray(np.maximum(x @ query - threshold, 0.0), dtype=np.float64)
+
+
+def toy_flow(
+    tokens: tuple[str, ...] | list[str],
+    extra_names: tuple[str, ...] | list[str],
+    fact: tuple[str, str, str],
+    n_layers: int,
+    dim: int,
+    seed: int,
+    tilt: float = 0.1,
+    settings: FlowSettings | None = None,
+    detailed: int = 2,
+) -> ToyFlow:
+    """Run the toy transformer of the module docstring on ``tokens``.
+
+    ``extra_names`` get directions too (the vocabulary read out at the end); ``fact`` names
+    the (first name, last name, attribute) directions, each a token or an extra name. Every
+    step of the first ``detailed`` layers is kept; of the others only the features.
+    """
+    s = settings or FlowSettings()
+    names = tuple(dict.fromkeys((*tokens, *extra_names)))
+    space = named_directions(names, dim, seed, tilt)
+    first, last, attribute = (space[name] for name in fact)
+    probes = np.vstack([first, last, attribute]).T
+    x = np.array([space[t] for t in tokens], dtype=np.float64).reshape(len(tokens), dim)
+    embeddings = x.copy()
+    steps: list[FlowStep] = []
+    features = [x @ probes]
+    for layer in range(1, n_layers + 1):
+        keep = layer <= detailed
+        weights = attention_weights(x, first + last, s.focus)
+        x = x + s.strength * s.decay ** (layer - 1) * (weights @ x)
+        features.append(x @ probes)
+        if keep:
+            steps.append(FlowStep(layer, "attention", x.copy(), attention=weights))
+        x, norms = unit_rows(x)
+        features.append(x @ probes)
+        if keep:
+            steps.append(FlowStep(layer, "norm", x.copy(), norms=norms))
+        neuron = fact_neuron(x, first, last, s.threshold)
+        x = x + s.gain * np.outer(neuron, attribute)
+        features.append(x @ probes)
+        if keep:
+            steps.append(FlowStep(layer, "mlp", x.copy(), neuron=neuron))
+    return ToyFlow(
+        tuple(tokens),
+        space,
+        embeddings,
+        tuple(steps),
+        x,
+        n_layers,
+        np.asarray(features, dtype=np.float64),
+    )

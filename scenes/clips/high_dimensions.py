@@ -1,0 +1,617 @@
+"""Beats 4.5-4.7 of the video: why high dimensions hold so much, superposition, SAEs, next.
+
+Every histogram, count, bound, arrow and cosine comes from mathcore (random_angles, capacity,
+toy_model, sae), computed from the clip's config; the slow parts (the capacity search, the toy
+models and the autoencoder, about 15 s) are cached in the project cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    ORIGIN,
+    RIGHT,
+    UP,
+    Arrow,
+    Axes,
+    Create,
+    DashedLine,
+    DashedVMobject,
+    Dot,
+    FadeIn,
+    GrowFromPoint,
+    Line,
+    MathTex,
+    Mobject,
+    Rectangle,
+    Text,
+    Transform,
+    VGroup,
+    Write,
+)
+
+import mathcore
+from mathcore import capacity as cap
+from mathcore import random_angles as ra
+from mathcore.sae import match_features, train_sae
+from mathcore.toy_model import ToyModel, hidden_activations, train_toy_model
+from scenes.app.paths import cache_dir
+from scenes.config import fill, load_model
+from scenes.config.high_dimensions import HighDimensionsConfig
+from scenes.visual import style
+from scenes.visual.beats import BeatScene, beat
+from scenes.visual.components import (
+    AngleHistogram,
+    ColumnTable,
+    fitted_text,
+    label_text,
+    tex_percent,
+)
+from scenes.visual.marks import mark_overlay
+
+CACHE_VERSION = 2
+ANGLE_RANGE = (0.0, 180.0, 30.0)
+
+
+def cached(kind: str, inputs: dict[str, Any], compute: Callable[[], Any]) -> Any:
+    """``compute()`` (JSON-able), stored in the project cache under a hash of ``inputs``."""
+    key = json.dumps({**inputs, "kind": kind, "v": CACHE_VERSION}, sort_keys=True)
+    path = cache_dir() / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+    if path.is_file():
+        return json.loads(path.read_text())
+    value = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+    with os.fdopen(handle, "w") as out:
+        json.dump(value, out)
+    os.replace(scratch, path)
+    return value
+
+
+def scientific(log10_value: float) -> str:
+    """A lower bound 10^x as LaTeX ``m \\times 10^{k}``, the mantissa rounded down."""
+    exponent = math.floor(log10_value)
+    mantissa = math.floor(10 ** (log10_value - exponent) * 10) / 10
+    return rf"{mantissa:.1f} \times 10^{{{exponent}}}"
+
+
+def align_baselines(labels: Sequence[Mobject]) -> None:
+    """Shift one-line labels so their glyphs stand on the first label's baseline (aligning
+    bottoms or centres would lift a label with descenders, "proven" or "1,213", above one
+    without)."""
+
+    def baseline(label: Mobject) -> float:
+        glyphs = label.family_members_with_points()
+        return float(np.median([glyph.get_bottom()[1] for glyph in glyphs]))
+
+    base = baseline(labels[0])
+    for label in labels[1:]:
+        label.shift(UP * (base - baseline(label)))
+
+
+def tex_thousands(count: int) -> str:
+    """A count with thousands commas for LaTeX (``{,}`` keeps the comma from spacing)."""
+    return mathcore.thousands(count).replace(",", "{,}")
+
+
+class HighDimensions(BeatScene[HighDimensionsConfig]):
+    """Random angles narrowing, capacity measured and bounded, toy superposition, an SAE."""
+
+    config_class = HighDimensionsConfig
+
+    def prepare(self) -> None:
+        c = self.clip
+        a = c.angles
+        self.spreads = [ra.angle_spread(d, a.samples, a.bins, a.share, c.seed) for d in a.dims]
+        k = c.capacity
+        counts = cached(
+            "capacity",
+            {"eps": k.epsilon, "dims": list(k.dims), "draws": k.draws, "seed": c.seed},
+            lambda: [cap.measure_capacity(d, k.epsilon, c.seed, k.draws).count for d in k.dims],
+        )
+        self.measured = [(d, int(n)) for d, n in zip(k.dims, counts, strict=True)]
+        self.models = [(load_model(name).name, load_model(name).d_model) for name in k.models]
+        toy = cached("toy-sae", {"toy": asdict(c.toy_model), "seed": c.seed}, self.train_toy)
+        self.toy_models = [
+            ToyModel(np.array(w), np.array(b), s, 0.0)
+            for w, b, s in zip(toy["weights"], toy["biases"], c.toy_model.sparsities, strict=True)
+        ]
+        self.sae_history = [np.array(h) for h in toy["history"]]
+        self.sae_cosines = np.array(toy["cosines"])
+        self.samples = np.array(toy["samples"])[: style.SAMPLE_DOTS]
+
+    def train_toy(self) -> dict[str, Any]:
+        """Train the toy model per sparsity and an SAE on the sparsest one's activations."""
+        toy, seed = self.clip.toy_model, self.clip.seed
+        models = [
+            train_toy_model(
+                len(toy.features),
+                toy.dims,
+                s,
+                seed,
+                toy.steps,
+                importance_decay=toy.importance_decay,
+            )
+            for s in toy.sparsities
+        ]
+        hidden = hidden_activations(models[-1], toy.sae_samples, seed + 1)
+        sae = train_sae(hidden, len(toy.features), seed, l1=toy.sae_l1, steps=toy.sae_steps)
+        chosen, cosines = match_features(models[-1].weights, sae.decoder)
+        live = hidden[np.linalg.norm(hidden, axis=1) > style.TINY][: style.SAMPLE_DOTS]
+        return {
+            "weights": [m.weights.tolist() for m in models],
+            "biases": [m.bias.tolist() for m in models],
+            "history": [h[:, chosen].tolist() for h in sae.history],
+            "cosines": cosines.tolist(),
+            "samples": live.tolist(),
+        }
+
+    def title(self, words: str) -> Text:
+        line = fitted_text(words, style.CONTENT_WIDTH, self.clip.colours.text, style.LABEL_SIZE)
+        return line.to_edge(UP, buff=style.EDGE_BUFFER)
+
+    # -- 4.5a: random angles ---------------------------------------------------------------
+
+    def spread_parts(self, index: int, histogram: AngleHistogram) -> VGroup:
+        """The d label, the readout and the shaded 90° ± w band for dimension ``index``."""
+        c, spread = self.clip, self.spreads[index]
+        axes = histogram.get_axes()
+        dim = label_text(
+            fill(c.text.dim_label, n=mathcore.thousands(spread.dim)),
+            c.colours.text,
+            style.TITLE_SIZE,
+        )
+        words = fill(
+            c.text.spread, share=mathcore.percent(c.angles.share, 0), degrees=f"{spread.within():g}"
+        )
+        readout = fitted_text(
+            words, style.PANEL_WIDTH / 2 + 0.4, style.BOUND_COLOUR, style.BODY_SIZE
+        )
+        low = max(0.0, 90.0 - spread.within())
+        corner, top = axes.c2p(low, 0), axes.c2p(180.0 - low, axes.y_range[1])
+        band = Rectangle(
+            width=max(top[0] - corner[0], style.TINY), height=top[1] - corner[1], stroke_width=0
+        ).set_fill(style.BOUND_COLOUR, style.SPREAD_OPACITY)
+        band.move_to(corner, aligned_edge=LEFT + DOWN)
+        panel = VGroup(dim, readout).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+        panel.next_to(axes, RIGHT, buff=style.WIDE_GAP).align_to(axes, UP)
+        return VGroup(panel, band)
+
+    @beat
+    def beat_angles(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        top = math.ceil(10 * max(s.shares.max() for s in self.spreads)) / 10
+        first = self.spreads[0]
+        histogram = AngleHistogram(
+            first.bin_edges,
+            first.shares,
+            x_range=ANGLE_RANGE,
+            top=top,
+            width=style.ANGLES_WIDTH,
+            height=style.ANGLES_HEIGHT,
+        )
+        histogram.move_to(LEFT * 1.9 + DOWN * 0.1)
+        axes = histogram.get_axes()
+        x_label = label_text(c.text.angles_x, style.MUTED, style.SMALL_SIZE)
+        x_label.next_to(axes.x_axis, DOWN, buff=0.5)
+        y_label = label_text(c.text.angles_axis, style.MUTED, style.SMALL_SIZE)
+        y_label.next_to(axes, UP, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        top_tick = MathTex(tex_percent(top), font_size=style.SMALL_SIZE, color=style.MUTED)
+        top_tick.next_to(axes.c2p(0, top), LEFT, buff=style.ITEM_GAP)
+        title = self.title(c.text.angles_title)
+        panel, band = self.spread_parts(0, histogram)
+        self.play(
+            FadeIn(title),
+            Create(axes),
+            FadeIn(y_label, top_tick, x_label),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.add(band)
+        self.play(
+            FadeIn(histogram.get_bars()),
+            FadeIn(band),
+            FadeIn(panel),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        bars = histogram.get_bars()
+        for index in range(1, len(self.spreads)):
+            new_panel, new_band = self.spread_parts(index, histogram)
+            self.play(
+                Transform(bars, histogram.bars_for(self.spreads[index].shares)),
+                Transform(panel, new_panel),
+                Transform(band, new_band),
+                run_time=self.seconds(style.LONG),
+            )
+            self.wait(self.seconds(style.PAUSE))
+
+    # -- 4.5b: capacity --------------------------------------------------------------------
+
+    def capacity_axes(self) -> Axes:
+        k = self.clip.capacity
+        top = math.ceil(
+            max(
+                cap.guaranteed_log10(k.plot_dim, k.epsilon),
+                *(math.log10(n) for _, n in self.measured),
+            )
+        )
+        axes = Axes(
+            x_range=[0, k.plot_dim, style.CAPACITY_X_TICK],
+            y_range=[0, top, 1],
+            x_length=style.CAPACITY_PLOT_WIDTH,
+            y_length=style.CAPACITY_PLOT_HEIGHT,
+            axis_config={"color": style.AXES, "include_tip": False},
+            x_axis_config={"include_numbers": True, "font_size": style.SMALL_SIZE},
+        )
+        axes.move_to(DOWN * 0.05)
+        return axes.shift(RIGHT * (style.CAPACITY_PLOT_LEFT - axes.get_left()[0]))
+
+    def capacity_curves(self, axes: Axes) -> tuple[VGroup, VGroup, VGroup, VGroup]:
+        """Perpendicular line, bound (solid where measured, dashed beyond), dots, y ticks."""
+        k = self.clip.capacity
+        last = max(k.dims)
+
+        def bound(d: float) -> float:
+            return cap.guaranteed_log10(max(2, round(d)), k.epsilon)
+
+        perpendicular = axes.plot(
+            math.log10, x_range=[2, k.plot_dim], color=style.PERPENDICULAR_COLOUR
+        )
+        solid = axes.plot(bound, x_range=[2, last, 2], color=style.BOUND_COLOUR)
+        beyond = axes.plot(bound, x_range=[last, k.plot_dim, 4], color=style.BOUND_COLOUR)
+        dots = VGroup(
+            *(
+                Dot(axes.c2p(d, math.log10(n)), color=style.MEASURED_COLOUR)
+                for d, n in self.measured
+            )
+        )
+        ticks = VGroup(
+            *(
+                MathTex(rf"10^{{{p}}}", font_size=style.SMALL_SIZE).next_to(
+                    axes.c2p(0, p), LEFT, buff=style.ITEM_GAP
+                )
+                for p in range(0, int(axes.y_range[1]) + 1, 2)
+            )
+        )
+        bound_group = VGroup(solid, DashedVMobject(beyond, num_dashes=30))
+        return VGroup(perpendicular), bound_group, dots, ticks
+
+    def model_marks(self, axes: Axes) -> VGroup:
+        """Models within the plot: a dashed line up to the bound at their d, and a label."""
+        k, marks = self.clip.capacity, VGroup()
+        for name, dim in self.models:
+            if dim > k.plot_dim:
+                continue
+            power = cap.guaranteed_log10(dim, k.epsilon)
+            point = axes.c2p(dim, power)
+            line = DashedLine(axes.c2p(dim, 0), point, color=style.MUTED)
+            words = fill(self.clip.text.model_mark, model=name, n=mathcore.thousands(dim))
+            label = VGroup(
+                label_text(words, style.TEXT, style.SMALL_SIZE),
+                MathTex(
+                    r"\ge " + scientific(power), font_size=style.MATH_SIZE, color=style.BOUND_COLOUR
+                ),
+            )
+            label.arrange(DOWN, aligned_edge=RIGHT, buff=style.ITEM_GAP)
+            label.next_to(point, UP, buff=style.ITEM_GAP)
+            label.align_to(point, RIGHT)
+            marks.add(VGroup(line, Dot(point, color=style.BOUND_COLOUR), label))
+        return marks
+
+    def capacity_legend(self) -> VGroup:
+        """What the curve, the dots and the yellow curve stand for."""
+        c = self.clip
+        return VGroup(
+            *(
+                VGroup(
+                    Line(ORIGIN, RIGHT * 0.5, color=colour, stroke_width=6),
+                    label_text(words, colour, style.SMALL_SIZE),
+                ).arrange(RIGHT, buff=style.ITEM_GAP)
+                for colour, words in (
+                    (style.PERPENDICULAR_COLOUR, c.text.perpendicular),
+                    (style.MEASURED_COLOUR, c.text.measured),
+                    (style.BOUND_COLOUR, c.text.bound),
+                )
+            )
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.CAPACITY_LEGEND_GAP)
+
+    def capacity_panel(self) -> VGroup:
+        """The last measured rows, the looseness note and the models beyond the plot."""
+        c, k = self.clip, self.clip.capacity
+        headers = c.text.table_header.split()
+        rows = [
+            (
+                f"{headers[0]} = {d}",
+                [
+                    tex_thousands(d),
+                    tex_thousands(n),
+                    tex_thousands(cap.guaranteed_count(d, k.epsilon)),
+                ],
+                style.TEXT,
+            )
+            for d, n in self.measured[-3:]
+        ]
+        table = ColumnTable(headers[1:], rows, font_size=style.SMALL_SIZE)
+        align_baselines(table.headers)
+        for cells in table.values:
+            align_baselines(cells)
+        crossover = cap.crossover_dim(k.epsilon)
+        loose = fitted_text(
+            fill(c.text.loose, n=mathcore.thousands(crossover)),
+            style.CAPACITY_PANEL_WIDTH,
+            style.BOUND_COLOUR,
+            style.SMALL_SIZE,
+        )
+        beyond = VGroup()
+        for name, dim in self.models:
+            if dim <= k.plot_dim:
+                continue
+            power = cap.guaranteed_log10(dim, k.epsilon)
+            words = fill(c.text.model_mark, model=name, n=mathcore.thousands(dim))
+            beyond.add(
+                VGroup(
+                    label_text(words, style.TEXT, style.SMALL_SIZE),
+                    MathTex(
+                        r"\ge " + scientific(power),
+                        font_size=style.MATH_SIZE,
+                        color=style.BOUND_COLOUR,
+                    ),
+                ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+            )
+        note = label_text(c.text.extrapolated, style.MUTED, style.SMALL_SIZE)
+        extra = VGroup(*beyond, note).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        return VGroup(table, loose, extra)
+
+    @beat
+    def beat_capacity(self) -> None:
+        self.clear_stage()
+        c, k = self.clip, self.clip.capacity
+        words = fill(
+            c.text.capacity_title,
+            epsilon=f"{k.epsilon:g}",
+            degrees=f"{cap.tolerance_angle_deg(k.epsilon):.1f}",
+        )
+        title = self.title(words)
+        axes = self.capacity_axes()
+        perpendicular, bound, dots, ticks = self.capacity_curves(axes)
+        x_label = label_text(c.text.capacity_x, style.MUTED, style.SMALL_SIZE)
+        x_label.next_to(axes.x_axis, DOWN, buff=0.45).align_to(axes, RIGHT)
+        y_label = label_text(c.text.capacity_y, style.MUTED, style.SMALL_SIZE).rotate(math.pi / 2)
+        y_label.next_to(ticks, LEFT, buff=style.ITEM_GAP)
+        legend = self.capacity_legend()
+        # Top left, where only the y axis runs: the extrapolated bound climbs to the right.
+        legend.move_to(axes.c2p(0, axes.y_range[1]), aligned_edge=UP + LEFT).shift(
+            RIGHT * 0.2 + DOWN * 0.25
+        )
+        panel = self.capacity_panel().arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+        self.beside(axes, panel, gap=style.SECTION_GAP)
+        table, loose, beyond = panel
+        marks = self.model_marks(axes)
+        self.play(
+            FadeIn(title),
+            Create(axes),
+            FadeIn(ticks, x_label, y_label),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(Create(perpendicular), FadeIn(legend[0]), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(dots, lag_ratio=0.3), FadeIn(legend[1]), run_time=self.seconds(style.LONG))
+        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
+        self.play(Create(bound[0]), FadeIn(legend[2]), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(loose), run_time=self.seconds(style.SHORT))
+        self.wait(self.seconds(style.PAUSE))
+        self.play(Create(bound[1]), run_time=self.seconds(style.LONG))
+        self.play(FadeIn(marks), FadeIn(beyond), run_time=self.seconds(style.MEDIUM))
+
+    # -- 4.6: superposition in a toy model -------------------------------------------------
+
+    def toy_plane(self) -> tuple[Axes, VGroup]:
+        extent = list(style.TOY_RANGE)
+        axes = Axes(
+            x_range=extent,
+            y_range=extent,
+            x_length=style.TOY_PLANE_SIZE,
+            y_length=style.TOY_PLANE_SIZE,
+            axis_config={"color": style.AXES, "include_ticks": False, "include_tip": False},
+        )
+        axes.move_to(LEFT * 3.4 + DOWN * 0.2)
+        # The neurons' names go beyond every feature label of every state, on the axes' lines.
+        centre = axes.c2p(0, 0)
+        labels = [p[1] for m in self.toy_models for p in self.feature_arrows(axes, m.weights)]
+        right = max([axes.get_right()[0], *(lab.get_right()[0] for lab in labels)])
+        top = max([axes.get_top()[1], *(lab.get_top()[1] for lab in labels)])
+        text = self.clip.text
+        names = VGroup(
+            label_text(text.neuron_x, style.MUTED, style.SMALL_SIZE),
+            label_text(text.neuron_y, style.MUTED, style.SMALL_SIZE),
+        )
+        names[0].move_to(np.array([right + style.ITEM_GAP, centre[1], 0]), aligned_edge=LEFT)
+        names[1].move_to(np.array([centre[0], top + style.ITEM_GAP, 0]), aligned_edge=DOWN)
+        return axes, names
+
+    def feature_arrows(self, axes: Axes, weights: np.ndarray) -> VGroup:
+        """One labelled arrow per feature (columns of W); features the model dropped (shorter
+        than style.DROPPED_NORM) are hidden."""
+        group = VGroup()
+        for index, (name, (x, y)) in enumerate(
+            zip(self.clip.toy_model.features, weights.T, strict=True)
+        ):
+            colour = style.FEATURE_COLOURS[index % len(style.FEATURE_COLOURS)]
+            length = math.hypot(x, y)
+            direction = np.array([x, y, 0.0]) / max(length, style.TINY)
+            end = axes.c2p(float(x), float(y)) if length > style.GROWN else axes.c2p(0.02, 0)
+            arrow = Arrow(
+                axes.c2p(0, 0), end, buff=0, color=colour, stroke_width=style.ARROW_STROKE
+            )
+            label = label_text(name, colour, style.BODY_SIZE)
+            # Far enough along the arrow that the label's box clears the tip, at any angle.
+            reach = abs(direction[0]) * label.width / 2 + abs(direction[1]) * label.height / 2
+            label.move_to(end + direction * (style.LABEL_BUFFER + reach))
+            pair = VGroup(arrow, label)
+            if length < style.DROPPED_NORM:
+                pair.set_opacity(0.0)
+            group.add(pair)
+        return group
+
+    def sparsity_readout(self, model: ToyModel) -> VGroup:
+        kept = int(np.sum(model.feature_norms() >= style.DROPPED_NORM))
+        total = len(self.clip.toy_model.features)
+        words = fill(self.clip.text.kept, n=kept, share=total)
+        return VGroup(
+            MathTex(rf"S = {model.sparsity:.2f}", font_size=style.TITLE_MATH_SIZE),
+            label_text(words, self.clip.colours.text, style.BODY_SIZE),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+
+    @beat
+    def beat_toy_model(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        title = self.title(fill(c.text.toy_title, n=len(c.toy_model.features)))
+        axes, names = self.toy_plane()
+        formula = MathTex(
+            r"h = W x,\quad x' = \mathrm{ReLU}(W^{\top} h + b)", font_size=style.MATH_SIZE
+        )
+        definition = fitted_text(c.text.sparsity, 5.6, style.MUTED, style.BODY_SIZE)
+        readout = self.sparsity_readout(self.toy_models[0])
+        panel = VGroup(formula, definition, readout).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
+        )
+        self.beside(VGroup(axes, names), panel, gap=style.WIDE_GAP)
+        arrows = self.feature_arrows(axes, self.toy_models[0].weights)
+        self.play(
+            FadeIn(title),
+            Create(axes),
+            FadeIn(names),
+            FadeIn(formula),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.play(FadeIn(definition), FadeIn(readout), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            GrowFromPoint(arrows, axes.c2p(0, 0)),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.wait(self.seconds(style.PAUSE))
+        for model in self.toy_models[1:]:
+            new_readout = self.sparsity_readout(model).move_to(readout, aligned_edge=LEFT)
+            self.play(
+                Transform(arrows, self.feature_arrows(axes, model.weights)),
+                Transform(readout, new_readout),
+                run_time=self.seconds(style.LONG),
+            )
+            self.wait(self.seconds(style.PAUSE))
+        self.play(FadeIn(self.mix_marks(axes, readout)), run_time=self.seconds(style.MEDIUM))
+
+    def mix_marks(self, axes: Axes, below: VGroup) -> VGroup:
+        """The coordinates on both neurons (dashed) of the feature using both the most, and
+        the word for it, under ``below``."""
+        weights = self.toy_models[-1].weights
+        balanced = int(np.argmax(np.min(np.abs(weights), axis=0)))  # on both neurons most
+        x, y = (float(v) for v in weights[:, balanced])
+        tip = axes.c2p(x, y)
+        word = label_text(self.clip.text.superposition, style.TEXT, style.LABEL_SIZE)
+        word.next_to(below, DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+        return VGroup(
+            DashedLine(tip, axes.c2p(x, 0), color=style.MUTED),
+            DashedLine(tip, axes.c2p(0, y), color=style.MUTED),
+            word,
+        )
+
+    # -- 4.6b: a sparse autoencoder --------------------------------------------------------
+
+    def sae_arrows(self, axes: Axes, decoder: np.ndarray) -> VGroup:
+        return VGroup(
+            *(
+                Arrow(
+                    axes.c2p(0, 0),
+                    axes.c2p(float(x), float(y)),
+                    buff=0,
+                    color=style.SAE_COLOUR,
+                    stroke_width=style.ARROW_STROKE / 2,
+                )
+                for x, y in decoder.T
+            )
+        )
+
+    def cosine_table(self) -> ColumnTable:
+        c = self.clip
+        rows = [
+            (
+                name,
+                [mathcore.fixed(float(cos), style.DECIMALS)],
+                style.FEATURE_COLOURS[i % len(style.FEATURE_COLOURS)],
+            )
+            for i, (name, cos) in enumerate(
+                zip(c.toy_model.features, self.sae_cosines, strict=True)
+            )
+        ]
+        return ColumnTable([c.text.sae_cosines], rows, font_size=style.BODY_SIZE, header_width=3.0)
+
+    @beat
+    def beat_autoencoder(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        title = self.title(c.text.sae_title)
+        axes, names = self.toy_plane()
+        truth = self.feature_arrows(axes, self.toy_models[-1].weights).set_opacity(0.45)
+        dots = VGroup(
+            *(
+                mark_overlay(
+                    Dot(axes.c2p(float(x), float(y)), radius=style.SAMPLE_DOT, color=style.MUTED)
+                )
+                for x, y in self.samples
+            )
+        )
+        formula = MathTex(
+            r"f = \mathrm{ReLU}(E h + c),\quad \hat h = D f", font_size=style.MATH_SIZE
+        )
+        table = self.cosine_table()
+        term = label_text(c.text.sae_name, style.BOUND_COLOUR, style.LABEL_SIZE)
+        panel = VGroup(formula, table, term).arrange(
+            DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
+        )
+        self.beside(VGroup(axes, names), panel, gap=style.WIDE_GAP)
+        self.play(
+            FadeIn(title), Create(axes), FadeIn(names, truth), run_time=self.seconds(style.MEDIUM)
+        )
+        self.play(FadeIn(dots, lag_ratio=style.LAG), run_time=self.seconds(style.MEDIUM))
+        learned = self.sae_arrows(axes, self.sae_history[0])
+        self.play(
+            FadeIn(formula),
+            GrowFromPoint(learned, axes.c2p(0, 0)),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        for decoder in self.sae_history[1:]:
+            self.play(
+                Transform(learned, self.sae_arrows(axes, decoder)),
+                run_time=self.seconds(style.SHORT),
+            )
+        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
+        self.play(Write(term), run_time=self.seconds(style.MEDIUM))
+
+    # -- 4.7: up next ----------------------------------------------------------------------
+
+    @beat
+    def beat_up_next(self) -> None:
+        self.clear_stage()
+        c = self.clip
+        heading = label_text(c.text.up_next, c.colours.text, style.TITLE_SIZE)
+        topics = VGroup(
+            *(
+                label_text(f"•  {topic}", style.FEATURE_COLOURS[i % 8], style.LABEL_SIZE)
+                for i, topic in enumerate(c.up_next_topics)
+            )
+        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        VGroup(heading, topics).arrange(DOWN, buff=style.TITLE_GAP).move_to(UP * 0.4)
+        self.play(Write(heading), run_time=self.seconds(style.MEDIUM))
+        for topic in topics:
+            self.play(FadeIn(topic, shift=RIGHT * 0.3), run_time=self.seconds(style.SHORT))

@@ -1,0 +1,129 @@
+"""Graphical units of MLPWalkthrough: the last frame of each beat, played on its own (which
+also checks that every beat can be presented alone, its pipeline docked), for the shipped
+config and, for the beats that show names, the second fact (30-character names, GELU).
+Control data in tests/clips/control_data/mlp_walkthrough/. Regenerate after an intended
+visual change: ``nice .venv/bin/pytest tests/clips/test_mlp_walkthrough_frames.py --set_test -n 0``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import cached_latex
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from scenes.clips.mlp_walkthrough import MLPWalkthrough
+from scenes.config import load_clip
+
+__module_test__ = "mlp_walkthrough"
+pytestmark = pytest.mark.render
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Shipped(MLPWalkthrough):
+    """The clip as shipped (configs/mlp_walkthrough.yaml)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = load_clip(ROOT / "configs" / "mlp_walkthrough.yaml")
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
+
+
+class SecondFact(MLPWalkthrough):
+    """Long names, another sport, GELU, another model (tests/configs/mlp_second_fact.yaml)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = load_clip(ROOT / "tests" / "configs" / "mlp_second_fact.yaml")
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_flow(scene: Shipped) -> None:
+    scene.play_beats(["flow"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_pipeline(scene: Shipped) -> None:
+    scene.play_beats(["pipeline"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_up_projection(scene: Shipped) -> None:
+    scene.play_beats(["up_projection"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_rows_as_questions(scene: Shipped) -> None:
+    scene.play_beats(["rows_as_questions"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_bias(scene: Shipped) -> None:
+    scene.play_beats(["bias"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_threshold(scene: Shipped) -> None:
+    scene.play_beats(["threshold"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_relu(scene: Shipped) -> None:
+    scene.play_beats(["relu"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_and_gate(scene: Shipped) -> None:
+    scene.play_beats(["and_gate"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_neurons(scene: Shipped) -> None:
+    scene.play_beats(["neurons"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_down_projection(scene: Shipped) -> None:
+    scene.play_beats(["down_projection"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_column_facts(scene: Shipped) -> None:
+    scene.play_beats(["column_facts"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_down_bias(scene: Shipped) -> None:
+    scene.play_beats(["down_bias"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_residual(scene: Shipped) -> None:
+    scene.play_beats(["residual"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_parallel(scene: Shipped) -> None:
+    scene.play_beats(["parallel"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
+def test_summary(scene: Shipped) -> None:
+    scene.play_beats(["summary"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SecondFact)
+def test_second_fact_threshold(scene: SecondFact) -> None:
+    scene.play_beats(["threshold"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SecondFact)
+def test_second_fact_and_gate(scene: SecondFact) -> None:
+    scene.play_beats(["and_gate"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SecondFact)
+def test_second_fact_column_facts(scene: SecondFact) -> None:
+    scene.play_beats(["column_facts"])

@@ -1,0 +1,82 @@
+"""Graphical units of ParameterCount: the last frame of each beat, played on its own, for the
+default GPT-3 config and for Llama 3 8B and Mixtral 8x7B (tests/configs/parameter_count_*.yaml),
+against committed control data in tests/clips/control_data/parameter_count/. Regenerate after
+an intended visual change:
+``nice .venv/bin/pytest tests/clips/test_parameter_count_frames.py --set_test -n 0``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import cached_latex
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from scenes.clips.parameter_count import ParameterCount
+from scenes.config import load_clip
+
+__module_test__ = "parameter_count"
+pytestmark = pytest.mark.render
+
+CONFIGS = Path(__file__).parents[1] / "configs"
+
+
+class LlamaCount(ParameterCount):
+    """Llama 3 8B: a gated MLP's three matrices, grouped-query attention, full convention."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(load_clip(CONFIGS / "parameter_count_llama.yaml"), **kwargs)  # type: ignore[arg-type]
+
+
+class MixtralCount(ParameterCount):
+    """Mixtral 8x7B: eight experts per layer, total against active parameters."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(load_clip(CONFIGS / "parameter_count_mixtral.yaml"), **kwargs)  # type: ignore[arg-type]
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=ParameterCount)
+def test_matrices(scene: ParameterCount) -> None:
+    scene.play_beats(["matrices"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=ParameterCount)
+def test_product(scene: ParameterCount) -> None:
+    scene.play_beats(["product"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=ParameterCount)
+def test_layers(scene: ParameterCount) -> None:
+    scene.play_beats(["layers"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=ParameterCount)
+def test_tally(scene: ParameterCount) -> None:
+    scene.play_beats(["tally"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=LlamaCount)
+def test_llama_matrices(scene: LlamaCount) -> None:
+    scene.play_beats(["matrices"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=LlamaCount)
+def test_llama_product(scene: LlamaCount) -> None:
+    scene.play_beats(["product"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=LlamaCount)
+def test_llama_tally(scene: LlamaCount) -> None:
+    scene.play_beats(["tally"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=MixtralCount)
+def test_mixtral_layers(scene: MixtralCount) -> None:
+    scene.play_beats(["layers"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=MixtralCount)
+def test_mixtral_tally(scene: MixtralCount) -> None:
+    scene.play_beats(["tally"])

@@ -1,0 +1,65 @@
+"""Graphical units of Superposition at test sizes (tests/configs/superposition_small.yaml): the
+last frame of each beat, played on its own, against committed control data in
+tests/clips/control_data/superposition/. Regenerate after an intended visual change (or after
+the experiment's optimiser changes its results):
+``nice .venv/bin/pytest tests/clips/test_superposition_frames.py --set_test -n 0``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import cached_latex
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from scenes.clips.superposition import Superposition
+from scenes.config import load_clip
+
+__module_test__ = "superposition"
+pytestmark = pytest.mark.render
+
+SMALL = Path(__file__).parents[1] / "configs" / "superposition_small.yaml"
+
+
+class SmallSuperposition(Superposition):
+    """The clip at test sizes (the default's 10,000-vector optimisation takes minutes)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(load_clip(SMALL), **kwargs)  # type: ignore[arg-type]
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
+def test_neurons(scene: SmallSuperposition) -> None:
+    scene.play_beats(["neurons"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
+def test_perpendicular(scene: SmallSuperposition) -> None:
+    scene.play_beats(["perpendicular"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
+def test_nearly_perpendicular(scene: SmallSuperposition) -> None:
+    scene.play_beats(["nearly_perpendicular"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
+def test_cramming(scene: SmallSuperposition) -> None:
+    scene.play_beats(["cramming"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
+def test_experiment(scene: SmallSuperposition) -> None:
+    scene.play_beats(["experiment"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
+def test_optimisation(scene: SmallSuperposition) -> None:
+    scene.play_beats(["optimisation"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
+def test_reveal(scene: SmallSuperposition) -> None:
+    scene.play_beats(["reveal"])

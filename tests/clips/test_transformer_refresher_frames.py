@@ -1,0 +1,87 @@
+"""Graphical units of TransformerRefresher: the last frame of each beat, played on its own
+(which also checks that every beat can be presented alone), against committed control data in
+tests/clips/control_data/transformer_refresher/. Regenerate after an intended visual change:
+``nice .venv/bin/pytest tests/clips/test_transformer_refresher_frames.py --set_test -n 0``.
+The last tests play the clip with 30-character names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import cached_latex
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from scenes.clips.transformer_refresher import TransformerRefresher
+from scenes.config import load_clip
+
+__module_test__ = "transformer_refresher"
+pytestmark = pytest.mark.render
+
+LONG_NAMES = (
+    Path(__file__).resolve().parents[1] / "configs" / "transformer_refresher_long_names.yaml"
+)
+
+
+class LongNamesRefresher(TransformerRefresher):
+    """The clip with 30-character names, another attribute and another model."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(load_clip(LONG_NAMES), **kwargs)  # type: ignore[arg-type]
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
+def test_tokens(scene: TransformerRefresher) -> None:
+    scene.play_beats(["tokens"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
+def test_embeddings(scene: TransformerRefresher) -> None:
+    scene.play_beats(["embeddings"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
+def test_flow(scene: TransformerRefresher) -> None:
+    scene.play_beats(["flow"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
+def test_prediction(scene: TransformerRefresher) -> None:
+    scene.play_beats(["prediction"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
+def test_directions(scene: TransformerRefresher) -> None:
+    scene.play_beats(["directions"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
+def test_context_knowledge(scene: TransformerRefresher) -> None:
+    scene.play_beats(["context_knowledge"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
+def test_mlp_share(scene: TransformerRefresher) -> None:
+    scene.play_beats(["mlp_share"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=LongNamesRefresher)
+def test_long_names_tokens(scene: LongNamesRefresher) -> None:
+    scene.play_beats(["tokens"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=LongNamesRefresher)
+def test_long_names_flow(scene: LongNamesRefresher) -> None:
+    scene.play_beats(["flow"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=LongNamesRefresher)
+def test_long_names_prediction(scene: LongNamesRefresher) -> None:
+    scene.play_beats(["prediction"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=LongNamesRefresher)
+def test_long_names_context_knowledge(scene: LongNamesRefresher) -> None:
+    scene.play_beats(["context_knowledge"])

@@ -1,0 +1,53 @@
+"""The refresher's numbers as drawn: each beat records the numbers it puts on screen
+(``scene.shown``), and here a dry run of the beats (nothing drawn) checks that every displayed
+sum adds up as displayed and that the vector read out in the prediction beat is the one the
+flow beat produced, for the default clip and for a second fact, prompt and model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import cached_latex
+from manim import tempconfig
+
+from scenes.clips.transformer_refresher import TransformerRefresher
+from scenes.config import load_clip
+
+pytestmark = pytest.mark.render
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIGS = [
+    ROOT / "configs" / "transformer_refresher.yaml",
+    ROOT / "tests" / "configs" / "transformer_refresher_second.yaml",
+]
+
+
+def fixed(value: float) -> str:
+    return f"{value:.2f}"
+
+
+@pytest.mark.parametrize("path", CONFIGS, ids=["default", "second"])
+def test_displayed_numbers_add_up(path: Path) -> None:
+    clip = load_clip(path)
+    with tempconfig({"dry_run": True, "verbosity": "ERROR", **cached_latex()}):
+        scene = TransformerRefresher(clip)  # type: ignore[arg-type]
+        scene.setup()
+        scene.play_beats(["embeddings", "flow", "prediction", "context_knowledge", "mlp_share"])
+    shown = scene.shown
+    # The prediction reads out the vector the flow produced, not the raw embedding.
+    assert shown["prediction_input"] == shown["flow_output"]
+    assert shown["prediction_input"] != shown["embeddings"]
+    # exp of each displayed logit is the displayed exp; their displayed sum is the Σ shown.
+    for logit, value in zip(shown["logits"], shown["exps"], strict=True):
+        assert fixed(2.718281828459045 ** float(fixed(logit))) == fixed(value)
+    assert fixed(sum(float(fixed(v)) for v in shown["exps"])) == fixed(shown["exp_sum"][0])
+    # Each share is the displayed exp over the displayed sum, and the shares add up to 100%.
+    for value, percent in zip(shown["exps"], shown["percents"], strict=True):
+        assert abs(100 * value / shown["exp_sum"][0] - percent) < 1
+    assert sum(shown["percents"]) == shown["percent_sum"][0] == 100
+    assert sum(shown["part_percents"]) == 100
+    best = shown["percents"].index(max(shown["percents"]))
+    assert clip.candidates[best] == clip.fact.attribute  # type: ignore[attr-defined]
+    # The flow's normalisation shows lengths that were really rescaled to 1.
+    assert all(n > 0 for n in shown["norms_1"])

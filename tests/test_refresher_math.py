@@ -1,0 +1,159 @@
+"""The refresher's math, checked independently: the toy transformer against a plain re-run of
+its formulas, the softmax readout against its definition (and its displayed arithmetic), the
+analogy against brute force, and the largest-remainder percentages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import mathcore
+from mathcore.analogy import analogy_picture
+from mathcore.readout import largest_remainder, softmax_steps
+from mathcore.toy_transformer import (
+    FlowSettings,
+    attention_weights,
+    fact_neuron,
+    toy_flow,
+    unit_rows,
+)
+
+TOKENS = ("Michael", "Jordan", "plays", "the", "sport", "of")
+CANDIDATES = ("basketball", "baseball", "golf", "tennis")
+FACT = ("Michael", "Jordan", "basketball")
+
+
+def reference_flow(
+    x: np.ndarray, m: np.ndarray, j: np.ndarray, b: np.ndarray, layers: int, s: FlowSettings
+) -> np.ndarray:
+    """The module docstring's formulas, written out token by token."""
+    x = x.copy()
+    n = len(x)
+    for layer in range(layers):
+        scores = [s.focus * float(v @ (m + j)) for v in x]
+        new = x.copy()
+        for i in range(1, n):
+            w = np.exp(np.array(scores[:i]) - max(scores[:i]))
+            w /= w.sum()
+            new[i] = x[i] + s.strength * s.decay**layer * sum(w[k] * x[k] for k in range(i))
+        x = np.array([v / np.linalg.norm(v) for v in new])
+        for i in range(n):
+            x[i] = x[i] + s.gain * max(float(x[i] @ (m + j)) - s.threshold, 0.0) * b
+    return x
+
+
+def test_attention_is_causal_and_rows_sum_to_one() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(5, 7))
+    weights = attention_weights(x, rng.normal(size=7), 3.0)
+    assert np.allclose(np.triu(weights), 0.0)  # a token never looks at itself or ahead
+    assert np.allclose(weights[1:].sum(axis=1), 1.0)
+    assert np.allclose(weights[0], 0.0)
+
+
+def test_unit_rows_and_fact_neuron() -> None:
+    x = np.array([[3.0, 4.0], [0.0, 2.0]])
+    unit, norms = unit_rows(x)
+    assert np.allclose(norms, [5.0, 2.0])
+    assert np.allclose(np.linalg.norm(unit, axis=1), 1.0)
+    m, j = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    assert np.allclose(fact_neuron([[1.0, 1.0], [1.0, 0.0], [-1, 3]], m, j, 1.0), [1.0, 0.0, 1.0])
+
+
+@pytest.mark.parametrize("layers", [1, 3, 12])
+def test_toy_flow_matches_the_formulas(layers: int) -> None:
+    settings = FlowSettings()
+    flow = toy_flow(TOKENS, CANDIDATES, FACT, layers, 16, 3, 0.1, settings)
+    space = flow.space
+    expected = reference_flow(
+        flow.embeddings, space["Michael"], space["Jordan"], space["basketball"], layers, settings
+    )
+    assert np.allclose(flow.final, expected)
+    probes = np.vstack([space[f] for f in FACT]).T
+    assert np.allclose(flow.features[-1], flow.final @ probes)
+    assert flow.features.shape == (1 + 3 * layers, len(TOKENS), 3)
+
+
+def test_flow_steps_are_consistent() -> None:
+    flow = toy_flow(TOKENS, CANDIDATES, FACT, 4, 16, 3)
+    norm = flow.step(1, "norm")
+    assert norm.norms is not None
+    assert np.allclose(np.linalg.norm(norm.vectors, axis=1), 1.0)
+    attention = flow.step(1, "attention").vectors
+    assert np.allclose(norm.norms, np.linalg.norm(attention, axis=1))
+    # Layer 1: only the last-name token holds both names, so only it fires the fact neuron.
+    neuron = flow.step(1, "mlp").neuron
+    assert neuron is not None
+    assert neuron[1] > 0 and np.allclose(np.delete(neuron, 1), 0.0)
+    with pytest.raises(KeyError):
+        flow.step(3, "mlp")  # only the first two layers are kept
+
+
+def test_largest_remainder() -> None:
+    assert largest_remainder([1, 1, 1]) == (34, 33, 33)
+    assert sum(largest_remainder([0.823, 0.041, 0.055, 0.039, 0.041])) == 100
+    assert largest_remainder([2, 0]) == (100, 0)
+
+
+def test_softmax_steps_add_up_as_displayed() -> None:
+    steps = softmax_steps([3.134, 0.121, -0.4349, 0.0], decimals=2)
+    shown = [f"{v:.2f}" for v in steps.exps]
+    assert f"{sum(float(v) for v in shown):.2f}" == f"{steps.total:.2f}"
+    for logit, value in zip(steps.logits, steps.exps, strict=True):
+        assert f"{np.exp(float(f'{logit:.2f}')):.2f}" == f"{value:.2f}"
+    assert sum(steps.percents) == 100
+    assert steps.best == 0
+    assert np.allclose(steps.shares, steps.exps / steps.total)
+    # Close to the exact softmax (rounding only).
+    assert np.allclose(steps.shares, mathcore.softmax(steps.logits), atol=1e-3)
+
+
+def test_analogy_picture_against_brute_force() -> None:
+    words = {
+        "man": {"male": 1.0},
+        "woman": {"female": 1.0},
+        "uncle": {"male": 1.0, "sibling": 1.0},
+        "aunt": {"female": 1.0, "sibling": 1.0},
+        "king": {"male": 1.0, "royal": 1.0},
+    }
+    vocabulary = mathcore.toy_embeddings(words, 12, 3, 0.15)
+    picture = analogy_picture(vocabulary, "woman", "man", "uncle")
+    target = vocabulary["woman"] - vocabulary["man"] + vocabulary["uncle"]
+    cosines = {
+        w: float(target @ vocabulary[w] / np.linalg.norm(target) / np.linalg.norm(vocabulary[w]))
+        for w in ("aunt", "king")
+    }
+    assert picture.nearest == max(cosines, key=cosines.__getitem__) == "aunt"
+    assert picture.cosine == pytest.approx(cosines["aunt"])
+    # The 3-D coordinates keep the lengths of the vectors in the span exactly.
+    for key, word in (("a", "woman"), ("b", "man"), ("c", "uncle")):
+        assert np.linalg.norm(picture.coords[key]) == pytest.approx(
+            np.linalg.norm(vocabulary[word])
+        )
+    assert np.allclose(picture.coords["target"], picture.coords["c"] + picture.difference)
+    assert picture.miss < 0.5
+
+
+CONFIGS = [
+    Path(__file__).resolve().parents[1] / "configs" / "transformer_refresher.yaml",
+    Path(__file__).resolve().parent / "configs" / "transformer_refresher_second.yaml",
+]
+
+
+@pytest.mark.parametrize("path", CONFIGS, ids=["default", "second"])
+def test_the_fact_wins_the_prediction(path: Path) -> None:
+    from scenes.clips.transformer_refresher import TransformerRefresher
+    from scenes.config import load_clip
+
+    clip = load_clip(path)
+    scene = TransformerRefresher.__new__(TransformerRefresher)  # prepare() needs only the clip
+    scene.clip = clip  # type: ignore[assignment]
+    scene.prepare()
+    assert clip.candidates[scene.softmax.best] == clip.fact.attribute  # type: ignore[attr-defined]
+    assert scene.flow.n_layers == scene.n_layers  # the loop runs the preset's layer count
+    assert np.array_equal(scene.readout_vector, scene.flow.final[-1])
+    assert not np.allclose(scene.readout_vector, scene.flow.embeddings[-1])
+    assert sum(scene.part_percents.values()) == 100
+    assert max(scene.part_percents, key=scene.part_percents.__getitem__) == "mlp"

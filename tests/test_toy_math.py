@@ -1,0 +1,123 @@
+"""The toy clip's math: projections, the moving vector's path, and angles from displayed
+dot products; and the arithmetic the ToyDirections and Opening clips show, as displayed."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import mathcore
+from mathcore.directions import path_point, projection_onto
+from mathcore.geometry import displayed_angle
+from scenes.config import load_clip
+
+ROOT = Path(__file__).resolve().parents[1]
+TOY_CONFIGS = [
+    ROOT / "configs" / "toy_directions.yaml",
+    ROOT / "tests" / "configs" / "toy_directions_second_fact.yaml",
+    ROOT / "tests" / "configs" / "toy_directions_long_names.yaml",
+]
+
+
+def test_projection_onto_unit_and_scaled_directions() -> None:
+    dot, foot = projection_onto([3.0, 4.0, 0.0], [1.0, 0.0, 0.0])
+    assert dot == 3.0 and np.allclose(foot, [3.0, 0.0, 0.0])
+    # A non-unit direction: the foot is still the orthogonal projection.
+    dot, foot = projection_onto([1.0, 2.0, 3.0], [0.0, 2.0, 0.0])
+    assert dot == 4.0 and np.allclose(foot, [0.0, 2.0, 0.0])
+
+
+@given(
+    st.lists(st.floats(-5, 5), min_size=3, max_size=3),
+    st.lists(st.floats(-5, 5), min_size=3, max_size=3).filter(
+        lambda u: float(np.linalg.norm(u)) > 0.1
+    ),
+)
+def test_the_perpendicular_is_perpendicular(v: list[float], u: list[float]) -> None:
+    _dot, foot = projection_onto(v, u)
+    assert abs(float((np.asarray(v) - foot) @ np.asarray(u))) < 1e-9 * (1 + np.linalg.norm(v))
+
+
+def test_path_point_hits_every_stop_and_moves_linearly() -> None:
+    stops = np.array([[0.0, 0.0], [2.0, 0.0], [2.0, 4.0]])
+    for index, stop in enumerate(stops):
+        assert np.allclose(path_point(stops, index), stop)
+    assert np.allclose(path_point(stops, 0.25), [0.5, 0.0])
+    assert np.allclose(path_point(stops, 1.5), [2.0, 2.0])
+    assert np.allclose(path_point(stops, -1), stops[0])
+    assert np.allclose(path_point(stops, 9), stops[-1])
+    assert np.allclose(path_point(stops[:1], 0.7), stops[0])
+
+
+def test_displayed_angle_is_the_arccos_of_the_shown_value() -> None:
+    shown, degrees = displayed_angle(0.0532, 2)
+    assert shown == 0.05
+    assert degrees == pytest.approx(math.degrees(math.acos(0.05)))
+    assert f"{degrees:.1f}" == "87.1"  # arccos(0.0532) would show 87.0
+    assert (
+        displayed_angle(-0.001, 2)[0] == 0.0
+        and math.copysign(1, displayed_angle(-0.001, 2)[0]) == 1
+    )
+
+
+@pytest.mark.parametrize("path", TOY_CONFIGS, ids=lambda p: p.stem)
+def test_toy_readouts_as_displayed(path: Path) -> None:
+    """The full-name vector reads exactly 1, 1, 0; the sum line adds its displayed terms;
+    each angle is arccos of its displayed dot product; every reading stop shows the value
+    the config asked for."""
+    clip = load_clip(path)
+    toy = clip.toy  # type: ignore[attr-defined]
+    d = mathcore.named_directions(("first", "last", "attribute"), toy.d_model, clip.seed, toy.tilt)
+    full = d.encode({"first": 1.0, "last": 1.0})
+    shown = [mathcore.fixed(float(u @ full), toy.decimals) for u in d.vectors]
+    assert shown == [mathcore.fixed(1, toy.decimals)] * 2 + [mathcore.fixed(0, toy.decimals)]
+    total = round(float(shown[0]) + float(shown[1]), toy.decimals)
+    assert mathcore.fixed(total, toy.decimals) == mathcore.fixed(2, toy.decimals)
+    gram = d.dot_products()
+    for i, j in ((0, 1), (0, 2), (1, 2)):
+        value, degrees = displayed_angle(gram[i, j], toy.decimals)
+        assert math.cos(math.radians(degrees)) == pytest.approx(value, abs=1e-12)
+        assert 60 < degrees < 120
+    coords = mathcore.span_coordinates(d.vectors, [*d.vectors, *(
+        d.encode({"first": s.first, "last": s.last, "attribute": s.attribute}) for s in toy.stops
+    )])  # fmt: skip
+    m = coords[0]
+    for stop, point in zip(toy.stops, coords[3:], strict=True):
+        assert projection_onto(point, m)[0] == pytest.approx(stop.first, abs=1e-9)
+
+
+def test_toy_scene_sum_line_adds_up_as_displayed() -> None:
+    from scenes.clips.toy_directions import ToyDirections
+
+    for path in TOY_CONFIGS:
+        scene = ToyDirections(load_clip(path))  # type: ignore[arg-type]
+        scene.prepare()
+        line = scene.sum_line().get_tex_string()
+        m_e, j_e = scene.dot("first", "encoding"), scene.dot("last", "encoding")
+        decimals = scene.clip.toy.decimals
+        terms = f"{mathcore.fixed(m_e, decimals)} + {mathcore.fixed(j_e, decimals)}"
+        assert terms in line
+        assert line.endswith(f"= {mathcore.fixed(round(m_e + j_e, decimals), decimals)}")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ROOT / "configs" / "opening.yaml", ROOT / "tests" / "configs" / "opening_second_fact.yaml"],
+)
+def test_opening_count_and_share(path: Path) -> None:
+    """The count shown is the model's total; the MLP share is the MLP part of it."""
+    from scenes.clips.opening import Opening
+
+    clip = load_clip(path)
+    scene = Opening(clip)  # type: ignore[arg-type]
+    scene.prepare()
+    count = mathcore.count_parameters(clip.model.to_shape(), clip.convention)  # type: ignore[attr-defined]
+    assert scene.count.total == sum(count.components.values())
+    share = count.components["mlp"] / count.total
+    assert scene.mlp_share == mathcore.percent(share, 0)
+    assert 0.3 < share < 0.95
