@@ -31,8 +31,9 @@ $(REVEAL_DIR)/dist/reveal.js: | $(STAMP)
 		&& tar xzf reveal.js-$(REVEAL_VERSION).tgz && rm reveal.js-$(REVEAL_VERSION).tgz
 	mv $(REVEAL_DIR).partial/package $(REVEAL_DIR) && rm -rf $(REVEAL_DIR).partial
 
-system-packages:
-	@missing=$$(for p in $(APT_PACKAGES); do \
+# Install the Debian packages among $(1) that are missing (as root), or say how (otherwise).
+define install-debian-packages
+	@missing=$$(for p in $(1); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
@@ -44,6 +45,10 @@ system-packages:
 			exit 2; \
 		fi; \
 	fi
+endef
+
+system-packages:
+	$(call install-debian-packages,$(APT_PACKAGES))
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,18 +68,7 @@ lint: setup
 # slide decks) in a headless browser; installed like the system packages above.
 BROWSER_PACKAGES := chromium
 browser-packages:
-	@missing=$$(for p in $(BROWSER_PACKAGES); do \
-		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "setup: installing Debian packages:" $$missing; \
-			export DEBIAN_FRONTEND=noninteractive; \
-			apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-		else \
-			echo "setup: missing Debian packages; run: sudo apt-get update && sudo apt-get install -y --no-install-recommends $$missing" >&2; \
-			exit 2; \
-		fi; \
-	fi
+	$(call install-debian-packages,$(BROWSER_PACKAGES))
 
 test: lint browser-packages
 	$(BIN)/pytest
