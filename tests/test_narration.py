@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from scenes.app import subtitles
 from scenes.config import ConfigError, NarrationConfig, load_clip
+from scenes.config.common import PLACEHOLDERS
 from scenes.config.narration import sentences, words_in
 from scenes.visual.timeline import BeatTiming, Cue
 
@@ -119,9 +120,9 @@ def test_narration_may_be_a_literal_block(tmp_path: Path) -> None:
         ),
         (
             "narration:\n  beats:\n    angles: 'Hi {first_name.upper}'\n",
-            "narration.beats.angles: expected text whose {placeholders} are bare names among"
-            " first_name, last_name, attribute, verb, relation, model, n, tolerance, epsilon,"
-            " share, degrees, min_angle, got 'Hi {first_name.upper}' (str)",
+            "narration.beats.angles: expected text whose {placeholders} are bare names among "
+            + ", ".join(PLACEHOLDERS)
+            + ", got 'Hi {first_name.upper}' (str)",
         ),
         (
             'narration:\n  beats:\n    angles: "Hi\\x07 there."\n',
