@@ -4,6 +4,7 @@ picture and on intended overlays, and every shipped clip passes it."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from scenes.app.layout import (
     split_word,
 )
 from scenes.config import load_clip
+from scenes.config.common import ASPECTS
 from scenes.config.registry import CLIP_CONFIGS
 from scenes.visual.components import label_text
 from scenes.visual.marks import mark_overlay, wrap_record
@@ -61,7 +63,7 @@ def defect_findings() -> list[Finding]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setitem(CLIP_CONFIGS, LayoutDefectsConfig.scene_name(), LayoutDefectsConfig)
         path = FIXTURES / "layout_defects.yaml"
-        return check_clip(load_clip(path), str(path))
+        return check_clip(load_clip(path), str(path), ratios=["16:9"])  # as filed
 
 
 # Each beat of the fixture, the kinds it must produce (and nothing else).
@@ -118,7 +120,7 @@ def test_cli_exit_codes(
     some = tmp_path / "some.yaml"
     some.write_text("scene: LayoutDefects\nbeats: [orphan, clean]\n")
     frames = tmp_path / "frames"
-    assert main(["layout", str(some), "--frames", str(frames)]) == 1
+    assert main(["layout", str(some), "--frames", str(frames), "--aspect", "16:9"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and out[0].startswith(f"{some} LayoutDefects beat orphan #1-2: orphan:")
     # The frame where the finding appeared, drawn at 720p with the orphan outlined in red.
@@ -292,9 +294,11 @@ def test_label_text_records_its_wrap_for_the_check() -> None:
     assert wrap_record(label_text("one line")) is None
 
 
-def test_aspect_ratios_today_and_their_frames(fixture_clip: None) -> None:
+def test_every_clip_is_checked_in_every_ratio_its_own_first(fixture_clip: None) -> None:
     clip = load_clip(FIXTURES / "layout_clean.yaml")
-    assert aspect_ratios(clip) == ["16:9"]
+    assert aspect_ratios(clip) == ["16:9", "9:16", "1:1"]
+    square = dataclasses.replace(clip, aspect="1:1")
+    assert aspect_ratios(square) == ["1:1", "16:9", "9:16"]
     assert ratio_settings("16:9") == {}  # manim's defaults: 14.22 x 8 units
     portrait = ratio_settings("9:16")
     assert portrait["pixel_width"] == 720 and portrait["pixel_height"] == 1280
@@ -305,12 +309,13 @@ def test_aspect_ratios_today_and_their_frames(fixture_clip: None) -> None:
 
 
 @pytest.mark.render  # plays whole clips (no video), a minute or so each: the slow tier
+@pytest.mark.parametrize("ratio", ASPECTS)
 @pytest.mark.parametrize("path", CONFIGS, ids=[p.stem for p in CONFIGS])
-def test_shipped_clip_has_no_layout_finding(path: Path) -> None:
+def test_shipped_clip_has_no_layout_finding(path: Path, ratio: str) -> None:
     # The superposition clip's 10,000-vector experiment takes minutes to compute on a fresh
     # machine; its small test config plays the same beats with the same texts.
     path = CHECKED_AS.get(path.name, path)
-    findings = check_clip(load_clip(path), str(path))
+    findings = check_clip(load_clip(path), str(path), ratios=[ratio])
     assert findings == [], "\n" + "\n".join(f.line() for f in findings)
 
 

@@ -7,6 +7,7 @@ traceback. Manim's own progress bars stay visible while rendering.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ from pathlib import Path
 import mathcore
 from mathcore.experiment import ExperimentSpec
 from scenes.config import ClipConfig, load_clip, load_model
+from scenes.config.common import ASPECTS
 from scenes.config.schema import ConfigError
 from scenes.config.shipped import shipped_dir
 from scenes.config.superposition import ExperimentConfig
@@ -59,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-q", "--quality", type=quality_name, default="low", help="low|medium|high|4k or l|m|h|k"
     )
     render.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
+    add_aspect_option(render, "the frame's shape (default: the file's aspect:, else 16:9)")
     render.add_argument(
         "--stills", action="store_true", help="also save each beat's last frame as a PNG"
     )
@@ -80,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--frames", type=Path, default=None, metavar="DIR",
         help="save the frame where findings appear, outlined in red, as PNGs in DIR",
     )  # fmt: skip
+    add_aspect_option(layout, "check this ratio only (default: 16:9, 9:16 and 1:1)")
     previews = commands.add_parser(
         "previews",
         help="render clips at preview quality, beats in parallel, into DIR/<clip>/ and a"
@@ -126,9 +130,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(files: Sequence[Path]) -> list[tuple[Path, ClipConfig]]:
-    """Parse every file first, so a typo in the last one stops the run before any render."""
-    return [(path, load_clip(path)) for path in files]
+def load_all(files: Sequence[Path], aspect: str | None = None) -> list[tuple[Path, ClipConfig]]:
+    """Parse every file first, so a typo in the last one stops the run before any render;
+    ``aspect`` (``--aspect``) replaces each file's ``aspect:``."""
+    clips = [(path, load_clip(path)) for path in files]
+    if aspect is None:
+        return clips
+    return [(path, dataclasses.replace(clip, aspect=aspect)) for path, clip in clips]
+
+
+def add_aspect_option(command: argparse.ArgumentParser, help_text: str) -> None:
+    """``--aspect 16:9|9:16|1:1``."""
+    command.add_argument("--aspect", choices=ASPECTS, default=None, help=help_text)
 
 
 def package_version() -> str:
@@ -179,10 +192,12 @@ def command_check(files: Sequence[Path]) -> int:
     return 0
 
 
-def command_render(files: Sequence[Path], quality: str, output: Path, stills: bool) -> int:
+def command_render(
+    files: Sequence[Path], quality: str, output: Path, stills: bool, aspect: str | None = None
+) -> int:
     from scenes.app.render import OutputError, render_clip
 
-    clips = load_all(files)
+    clips = load_all(files, aspect)
     for index, (path, clip) in enumerate(clips, start=1):
         print(
             f"[{index}/{len(clips)}] rendering {path} ({clip.scene}) at {quality} quality",
@@ -305,13 +320,14 @@ def command_previews(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_layout(files: Sequence[Path], frames: Path | None) -> int:
+def command_layout(files: Sequence[Path], frames: Path | None, aspect: str | None = None) -> int:
     """The layout check (scenes/app/layout.py): one line per finding; 1 if any, else 0."""
     from scenes.app.layout import check_clip
 
     found = 0
     for path, clip in load_all(files):
-        for finding in check_clip(clip, str(path), frames):
+        ratios = (aspect,) if aspect else None
+        for finding in check_clip(clip, str(path), frames, ratios):
             print(finding.line(), flush=True)
             found += 1
     return 1 if found else 0
@@ -389,10 +405,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "script":
             return command_script(args.files, args.output)
         if args.command == "layout":
-            return command_layout(args.files, args.frames)
+            return command_layout(args.files, args.frames, args.aspect)
         if args.command == "previews":
             return command_previews(args)
-        return command_render(args.files, args.quality, args.output, args.stills)
+        return command_render(args.files, args.quality, args.output, args.stills, args.aspect)
     except ConfigError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE

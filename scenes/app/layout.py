@@ -67,6 +67,7 @@ vectorised, refining only the pairs whose boxes meet; a ``wait`` during which no
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -77,6 +78,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from scenes.config import ClipConfig, scene_class
+from scenes.config.common import ASPECTS
 from scenes.visual.marks import is_overlay_with, wrap_record
 
 if TYPE_CHECKING:
@@ -98,32 +100,21 @@ KINDS = ("overlap", "text-on-shape", "out-of-frame", "small-text", "orphan", "sp
 
 
 def aspect_ratios(clip: ClipConfig) -> list[str]:
-    """The aspect ratios ``clip`` can be rendered in, each checked on its own. Today every
-    clip is 16:9; when configs gain ``aspect:`` this returns what the config allows, and
-    :func:`ratio_settings` gives manim's frame for each."""
-    allowed = getattr(clip, "aspect_ratios", None)  # a clip that may be shown in several
-    if isinstance(allowed, tuple | list) and allowed:
-        return [str(ratio) for ratio in allowed]
-    chosen = getattr(clip, "aspect", None)  # a clip set to one ratio
-    return [chosen] if isinstance(chosen, str) and chosen else [DEFAULT_RATIO]
+    """The aspect ratios ``clip`` can be rendered in, each checked on its own: every clip
+    reflows into each of :data:`~scenes.config.common.ASPECTS` (``aspect:`` or ``--aspect``
+    picks one when rendering)."""
+    return [clip.aspect, *(ratio for ratio in ASPECTS if ratio != clip.aspect)]
 
 
 def ratio_settings(ratio: str) -> dict[str, object]:
     """manim settings for a frame of ``ratio`` ("W:H"): its shorter side 8 units and 720 px,
-    like manim's 16:9 frame (8 units high), for which nothing is changed."""
+    like manim's 16:9 frame (8 units high), for which nothing is changed. (A clip's scene sets
+    its own frame from its config; this is for plain manim scenes.)"""
+    from scenes.visual.frame import frame_settings
+
     if ratio == DEFAULT_RATIO:
         return {}
-    width, height = (int(part) for part in ratio.split(":"))
-    short = REFERENCE_PIXEL_HEIGHT
-    landscape = width >= height
-    pixels = (short * width // height, short) if landscape else (short, short * height // width)
-    frame_height = 8.0 if landscape else 8.0 * height / width
-    return {
-        "pixel_width": pixels[0],
-        "pixel_height": pixels[1],
-        "frame_height": frame_height,
-        "frame_width": frame_height * width / height,
-    }
+    return dict(frame_settings(ratio, REFERENCE_PIXEL_HEIGHT))
 
 
 @dataclass
@@ -256,13 +247,20 @@ def observed_scene_class(base: type[Scene], observer: LayoutObserver) -> type[Sc
     return type(base.__name__, (base,), {"play": play, "__module__": base.__module__})
 
 
-def check_clip(clip: ClipConfig, name: str, frames: Path | None = None) -> list[Finding]:
-    """Play ``clip`` in every aspect ratio it allows (dry run, no video) and return what the
-    layout check finds; ``name`` (the clip file) starts each finding's line. With ``frames``,
-    the frame where findings appear is saved there with them outlined."""
+def check_clip(
+    clip: ClipConfig,
+    name: str,
+    frames: Path | None = None,
+    ratios: Sequence[str] | None = None,
+) -> list[Finding]:
+    """Play ``clip`` in every aspect ratio it allows, or in ``ratios`` (dry run, no video),
+    and return what the layout check finds; ``name`` (the clip file) starts each finding's
+    line. With ``frames``, the frame where findings appear is saved there with them
+    outlined."""
     findings: list[Finding] = []
-    for ratio in aspect_ratios(clip):
-        findings.extend(check_scene(scene_class(clip), name, clip, ratio, frames))
+    for ratio in ratios or aspect_ratios(clip):
+        turned = dataclasses.replace(clip, aspect=ratio)
+        findings.extend(check_scene(scene_class(turned), name, turned, ratio, frames))
     return findings
 
 

@@ -14,7 +14,7 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final, Literal
 
 from scenes.config.narration import NarrationConfig
 from scenes.config.schema import ConfigError, describe, option, parse, read_yaml
@@ -246,6 +246,12 @@ class MatrixDisplay:
     tokens: int = option(6, low=2, high=8, doc="tokens shown side by side")
 
 
+# The frame's shape: landscape, vertical (shorts) or square; see scenes/visual/frame.py
+# (ClipConfig.aspect spells the same Literal out, which the schema parser reads).
+Aspect = Literal["16:9", "9:16", "1:1"]
+ASPECTS: Final[tuple[Aspect, ...]] = ("16:9", "9:16", "1:1")
+
+
 @dataclass(frozen=True, kw_only=True)
 class ClipConfig:
     """Keys every clip has. Subclasses add their own sections, ``SCENE`` and ``BEATS``."""
@@ -260,6 +266,9 @@ class ClipConfig:
     seed: int = option(0, low=0, high=2**32 - 1, doc="seed for every random draw")
     beats: tuple[str, ...] | None = option(None, doc="beats to render, in order (default all)")
     pacing: float = option(1.0, low=0.1, high=10.0, doc="multiplies every run time")
+    aspect: Literal["16:9", "9:16", "1:1"] = option(
+        "16:9", doc="the frame: 16:9, 9:16 (vertical) or 1:1 (square)"
+    )
     colours: ColourConfig = field(default_factory=ColourConfig)
     narration: NarrationConfig = field(default_factory=NarrationConfig)
 

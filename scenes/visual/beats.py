@@ -39,7 +39,7 @@ from scenes.config import ClipConfig, fill
 from scenes.config.narration import sentences
 from scenes.config.registry import default_clip
 from scenes.config.schema import ConfigError
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.components import caption, fit_height_between, fit_width
 from scenes.visual.timeline import BeatTiming, Cue
 
@@ -162,6 +162,8 @@ class BeatScene(Scene, Generic[ClipT]):
                 print(error, file=sys.stderr)
                 raise SystemExit(2) from None
         self.clip: ClipT = clip  # type: ignore[assignment]
+        # Before manim builds the camera and the file writer, which read the frame's size.
+        frame.apply_aspect(clip.aspect)
         self.timeline: list[BeatTiming] = []
         self._caption: Mobject | None = None
         self._caption_cue: tuple[str, float] | None = None  # (text, time fully shown)
@@ -246,6 +248,29 @@ class BeatScene(Scene, Generic[ClipT]):
         self.close_caption_cue()
         timing.end = self.time
 
+    def until_sentence(self, index: int) -> None:
+        """Hold the picture until the beat's narration reaches sentence ``index`` (counted from
+        0), so each step of the picture starts with the words that explain it rather than all
+        motion finishing under the first sentence. A negative index counts from the last
+        sentence; past the end (a remixed narration with fewer sentences) means the last one.
+        No wait when the narration is already there."""
+        spoken = [cue for cue in self.current_beat.cues if cue.kind == "narration"]
+        if not spoken:
+            return
+        cue = spoken[max(-len(spoken), min(index, len(spoken) - 1))]
+        remaining = cue.start - (self.time - self.current_beat.start)
+        if remaining > 0:
+            self.wait(remaining)
+
+    def sentence_seconds(self, index: int) -> float:
+        """How long sentence ``index`` of the beat's narration takes to say (0 without
+        narration), for an animation meant to last as long as the words it goes with."""
+        spoken = [cue for cue in self.current_beat.cues if cue.kind == "narration"]
+        if not spoken:
+            return 0.0
+        cue = spoken[max(-len(spoken), min(index, len(spoken) - 1))]
+        return cue.end - cue.start
+
     def await_caption_read(self) -> None:
         """Wait, if needed, until the caption on screen has been visible for its reading time."""
         if self._caption_cue is None:
@@ -325,7 +350,7 @@ class BeatScene(Scene, Generic[ClipT]):
 
     def caption_top(self) -> float:
         """The height above which pictures must stay, clear of a two-line caption."""
-        return style.CAPTION_ZONE - config.frame_height / 2
+        return frame.caption_zone() - config.frame_height / 2
 
     def beside(self, picture: Mobject, side: Mobject, gap: float = style.SECTION_GAP) -> None:
         """Put ``side`` right of ``picture``, ``gap`` apart, shrunk into the room left."""

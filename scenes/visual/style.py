@@ -30,7 +30,8 @@ WRAP: Final = 38  # characters per line of wrapped small text
 MIN_WRAP: Final = 8  # never wrap narrower than this; shrink instead
 MATH_SIZE: Final = 34  # LaTeX glyphs run smaller than Pango's at the same size
 
-# Spacing in scene units (the frame is 14.22 x 8 units).
+# Spacing in scene units (the frame's shorter side is 8 units: 14.22 x 8 in 16:9, 8 x 14.22 in
+# 9:16, 8 x 8 in 1:1; see scenes/visual/frame.py).
 EDGE_BUFFER: Final = 0.4
 ITEM_GAP: Final = 0.25
 ROW_GAP: Final = 0.35
@@ -101,7 +102,8 @@ BLOCK_FLASH: Final = 0.6
 PRODUCT_BESIDE_WIDTH: Final = 7.6  # a matrix product that shares the frame with a side panel
 ACTIVATION_TITLES: Final = {"relu": "ReLU", "gelu": "GELU", "gelu_tanh": "GELU (tanh)"}
 HEADING_WIDTH: Final = 2.0  # widest a token heading over a column may be
-CAPTION_ZONE: Final = 1.3  # height kept free at the bottom for captions
+CAPTION_ZONE: Final = 1.3  # height kept free at the bottom for captions (two lines)
+CAPTION_ZONE_NARROW: Final = 1.75  # the same in 9:16 and 1:1, where captions wrap into three
 TOP_ROOM: Final = 1.4  # space above a picture for a brace and its label
 
 # Parameter tallies (components.StackedBar).

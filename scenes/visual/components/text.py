@@ -27,7 +27,7 @@ from manim import (
 )
 
 import mathcore
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.marks import record_wrap
 
 __all__ = [
@@ -132,7 +132,7 @@ def caption(text: str, colour: str = style.MUTED) -> Text:
     colour
         Fill colour of the glyphs.
     """
-    line = fitted_text(text, style.CAPTION_WIDTH, colour, style.SMALL_SIZE)
+    line = fitted_text(text, frame.caption_width(), colour, style.SMALL_SIZE)
     return line.to_edge(DOWN, buff=style.EDGE_BUFFER)
 
 
