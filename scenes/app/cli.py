@@ -21,7 +21,7 @@ from pathlib import Path
 import mathcore
 from mathcore.experiment import ExperimentSpec
 from scenes.config import ClipConfig, load_clip, load_model
-from scenes.config.common import ASPECTS
+from scenes.config.common import ASPECTS, as_aspect
 from scenes.config.schema import ConfigError
 from scenes.config.shipped import shipped_dir
 from scenes.config.superposition import ExperimentConfig
@@ -136,7 +136,7 @@ def load_all(files: Sequence[Path], aspect: str | None = None) -> list[tuple[Pat
     clips = [(path, load_clip(path)) for path in files]
     if aspect is None:
         return clips
-    return [(path, dataclasses.replace(clip, aspect=aspect)) for path, clip in clips]
+    return [(path, dataclasses.replace(clip, aspect=as_aspect(aspect))) for path, clip in clips]
 
 
 def add_aspect_option(command: argparse.ArgumentParser, help_text: str) -> None:

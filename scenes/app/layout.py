@@ -78,7 +78,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from scenes.config import ClipConfig, scene_class
-from scenes.config.common import ASPECTS
+from scenes.config.common import ASPECTS, as_aspect
 from scenes.visual.marks import is_overlay_with, wrap_record
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def check_clip(
     outlined."""
     findings: list[Finding] = []
     for ratio in ratios or aspect_ratios(clip):
-        turned = dataclasses.replace(clip, aspect=ratio)
+        turned = dataclasses.replace(clip, aspect=as_aspect(ratio))
         findings.extend(check_scene(scene_class(turned), name, turned, ratio, frames))
     return findings
 

@@ -252,6 +252,14 @@ Aspect = Literal["16:9", "9:16", "1:1"]
 ASPECTS: Final[tuple[Aspect, ...]] = ("16:9", "9:16", "1:1")
 
 
+def as_aspect(value: str) -> Aspect:
+    """``value`` as an :data:`Aspect` (from the command line, where argparse checked it)."""
+    for aspect in ASPECTS:
+        if value == aspect:
+            return aspect
+    raise ValueError(f"expected one of {', '.join(ASPECTS)}, got {value!r}")
+
+
 @dataclass(frozen=True, kw_only=True)
 class ClipConfig:
     """Keys every clip has. Subclasses add their own sections, ``SCENE`` and ``BEATS``."""

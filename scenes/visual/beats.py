@@ -32,6 +32,7 @@ from manim import (
     Scene,
     VGroup,
     VMobject,
+    Wait,
     config,
 )
 
@@ -163,11 +164,12 @@ class BeatScene(Scene, Generic[ClipT]):
                 raise SystemExit(2) from None
         self.clip: ClipT = clip  # type: ignore[assignment]
         # Before manim builds the camera and the file writer, which read the frame's size.
-        frame.apply_aspect(clip.aspect)
+        frame.apply_aspect(self.clip.aspect)
         self.timeline: list[BeatTiming] = []
         self._caption: Mobject | None = None
         self._caption_cue: tuple[str, float] | None = None  # (text, time fully shown)
         self._track: NarrationTrack | None = None
+        self._fading_caption = False
         super().__init__(**kwargs)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -293,14 +295,23 @@ class BeatScene(Scene, Generic[ClipT]):
 
     def play(self, *args: Any, **kwargs: Any) -> None:
         """manim's play, except that fading out the caption first waits until it has been
-        read (beats fade their captions out as they move on)."""
+        read (beats fade their captions out as they move on); records when the picture moved
+        (:attr:`BeatTiming.motion`)."""
         caption_line = self._caption if self._caption_cue is not None else None
         if caption_line is not None and any(self._removes(a, caption_line) for a in args):
             self.await_caption_read()
-            super().play(*args, **kwargs)
+            self._timed_play(*args, **kwargs)
             self.close_caption_cue()
             return
+        self._timed_play(*args, **kwargs)
+
+    def _timed_play(self, *args: Any, **kwargs: Any) -> None:
+        started = self.time
         super().play(*args, **kwargs)
+        moved = not all(isinstance(a, Wait) for a in args) and not self._fading_caption
+        if moved and self.timeline and self.current_beat.end == 0.0:
+            beat_start = self.current_beat.start
+            self.current_beat.motion.append((started - beat_start, self.time - beat_start))
 
     @staticmethod
     def _removes(item: object, target: Mobject) -> bool:
@@ -340,10 +351,13 @@ class BeatScene(Scene, Generic[ClipT]):
         if previous is not None and previous in self.mobjects:
             self.await_caption_read()
             self.close_caption_cue()
+            self._fading_caption = True  # a new line of words, not a step of the picture
             self.play(FadeOut(previous), FadeIn(line), run_time=self.seconds(style.SHORT))
         else:
             self.close_caption_cue()
+            self._fading_caption = True
             self.play(FadeIn(line), run_time=self.seconds(style.SHORT))
+        self._fading_caption = False
         self._caption = line
         self._caption_cue = (text, self.time)
         return line

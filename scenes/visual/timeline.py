@@ -34,11 +34,24 @@ class BeatTiming:
     end: float = 0.0
     narration: str = ""
     cues: list[Cue] = field(default_factory=list)
+    # When the picture moved: (start, end) of each animation other than waits and caption
+    # fades, in seconds after the beat's start.
+    motion: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def duration(self) -> float:
         """How long the beat lasted."""
         return self.end - self.start
+
+    def longest_still(self) -> float:
+        """The longest stretch of the beat in which nothing but the captions moves (the final
+        hold included): a viewer looking at a still picture while the narration goes on."""
+        longest = 0.0
+        reached = 0.0
+        for start, end in sorted(self.motion):
+            longest = max(longest, start - reached)
+            reached = max(reached, end)
+        return max(longest, self.duration - reached)
 
     def subtitle_cues(self) -> list[Cue]:
         """The cues written to subtitle files: the narration's sentences, or, for a beat with
