@@ -32,7 +32,7 @@ def test_longest_still_covers_gaps_and_the_final_hold() -> None:
     beat.motion.append((15.0, 19.0))
     assert beat.longest_still() == pytest.approx(7.0)  # 2 → 9 still
     beat.motion.append((3.0, 8.0))
-    assert beat.longest_still() == pytest.approx(1.0)  # 8 → 9, 14 → 15, 19 → 20
+    assert beat.longest_still() == pytest.approx(2.0)  # 10 → 12
     assert BeatTiming("still", start=0.0, end=5.0).longest_still() == pytest.approx(5.0)
 
 
