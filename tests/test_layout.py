@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from manim import (
@@ -321,3 +322,27 @@ def test_shipped_clip_has_no_layout_finding(path: Path, ratio: str) -> None:
 
 def test_every_clip_is_checked() -> None:
     assert len(CONFIGS) >= 5  # the glob above found the shipped clips
+
+
+def test_the_command_remembers_an_unchanged_clip_and_replays_a_changed_one(
+    fixture_clip: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scenes.app.layout as layout_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    played: list[str] = []
+    real_check_scene = layout_module.check_scene
+
+    def counting(*args: Any, **kwargs: Any) -> list[Finding]:
+        played.append(args[3] if len(args) > 3 else kwargs.get("ratio", "16:9"))
+        return real_check_scene(*args, **kwargs)
+
+    monkeypatch.setattr(layout_module, "check_scene", counting)
+    some = tmp_path / "some.yaml"
+    some.write_text("scene: LayoutDefects\nbeats: [orphan, clean]\n")
+    args = ["layout", str(some), "--aspect", "16:9"]
+    assert main(args) == 1 and played == ["16:9"]
+    assert main(args) == 1 and played == ["16:9"]  # remembered: not played again
+    some.write_text("scene: LayoutDefects\nbeats: [clean]\n")
+    assert main(args) == 0 and played == ["16:9", "16:9"]  # changed: played
+    assert len(list((tmp_path / "cache" / "llmfacts" / "layout").glob("*.json"))) == 2

@@ -327,7 +327,7 @@ def command_layout(files: Sequence[Path], frames: Path | None, aspect: str | Non
     found = 0
     for path, clip in load_all(files):
         ratios = (aspect,) if aspect else None
-        for finding in check_clip(clip, str(path), frames, ratios):
+        for finding in check_clip(clip, str(path), frames, ratios, remember=True):
             print(finding.line(), flush=True)
             found += 1
     return 1 if found else 0

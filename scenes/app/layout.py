@@ -68,6 +68,9 @@ vectorised, refining only the pairs whose boxes meet; a ``wait`` during which no
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -96,6 +99,7 @@ TALL_CHARS = frozenset("bdfhkl")
 SAMPLES_PER_CURVE = 8
 EDGE_STEP = 0.05  # outline points at most this far apart (scene units)
 VISIBLE_ALPHA = 0.01
+CACHE_VERSION = 1  # bump when a Finding changes shape
 KINDS = ("overlap", "text-on-shape", "out-of-frame", "small-text", "orphan", "split-word")
 
 
@@ -252,16 +256,67 @@ def check_clip(
     name: str,
     frames: Path | None = None,
     ratios: Sequence[str] | None = None,
+    remember: bool = False,
 ) -> list[Finding]:
     """Play ``clip`` in every aspect ratio it allows, or in ``ratios`` (dry run, no video),
     and return what the layout check finds; ``name`` (the clip file) starts each finding's
     line. With ``frames``, the frame where findings appear is saved there with them
-    outlined."""
+    outlined. With ``remember``, an unchanged clip's findings come from the cache
+    (:class:`RememberedFindings`)."""
     findings: list[Finding] = []
     for ratio in ratios or aspect_ratios(clip):
         turned = dataclasses.replace(clip, aspect=as_aspect(ratio))
-        findings.extend(check_scene(scene_class(turned), name, turned, ratio, frames))
+        if frames is not None or not remember:
+            findings.extend(check_scene(scene_class(turned), name, turned, ratio, frames))
+            continue
+        cache = remembered_findings(turned)
+        found = cache.read(name)
+        if found is None:
+            found = check_scene(scene_class(turned), name, turned, ratio)
+            cache.write(found)
+        findings.extend(found)
     return findings
+
+
+@dataclass(frozen=True)
+class RememberedFindings:
+    """The findings of one clip in one ratio, kept in the cache folder under a key of
+    everything that decides them: the clip as parsed (fact, model, words, ratio), the code
+    a render of it runs, this check's own code and manim's version. An unchanged clip is not
+    played again (a whole-project check goes from minutes to a second); any edit plays it."""
+
+    path: Path
+
+    def read(self, name: str) -> list[Finding] | None:
+        """The remembered findings, with ``name`` as their clip, or None."""
+        try:
+            rows = json.loads(self.path.read_text(encoding="utf-8"))
+            return [Finding(**{**row, "clip": name}) for row in rows]
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def write(self, findings: Sequence[Finding]) -> None:
+        """Remember ``findings`` (best effort: a cache that cannot be written costs time)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            scratch = self.path.with_suffix(f".{os.getpid()}.tmp")
+            scratch.write_text(json.dumps([dataclasses.asdict(f) for f in findings]))
+            os.replace(scratch, self.path)
+        except OSError:
+            pass
+
+
+def remembered_findings(clip: ClipConfig) -> RememberedFindings:
+    """Where the layout check of ``clip`` (in its ``aspect``) is remembered."""
+    from scenes.app.paths import cache_dir
+    from scenes.app.previews import code_version
+
+    digest = hashlib.sha256(f"llmfacts layout {CACHE_VERSION}\n".encode())
+    digest.update(code_version(clip.SCENE.partition(":")[0]).encode())
+    for source in (Path(__file__), Path(__file__).parent / "render.py"):
+        digest.update(source.read_bytes())
+    digest.update(repr(clip).encode())
+    return RememberedFindings(cache_dir() / "layout" / f"{digest.hexdigest()[:32]}.json")
 
 
 def check_scene(
