@@ -38,7 +38,11 @@ def frame_size_and_count(video: Path) -> tuple[int, int, int]:
 
 
 def test_toy_directions_renders_with_its_sections(repo_root: Path, tmp_path: Path) -> None:
-    result = render(repo_root / "configs" / "toy_directions.yaml", tmp_path, "--stills")
+    # The shipped clip at a quarter of its pace: every beat, in a quarter of the frames.
+    config = tmp_path / "toy_directions.yaml"
+    shipped = (repo_root / "configs" / "toy_directions.yaml").read_text()
+    config.write_text(shipped + "\npacing: 0.25\n")
+    result = render(config, tmp_path, "--stills")
     assert result.returncode == 0, result.stderr
     video = tmp_path / "toy_directions" / "low.mp4"
     width, height, frames = frame_size_and_count(video)
@@ -55,7 +59,7 @@ def test_toy_directions_renders_with_its_sections(repo_root: Path, tmp_path: Pat
         "04_attention.png",
     ]
     # Nothing but the finished files is left in the output folder.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["toy_directions"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["toy_directions", "toy_directions.yaml"]
 
 
 MLP_BEATS = list(MLPWalkthroughConfig.BEATS)
@@ -82,7 +86,10 @@ def test_mlp_walkthrough_second_fact_renders_with_its_words_and_captions(
             return super().add(*mobjects)
 
     monkeypatch.setattr(render_module, "scene_class", lambda clip: Recording)
-    clip = load_clip(test_configs / "mlp_second_fact.yaml")
+    # At a quarter of the pace: every beat and caption, in a quarter of the frames.
+    config = tmp_path / "mlp_second_fact.yaml"
+    config.write_text((test_configs / "mlp_second_fact.yaml").read_text() + "\npacing: 0.25\n")
+    clip = load_clip(config)
     video = render_module.render_clip(clip, "mlp_second_fact", "low", tmp_path).video
     assert frame_size_and_count(video)[:2] == (854, 480)
     assert section_names(video) == MLP_BEATS
@@ -98,17 +105,19 @@ def test_mlp_walkthrough_second_fact_renders_with_its_words_and_captions(
         assert expected in words
     assert "Michael" not in words and "basketball" not in words
     # No narration in this file: its captions are the subtitle cues, each kept on screen for
-    # at least its reading time (3 words a second, 1 s minimum), at least one per beat.
+    # at least its reading time (3 words a second, 1 s minimum; times the pacing), at least
+    # one per beat.
     cues = srt_cues(video.with_suffix(".srt").read_text())
     assert len(cues) >= len(MLP_BEATS)
     frame = 1 / 15
     for start, end, text in cues:
-        assert end - start >= clip.narration.reading_seconds(text) - frame, (start, end, text)
+        needed = clip.pacing * clip.narration.reading_seconds(text)
+        assert end - start >= needed - frame, (start, end, text)
 
 
 def test_parameter_count_renders_for_llama3(tmp_path: Path) -> None:
     config = tmp_path / "llama.yaml"
-    config.write_text("scene: ParameterCount\nmodel: llama3-8b\nconvention: full\n")
+    config.write_text("scene: ParameterCount\nmodel: llama3-8b\nconvention: full\npacing: 0.25\n")
     result = render(config, tmp_path, "--stills")
     assert result.returncode == 0, result.stderr
     video = tmp_path / "llama" / "low.mp4"
@@ -118,7 +127,9 @@ def test_parameter_count_renders_for_llama3(tmp_path: Path) -> None:
 
 
 def test_superposition_renders_all_beats(test_configs: Path, tmp_path: Path) -> None:
-    result = render(test_configs / "superposition_small.yaml", tmp_path)
+    config = tmp_path / "superposition_small.yaml"  # at a quarter of the pace
+    config.write_text((test_configs / "superposition_small.yaml").read_text() + "\npacing: 0.25\n")
+    result = render(config, tmp_path)
     assert result.returncode == 0, result.stderr
     video = tmp_path / "superposition_small" / "low.mp4"
     assert frame_size_and_count(video)[:2] == (854, 480)
