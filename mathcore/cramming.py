@@ -225,3 +225,41 @@ def busiest_neuron(patterns: FloatArray, threshold: float) -> tuple[int, list[in
     involved = patterns >= threshold
     neuron = int(np.argmax(involved.sum(axis=0)))
     return neuron, [int(f) for f in np.flatnonzero(involved[:, neuron])]
+
+
+def wedge_width(distance: float, tolerance_deg: float) -> float:
+    """Width across a wedge of half-angle ``tolerance_deg`` at ``distance`` from its apex,
+    measured perpendicular to its centre line: 2 · distance · tan(tolerance)."""
+    return 2.0 * distance * math.tan(math.radians(tolerance_deg))
+
+
+def nice_zoom(width: float, target: float) -> int:
+    """The largest magnification of the form 1, 2 or 5 × 10^k that makes ``width`` at most
+    ``target`` wide (at least 1: a wedge already wide enough is shown as it is)."""
+    if width <= 0 or target <= width:
+        return 1
+    limit = target / width
+    best = 1
+    for exponent in range(int(math.log10(limit)) + 1):
+        for mantissa in (1, 2, 5):
+            zoom = mantissa * 10**exponent
+            if zoom <= limit:
+                best = max(best, zoom)
+    return best
+
+
+NICE_STEPS = (1.0, 2.0, 5.0, 10.0, 15.0, 30.0)  # degrees between a number line's numbers
+
+
+def window_around(angle_deg: float, max_steps: int = 6) -> tuple[float, float, float]:
+    """A window (low, high, step) of angles symmetric about 90°: the smallest step of
+    NICE_STEPS for which the window, ending on multiples of the step and reaching at least
+    one step past ``angle_deg`` (and its mirror 180° − angle), has at most ``max_steps``
+    steps. Room on a number line for a point at that angle and its label, with numbers
+    that do not crowd."""
+    off = abs(90.0 - angle_deg)
+    for step in NICE_STEPS:
+        half = min(step * (math.ceil(off / step) + 1), 90.0)
+        if 2 * half / step <= max_steps:
+            return 90.0 - half, 90.0 + half, step
+    return 0.0, 180.0, NICE_STEPS[-1]

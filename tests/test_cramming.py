@@ -103,3 +103,34 @@ def test_polysemantic_patterns_spread_features_over_neurons() -> None:
     assert len(features) >= 3
     assert features == [f for f in range(7) if patterns[f, neuron] >= 0.5]
     assert len(features) == max(int((patterns[:, k] >= 0.5).sum()) for k in range(5))
+
+
+@pytest.mark.parametrize("tolerance", [0.5, 1.0, 2.0, 10.0])
+def test_wedge_width_is_the_chord_between_its_edges(tolerance: float) -> None:
+    # Brute force: the two edges at 90° ± tol, cut by the horizontal line at height d.
+    d = 1.7
+    left, right = (d / math.tan(math.radians(90 + s * tolerance)) for s in (1, -1))
+    assert cramming.wedge_width(d, tolerance) == pytest.approx(right - left)
+
+
+def test_nice_zoom_is_the_largest_1_2_5_step_that_fits() -> None:
+    candidates = sorted(m * 10**k for k in range(6) for m in (1, 2, 5))
+    for width, target in [(0.045, 0.63), (0.09, 0.63), (0.3, 0.63), (1e-4, 0.5), (0.7, 0.63)]:
+        fitting = [z for z in candidates if z * width <= target]
+        assert cramming.nice_zoom(width, target) == max(fitting, default=1)
+        zoom = cramming.nice_zoom(width, target)
+        assert zoom == 1 or zoom * width <= target
+    assert cramming.nice_zoom(0.0, 1.0) == 1
+
+
+@pytest.mark.parametrize("angle", [80.1, 85.0, 70.0, 95.0, 89.9, 56.5, 3.0])
+def test_window_around_contains_the_angle_and_its_mirror(angle: float) -> None:
+    low, high, step = cramming.window_around(angle, 6)
+    assert low + high == pytest.approx(180.0)
+    assert low % step == pytest.approx(0.0) and 0.0 <= low < 90.0
+    assert (high - low) / step <= 6 or step == cramming.NICE_STEPS[-1]
+    off = abs(90 - angle)
+    assert 90 - low >= min(off + step, 90.0)  # the angle, with a step of room beyond it
+    # No smaller step would do: it needs more than 6 numbers.
+    for smaller in (s for s in cramming.NICE_STEPS if s < step):
+        assert 2 * min(smaller * (math.ceil(off / smaller) + 1), 90.0) / smaller > 6

@@ -43,3 +43,14 @@ def test_bad_values_name_their_key(tmp_path: Path, extra: str, key: str) -> None
     with pytest.raises(ConfigError) as caught:
         load_clip(path)
     assert caught.value.key_path == key
+
+
+def test_equations_are_not_broken_across_lines() -> None:
+    import textwrap
+
+    from scenes.clips.high_dimensions import unbroken_equations
+
+    words = unbroken_equations("The proof is loose: below d until d = 232, and far below")
+    assert "d\u00a0=\u00a0232" in words
+    for width in range(10, 40):  # wherever the line breaks, "d = 232" stays on one line
+        assert any("d\u00a0=\u00a0232" in line for line in textwrap.wrap(words, width))

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import mathcore
 from mathcore import MLPWeights, Probe
+from scenes.clips.mlp_walkthrough import hyphen_lines
 
 
 def loop_forward(x: list[float], w: MLPWeights) -> list[float]:
@@ -130,3 +131,35 @@ def test_other_facts_share_the_attribute_column() -> None:
         assert output @ direction == pytest.approx(expected, abs=1e-12)
         assert 0.9 < output @ direction < 1.1
     assert fact.trace("Michael Phelps").output == pytest.approx(np.zeros(16), abs=1e-12)
+
+
+@pytest.mark.parametrize("chars", [8, 10, 12, 20, 27])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wilhelmina-Alexandra Fernandez Oyelaran-Kowalczyk-Abernathie",
+        "1 Bartholomew Oyelaran-Kowalczyk-Abernathie",
+        "Supercalifragilisticexpialidocious",
+        "Michael Jordan",
+    ],
+)
+def test_long_names_break_only_at_spaces_or_hyphens(text: str, chars: int) -> None:
+    """Lines fit, and removing the line breaks (after a hyphen: nothing; else a space) gives
+    the name back; a piece longer than a line is the only one cut, and it shows a hyphen."""
+    lines = hyphen_lines(text, chars).split("\n")
+    assert all(len(line) <= chars for line in lines)
+    rebuilt, cuts = lines[0], 0
+    for line in lines[1:]:
+        if rebuilt.endswith("-") and text.startswith(rebuilt + line):
+            rebuilt += line  # broken after a hyphen the name has
+        elif rebuilt.endswith("-") and text.startswith(rebuilt[:-1] + line):
+            rebuilt, cuts = rebuilt[:-1] + line, cuts + 1  # a hyphen of its own: a cut
+        else:
+            rebuilt += " " + line
+    assert rebuilt == text
+    pieces = [
+        part + ("-" if k < len(word.split("-")) - 1 else "")
+        for word in text.split()
+        for k, part in enumerate(word.split("-"))
+    ]
+    assert (cuts > 0) == any(len(piece) > chars for piece in pieces)

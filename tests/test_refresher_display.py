@@ -51,3 +51,21 @@ def test_displayed_numbers_add_up(path: Path) -> None:
     assert clip.candidates[best] == clip.fact.attribute  # type: ignore[attr-defined]
     # The flow's normalisation shows lengths that were really rescaled to 1.
     assert all(n > 0 for n in shown["norms_1"])
+
+
+def test_wrap_rows_keeps_order_and_width() -> None:
+    from manim import Square, VGroup
+
+    from scenes.clips.transformer_refresher import wrap_rows
+
+    items = VGroup(*(Square(side_length=1.0) for _ in range(7)))
+    wrap_rows(items, width=3.5, gap=0.2, line_gap=0.3)
+    lines: dict[float, list[float]] = {}
+    for item in items:  # the items' x, by line (their y)
+        lines.setdefault(round(float(item.get_y()), 6), []).append(float(item.get_x()))
+    assert [len(xs) for _, xs in sorted(lines.items(), reverse=True)] == [3, 3, 1]
+    for xs in lines.values():
+        assert xs == sorted(xs)  # reading order within a line
+        assert max(xs) - min(xs) + 1.0 <= 3.5
+    ys = [float(item.get_y()) for item in items]
+    assert ys == sorted(ys, reverse=True)  # later items never on an earlier line

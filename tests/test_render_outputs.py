@@ -43,7 +43,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def test_narrated_render_writes_sections_and_subtitles(tmp_path: Path) -> None:
     config = tmp_path / "narrated.yaml"
     config.write_text(NARRATED)
-    result = run("render", str(config), "--output", str(tmp_path / "out"))
+    result = run("render", str(config), "--sections", "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "out" / "narrated"
     index = json.loads((folder / "low.sections.json").read_text())
@@ -90,11 +90,12 @@ def test_script_lists_beats_with_start_times(tmp_path: Path) -> None:
     assert "Every pair is nearly perpendicular." in result.stdout
 
 
-def test_sigterm_leaves_nothing_behind(repo_root: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["mp4", "webm", "png"])
+def test_sigterm_leaves_nothing_behind(repo_root: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
     process = subprocess.Popen(
         [str(LLMFACTS), "render", str(repo_root / "configs" / "toy_directions.yaml"),
-         "--output", str(out)],
+         "--output", str(out), "--format", fmt, "--sections"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -140,20 +141,35 @@ def test_output_path_that_is_a_file_is_one_line(repo_root: Path, tmp_path: Path)
     assert blocker.read_text() == "not a folder"
 
 
-@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS])
+@pytest.mark.parametrize(
+    ("code", "fmt", "step"),
+    [
+        (errno.ENOSPC, "mp4", "remux"),  # writing the faststart copy
+        (errno.ENOSPC, "gif", "shutil.move"),  # moving the GIF and its sections
+        (errno.EROFS, "png", "os.replace"),  # publishing the stills
+    ],
+)
 def test_disk_full_or_read_only_is_one_line_and_leaves_nothing(
-    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+    repo_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    code: int,
+    fmt: str,
+    step: str,
 ) -> None:
-    def failing_move(src: object, dst: object) -> None:
-        raise OSError(code, os.strerror(code), str(dst))
+    from scenes.app.outputs import OutputOptions
 
-    monkeypatch.setattr(render_module.shutil, "move", failing_move)
-    # One short beat is enough: the failure comes when the finished files are moved.
+    def failing(*args: object) -> None:
+        raise OSError(code, os.strerror(code), str(args[-1]))
+
+    monkeypatch.setattr(f"scenes.app.render.{step}", failing)
+    # One short beat is enough: the failure comes when the finished files are put in place.
     clip = dataclasses.replace(
-        load_clip(repo_root / "configs" / "toy_directions.yaml"), beats=("angles",)
+        load_clip(repo_root / "configs" / "toy_directions.yaml"), beats=("angles",), pacing=0.25
     )
+    options = OutputOptions(fmt, sections=fmt != "png", stills=True)  # type: ignore[arg-type]
     with pytest.raises(render_module.OutputError) as caught:
-        render_module.render_clip(clip, "toy_directions", "low", tmp_path)
+        render_module.render_clip(clip, "toy_directions", "low", tmp_path, output=options)
     message = str(caught.value)
     assert message.startswith(f"{tmp_path}: (output): expected a writable folder")
     assert os.strerror(code) in message and "\n" not in message

@@ -1,7 +1,8 @@
 """``llmfacts``: list, check and render the clips.
 
 A user's mistake (a bad config, a missing file) is one line on stderr and exit code 2, never a
-traceback. Manim's own progress bars stay visible while rendering.
+traceback. Manim's progress bars are drawn only on a terminal; otherwise (a CI log, a pipe) a
+render prints one plain line per beat instead.
 """
 
 from __future__ import annotations
@@ -20,13 +21,17 @@ from pathlib import Path
 
 import mathcore
 from mathcore.experiment import ExperimentSpec
+from scenes.app.outputs import DEFAULT_FORMAT, FORMATS, FormatError, OutputOptions, output_stem
 from scenes.config import ClipConfig, load_clip, load_model
 from scenes.config.common import ASPECTS, as_aspect
 from scenes.config.schema import ConfigError
 from scenes.config.shipped import shipped_dir
 from scenes.config.superposition import ExperimentConfig
+from scenes.config.theme import themes
+from scenes.visual.timeline import BeatTiming
 
 EXIT_USAGE = 2
+PROGRESS_BARS = ("display", "leave", "none")  # manim's spellings
 # Manim's spellings (-ql, -qm, -qh, -qk) beside the long names.
 QUALITY_ALIASES = {"l": "low", "m": "medium", "h": "high", "k": "4k"}
 
@@ -55,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("folder", type=Path, metavar="DIR")
     check = commands.add_parser("check", help="validate clip files (exit 0 or 2)")
     check.add_argument("files", nargs="+", type=Path)
-    render = commands.add_parser("render", help="render clips to DIR/<clip>/<quality>.mp4")
+    render = commands.add_parser(
+        "render", help="render clips to DIR/<clip>/<quality>.<format> (see --format)"
+    )
     render.add_argument("files", nargs="+", type=Path)
     render.add_argument(
         "-q", "--quality", type=quality_name, default="low", help="low|medium|high|4k or l|m|h|k"
@@ -63,8 +70,29 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
     add_aspect_option(render, "the frame's shape (default: the file's aspect:, else 16:9)")
     render.add_argument(
+        "--theme", choices=themes(), default=None,
+        help="palette and font, from configs/themes/ (default: the file's theme:, else dark)",
+    )  # fmt: skip
+    render.add_argument(
         "--stills", action="store_true", help="also save each beat's last frame as a PNG"
     )
+    render.add_argument(
+        "--format", choices=FORMATS, default=DEFAULT_FORMAT,
+        help="the video's container, or png for one still per beat (default: mp4)",
+    )  # fmt: skip
+    render.add_argument(
+        "--transparent", action="store_true",
+        help="transparent background (mov, webm or png)",
+    )  # fmt: skip
+    render.add_argument(
+        "--sections", action="store_true",
+        help="also write each beat as its own file, listed in <quality>.sections.json",
+    )  # fmt: skip
+    render.add_argument(
+        "--progress-bar", choices=("auto", *PROGRESS_BARS), default="auto",
+        help="manim's progress bars (auto: display on a terminal, else none and one line per"
+        " beat)",
+    )  # fmt: skip
     slides = commands.add_parser(
         "slides",
         help="render clips and make each a presentation (one slide per beat) for manim-slides"
@@ -130,10 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_all(files: Sequence[Path], aspect: str | None = None) -> list[tuple[Path, ClipConfig]]:
+def load_all(
+    files: Sequence[Path], aspect: str | None = None, theme: str | None = None
+) -> list[tuple[Path, ClipConfig]]:
     """Parse every file first, so a typo in the last one stops the run before any render;
-    ``aspect`` (``--aspect``) replaces each file's ``aspect:``."""
-    clips = [(path, load_clip(path)) for path in files]
+    ``aspect`` (``--aspect``) and ``theme`` (``--theme``) replace each file's own."""
+    clips = [(path, load_clip(path, theme)) for path in files]
     if aspect is None:
         return clips
     return [(path, dataclasses.replace(clip, aspect=as_aspect(aspect))) for path, clip in clips]
@@ -192,20 +222,49 @@ def command_check(files: Sequence[Path]) -> int:
     return 0
 
 
+def progress_setting(choice: str = "auto") -> str:
+    """manim's ``progress_bar`` for ``--progress-bar``: ``auto`` draws bars only when both
+    stdout and stderr (where the bars go) are a terminal, so no carriage returns land in a
+    log or a pipe."""
+    if choice != "auto":
+        return choice
+    return "display" if sys.stdout.isatty() and sys.stderr.isatty() else "none"
+
+
+def print_beat(index: int, count: int, beat: BeatTiming) -> None:
+    """One plain line as a beat ends (instead of progress bars): its number, name, length."""
+    print(f"    beat {index + 1}/{count} {beat.name}: {beat.duration:.1f} s of video", flush=True)
+
+
 def command_render(
-    files: Sequence[Path], quality: str, output: Path, stills: bool, aspect: str | None = None
+    files: Sequence[Path],
+    quality: str,
+    output: Path,
+    stills: bool,
+    aspect: str | None = None,
+    *,
+    options: OutputOptions | None = None,
+    progress: str = "auto",
+    theme: str | None = None,
 ) -> int:
     from scenes.app.render import OutputError, render_clip
 
-    clips = load_all(files, aspect)
+    chosen = options or OutputOptions()
+    clips = load_all(files, aspect, theme)
+    progress_bar = progress_setting(progress)
     for index, (path, clip) in enumerate(clips, start=1):
         print(
-            f"[{index}/{len(clips)}] rendering {path} ({clip.scene}) at {quality} quality",
+            f"[{index}/{len(clips)}] rendering {path} ({clip.scene}) at {quality} quality"
+            f" as {chosen.format}{' (transparent)' if chosen.transparent else ''}",
             flush=True,
         )
         started = time.perf_counter()
         try:
-            result = render_clip(clip, path.stem, quality, output, stills)
+            result = render_clip(
+                clip, path.stem, quality, output, stills,
+                output=chosen, progress_bar=progress_bar,
+                on_beat=print_beat if progress_bar == "none" else None,
+            )  # fmt: skip
         except OutputError as error:
             print(error, file=sys.stderr)
             return EXIT_USAGE
@@ -216,6 +275,12 @@ def command_render(
             flush=True,
         )
     return 0
+
+
+def render_options(args: argparse.Namespace) -> OutputOptions:
+    """``--format``, ``--transparent``, ``--sections`` and ``--stills`` as one value
+    (raises :class:`FormatError` for a format without an alpha channel and --transparent)."""
+    return OutputOptions(args.format, args.transparent, args.sections, args.stills)
 
 
 def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
@@ -235,7 +300,8 @@ def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
               "pip install 'llmfacts[slides]'", file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     for path, clip in clips:
-        code = command_render([path], quality, output, stills=False)
+        options = OutputOptions(sections=True)  # the slides are the beats' own videos
+        code = command_render([path], quality, output, stills=False, options=options)
         if code:
             return code
         timeline, _spans = plan_clip(clip)
@@ -245,7 +311,7 @@ def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
         folder = output / path.stem
         try:
             deck = build_deck(
-                folder / f"{quality}.sections.json",
+                folder / f"{output_stem(quality, clip.aspect)}.sections.json",
                 notes,
                 folder / "slides",
                 clip.colours.background,
@@ -270,7 +336,9 @@ def command_episode(files: Sequence[Path], quality: str, output: Path) -> int:
     if code:
         return code
     rendered = [
-        RenderedClip.from_folder(output / path.stem, quality, scene_title(clip.scene))
+        RenderedClip.from_folder(
+            output / path.stem, output_stem(quality, clip.aspect), scene_title(clip.scene)
+        )
         for path, clip in clips
     ]
     video = build_episode(rendered, quality, output / "episode")
@@ -408,9 +476,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command_layout(args.files, args.frames, args.aspect)
         if args.command == "previews":
             return command_previews(args)
-        return command_render(args.files, args.quality, args.output, args.stills, args.aspect)
+        return command_render(
+            args.files, args.quality, args.output, args.stills, args.aspect,
+            options=render_options(args), progress=args.progress_bar, theme=args.theme,
+        )  # fmt: skip
     except ConfigError as error:
         print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except FormatError as error:
+        print(f"llmfacts {args.command}: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("llmfacts: interrupted; nothing was left half-written", file=sys.stderr)

@@ -21,12 +21,10 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 
 from scenes.app import subtitles
-
-CHAPTER_TIME_BASE = Fraction(1, 1000)  # chapters in milliseconds
+from scenes.app.outputs import ChapterMark, remux
 
 
 @dataclass(frozen=True)
@@ -131,32 +129,9 @@ def joined_cues(
 
 def remux_with_chapters(source: Path, target: Path, chapters: Sequence[Chapter]) -> None:
     """``source`` copied stream for stream into ``target`` with chapter metadata and the
-    index first (``movflags=+faststart``)."""
-    import av
-
-    with (
-        av.open(str(source)) as inp,
-        av.open(str(target), mode="w", format="mp4", options={"movflags": "+faststart"}) as out,
-    ):
-        stream = inp.streams.video[0]
-        copied = out.add_stream_from_template(template=stream)
-        out.set_chapters(
-            [
-                {
-                    "id": number + 1,
-                    "start": round(c.start / CHAPTER_TIME_BASE),
-                    "end": round(c.end / CHAPTER_TIME_BASE),
-                    "time_base": CHAPTER_TIME_BASE,
-                    "metadata": {"title": c.title},
-                }
-                for number, c in enumerate(chapters)
-            ]
-        )
-        for packet in inp.demux(stream):
-            if packet.dts is None:
-                continue
-            packet.stream = copied
-            out.mux(packet)
+    index first (faststart): :func:`scenes.app.outputs.remux`, the one place that does it."""
+    marks = [ChapterMark(c.title, c.start, c.end) for c in chapters]
+    remux([source], target, marks)
 
 
 def build_episode(clips: Sequence[RenderedClip], quality: str, output: Path) -> Path:

@@ -5,30 +5,47 @@ Everything is written under a hidden scratch folder inside the output folder and
 leaves a half-written file where a user (or a CI job) looks for the clip. A render first removes
 scratch folders that earlier renders of the same clip left behind when they were killed.
 
-Beside ``<quality>.mp4`` it writes:
+Every file's name starts with the *stem*: the quality, plus the aspect ratio when it is not
+16:9 (``low``, ``low-9x16``; :func:`scenes.app.outputs.output_stem`). Beside the clip's video,
+``<stem>.<format>`` (mp4, webm, gif or mov; :mod:`scenes.app.outputs`), it writes:
 
-- ``<quality>.sections.json``: each section (beat) with its start, end and file;
-- ``<quality>.sections/NN_<beat>.mp4``: each beat's own video, for cutting or presenting;
-- ``<quality>.srt`` and ``<quality>.vtt``: the narration (or captions) as subtitles, when the
+- ``<stem>.sections.json``: each section (beat) with its start and end, and its file when the
+  per-beat files were asked for;
+- with ``sections``, ``<stem>.sections/NN_<beat>.<format>``: each beat's own file;
+- ``<stem>.srt`` and ``<stem>.vtt``: the narration (or captions) as subtitles, when the
   clip's narration mode asks for them;
-- with ``stills``, ``<quality>.stills/NN_<beat>.png``: the last frame of every beat.
+- with ``stills``, ``<stem>.stills/NN_<beat>.png``: the last frame of every beat, taken from
+  the renderer's own pixels (lossless; with an alpha channel when transparent).
+
+The ``png`` format writes only the stills (and the index): the beats are played in manim's
+skip mode (every state computed, no frame drawn or encoded) and drawn once at each beat's end.
+MP4 and MOV files are remuxed with their index first (faststart) on the way into place.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from scenes.app import subtitles
+from scenes.app.outputs import (
+    FASTSTART_SUFFIXES,
+    FORMATS,
+    OutputOptions,
+    output_stem,
+    remux,
+    straight_alpha,
+)
 from scenes.app.paths import cache_dir
 from scenes.config import ClipConfig, scene_class
 from scenes.visual.timeline import BeatTiming
@@ -40,6 +57,10 @@ QUALITIES = {
     "4k": "fourk_quality",
 }
 SCRATCH_PREFIX = ".partial-"
+# What a render of the previews and the slides publishes: the MP4 and a file per beat.
+WITH_SECTIONS = OutputOptions(sections=True)
+BeatReport = Callable[[int, int, BeatTiming], None]
+"""Called as each beat ends: its index (from 0), the number of beats, the beat as played."""
 
 
 class OutputError(Exception):
@@ -147,12 +168,27 @@ def remove_stale_scratch(output_dir: Path, name: str) -> None:
 
 
 def render_clip(
-    clip: ClipConfig, name: str, quality: str, output_dir: Path, stills: bool = False
+    clip: ClipConfig,
+    name: str,
+    quality: str,
+    output_dir: Path,
+    stills: bool = False,
+    *,
+    output: OutputOptions | None = None,
+    progress_bar: str | None = None,
+    on_beat: BeatReport | None = None,
 ) -> RenderResult:
     """Render ``clip`` at ``quality`` into ``output_dir/name/``; return where it is.
 
+    ``output`` chooses the format and the extra files (default: MP4 alone; ``stills`` adds
+    the stills). ``progress_bar`` is manim's setting (``display``, ``leave`` or ``none``;
+    default: manim's config); ``on_beat`` is called as each beat ends.
+
     Raises :class:`OutputError` when the output folder cannot be written.
     """
+    options = output or OutputOptions()
+    if stills and not options.stills:
+        options = replace(options, stills=True)
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
         remove_stale_scratch(output_dir, name)
@@ -160,7 +196,9 @@ def render_clip(
     except OSError as error:
         raise OutputError(output_dir, error) from None
     try:
-        return _render_in(clip, name, quality, output_dir, Path(scratch), stills)
+        return _render_in(
+            clip, name, quality, output_dir, Path(scratch), options, progress_bar, on_beat
+        )
     except OSError as error:
         raise OutputError(output_dir, error) from None
     finally:
@@ -168,33 +206,164 @@ def render_clip(
 
 
 def _render_in(
-    clip: ClipConfig, name: str, quality: str, output_dir: Path, scratch: Path, stills: bool
+    clip: ClipConfig,
+    name: str,
+    quality: str,
+    output_dir: Path,
+    scratch: Path,
+    options: OutputOptions,
+    progress_bar: str | None,
+    on_beat: BeatReport | None,
 ) -> RenderResult:
     from manim import tempconfig
 
-    with tempconfig(_render_settings(clip, name, quality, scratch, sections=True)):
+    stem = output_stem(quality, clip.aspect)
+    settings = _render_settings(clip, name, quality, scratch, sections=options.is_video)
+    settings.update(format_settings(options, scratch))
+    if progress_bar is not None:
+        settings["progress_bar"] = progress_bar
+    to_gif: Callable[[Path, Path], None] | None = None
+    with tempconfig(settings):
         scene = scene_class(clip)(clip)
+        if options.transparent:
+            _straighten_output(scene)
+        frames = _watch_beats(scene, on_beat, snapshots=options.stills or not options.is_video)
         scene.render()
         writer = scene.renderer.file_writer
-        produced = Path(writer.movie_file_path)
-        sections = [s for s in writer.sections if s.video]
-        section_videos = [writer.sections_output_dir / s.video for s in sections]
+        if options.is_video:
+            produced = Path(writer.movie_file_path)
+            sections = [s for s in writer.sections if s.video]
+            section_videos = [writer.sections_output_dir / s.video for s in sections]
+        if options.format == "gif":
+
+            def to_gif(source: Path, target: Path) -> None:
+                writer.combine_files([str(source)], target, create_gif=True)
+
     stage = scratch / "stage"
     stage.mkdir()
-    staged_video = stage / f"{quality}.mp4"
-    shutil.move(produced, staged_video)
+    primary = options.video_name(stem)
+    if options.is_video:
+        place_video(produced, stage / primary)
+    else:
+        section_videos = []
+    timeline: list[BeatTiming] = scene.timeline
     spans = stage_outputs(
-        clip,
-        name,
-        quality,
-        stage,
-        section_videos,
-        scene.timeline,
-        still_fractions=(1.0,) if stills else (),
-    )
+        clip, name, quality, stage, section_videos, timeline,
+        stem=stem, options=options, to_gif=to_gif,
+    )  # fmt: skip
+    if frames:
+        save_snapshots(frames, timeline, stage / f"{stem}.stills", options.transparent)
     final_dir = output_dir / name
-    _publish(stage, final_dir, quality)
-    return RenderResult(final_dir / f"{quality}.mp4", tuple(spans))
+    _publish(stage, final_dir, stem, primary)
+    return RenderResult(final_dir / primary, tuple(spans))
+
+
+def format_settings(options: OutputOptions, scratch: Path) -> dict[str, object]:
+    """manim settings that fix what is written and where, whatever a ``manim.cfg`` in the
+    working folder says: the format (``png`` plays the beats in skip mode; the stills are
+    taken by :func:`_watch_beats`), transparency, the default encoder for the format, every
+    output folder inside ``scratch``, and no previews or partial renders."""
+    media = scratch / "media"
+    return {
+        "format": options.format,
+        "background_opacity": 0.0 if options.transparent else 1.0,
+        "video_codec": "auto",
+        "pixel_format": "auto",
+        "video_encoder_options": {},
+        "video_dir": str(media / "videos"),
+        "sections_dir": str(media / "sections"),
+        "partial_movie_dir": str(media / "partial"),
+        "images_dir": str(media / "images"),
+        "from_animation_number": 0,
+        "upto_animation_number": -1,
+        "dry_run": False,
+        "preview": False,
+        "live_preview": False,
+        "show_in_file_browser": False,
+        "log_to_file": False,
+        "renderer": "cairo",
+    }
+
+
+def _watch_beats(scene: Any, on_beat: BeatReport | None, snapshots: bool) -> list[np.ndarray]:
+    """Hook into ``scene`` (a BeatScene) at the end of every beat: report the beat to
+    ``on_beat`` and, with ``snapshots``, keep the pixels (RGBA) of the beat's last frame.
+    Returns the list the frames are appended to while the scene plays. A scene that is not a
+    BeatScene is left alone.
+
+    The last frame is the picture after the beat's final hold, drawn even in skip mode, before
+    the beat engine takes the burnt-in narration line off: so it is what the video's last
+    frame of the beat shows."""
+    frames: list[np.ndarray] = []
+    if not (hasattr(scene, "end_beat") and hasattr(scene, "timeline")):
+        return frames
+    plain_end_beat = scene.end_beat
+    plain_wait = scene.wait
+    count = len(scene.clip.beat_order)
+
+    def draw() -> np.ndarray:
+        scene.update_mobjects(0)  # updaters, as after a drawn animation (skip mode skips them)
+        renderer = scene.renderer
+        renderer.static_image = None  # draw every mobject, as manim does for its still
+        renderer.update_frame(scene, ignore_skipping=True)
+        # As the file writer gets them (opaque frames pass through unchanged).
+        return straight_alpha(renderer.get_frame(), scene.camera.background[0, 0])
+
+    def end_beat() -> None:
+        held: list[np.ndarray] = []
+
+        def wait(*args: Any, **kwargs: Any) -> None:
+            plain_wait(*args, **kwargs)
+            held[:] = [draw()]
+
+        scene.wait = wait if snapshots else plain_wait
+        try:
+            plain_end_beat()
+        finally:
+            scene.wait = plain_wait
+        if snapshots:
+            frames.append(held[0] if held else draw())
+        if on_beat is not None:
+            on_beat(len(scene.timeline) - 1, count, scene.timeline[-1])
+
+    scene.end_beat = end_beat
+    return frames
+
+
+def _straighten_output(scene: Any) -> None:
+    """Give ``scene``'s file writer every frame with straight alpha
+    (:func:`scenes.app.outputs.straight_alpha`); the renderer keeps its own pixels, which it
+    reuses as the background of the next frames."""
+    writer = scene.renderer.file_writer
+    plain_write_frame = writer.write_frame
+
+    def write_frame(pixels: np.ndarray, *, repeat: int = 1) -> None:
+        plain_write_frame(straight_alpha(pixels, scene.camera.background[0, 0]), repeat=repeat)
+
+    writer.write_frame = write_frame
+
+
+def save_snapshots(
+    frames: Sequence[np.ndarray], timeline: Sequence[BeatTiming], folder: Path, alpha: bool
+) -> None:
+    """Save each beat's last frame (renderer pixels, RGBA) as ``folder/NN_<beat>.png``:
+    RGBA when ``alpha``, else RGB."""
+    from PIL import Image
+
+    folder.mkdir()
+    for number, (pixels, beat) in enumerate(zip(frames, timeline, strict=True)):
+        image = Image.fromarray(np.ascontiguousarray(pixels), mode="RGBA")
+        (image if alpha else image.convert("RGB")).save(folder / still_name(number, beat.name, 1.0))
+
+
+def place_video(source: Path, target: Path) -> None:
+    """Move a finished video to ``target``; an MP4 or MOV is remuxed on the way, with its
+    index first (faststart)."""
+    if target.suffix.lower() in FASTSTART_SUFFIXES:
+        remux([source], target)
+        source.unlink()
+    else:
+        shutil.move(source, target)
 
 
 def _render_settings(
@@ -226,48 +395,86 @@ def stage_outputs(
     section_videos: Sequence[Path],
     timeline: Sequence[BeatTiming],
     still_fractions: Sequence[float] = (),
+    *,
+    stem: str | None = None,
+    options: OutputOptions = WITH_SECTIONS,
+    to_gif: Callable[[Path, Path], None] | None = None,
 ) -> list[subtitles.Span]:
-    """Beside ``stage/<quality>.mp4`` (already there), stage everything a render publishes:
-    the section videos (moved in), the sections index, the subtitles placed on the sections'
-    real durations, and per beat the stills at ``still_fractions`` of its length (1.0 = its
-    last frame). ``timeline`` holds one played beat per section, in order."""
+    """Beside the clip's video in ``stage`` (already there), stage everything a render
+    publishes under ``stem`` (default: the quality): with ``options.sections`` the section
+    videos (an MP4 remuxed faststart; converted by ``to_gif`` for a GIF), the sections index,
+    the subtitles placed on the sections' real durations, and per beat the stills at
+    ``still_fractions`` of its length (1.0 = its last frame). ``timeline`` holds one played
+    beat per section, in order. For ``png`` (no video) the sections are the timeline's beats
+    and the index points at the stills."""
+    stem = stem or quality
     names = [beat.name for beat in timeline]
-    spans = subtitles.spans_from_durations(names, [video_seconds(v) for v in section_videos])
-    section_dir = stage / f"{quality}.sections"
-    section_dir.mkdir()
-    files = []
-    for number, (span, video) in enumerate(zip(spans, section_videos, strict=True)):
-        target = section_dir / f"{number:02d}_{span.name}.mp4"
-        shutil.move(video, target)
-        files.append(target)
+    if options.is_video:
+        durations = [video_seconds(v) for v in section_videos]
+        spans = subtitles.spans_from_durations(names, durations)
+    else:
+        spans = [subtitles.Span(b.name, b.start, b.end) for b in timeline]
+    if still_fractions:
+        still_dir = stage / f"{stem}.stills"
+        still_dir.mkdir()
+        for number, (span, video) in enumerate(zip(spans, section_videos, strict=True)):
+            targets = {f: still_dir / still_name(number, span.name, f) for f in still_fractions}
+            save_frames(video, targets)
+    files: list[str | None] = [None] * len(spans)
+    if options.sections and options.is_video:
+        section_dir = stage / f"{stem}.sections"
+        section_dir.mkdir()
+        for number, (span, video) in enumerate(zip(spans, section_videos, strict=True)):
+            target = section_dir / f"{number:02d}_{span.name}.{options.format}"
+            if to_gif is not None:
+                to_gif(video, target)
+            else:
+                place_video(video, target)
+            files[number] = f"{section_dir.name}/{target.name}"
+    elif not options.is_video:
+        files = [f"{stem}.stills/{still_name(n, s.name, 1.0)}" for n, s in enumerate(spans)]
+    _write_index(stage / f"{stem}.sections.json", clip, name, quality, stem, options, spans, files)
+    if clip.narration.subtitled and options.is_video:
+        cues = subtitles.place_cues(timeline, spans)
+        (stage / f"{stem}.srt").write_text(subtitles.to_srt(cues), encoding="utf-8")
+        (stage / f"{stem}.vtt").write_text(subtitles.to_vtt(cues), encoding="utf-8")
+    return spans
+
+
+def _write_index(
+    path: Path,
+    clip: ClipConfig,
+    name: str,
+    quality: str,
+    stem: str,
+    options: OutputOptions,
+    spans: Sequence[subtitles.Span],
+    files: Sequence[str | None],
+) -> None:
+    """``<stem>.sections.json``: the render's format and each section's name, start, end
+    (seconds in the video) and, when it was written, its own file."""
+    sections = []
+    for span, file in zip(spans, files, strict=True):
+        entry: dict[str, object] = {
+            "name": span.name,
+            "start": round(span.start, 3),
+            "end": round(span.end, 3),
+        }
+        if file is not None:
+            entry["file"] = file
+        sections.append(entry)
     index = {
         "clip": name,
         "scene": clip.scene,
         "quality": quality,
-        "video": f"{quality}.mp4",
+        "aspect": clip.aspect,
+        "format": options.format,
+        "transparent": options.transparent,
+        "video": options.video_name(stem) if options.is_video else None,
         "duration": round(spans[-1].end if spans else 0.0, 3),
-        "sections": [
-            {
-                "name": span.name,
-                "start": round(span.start, 3),
-                "end": round(span.end, 3),
-                "file": f"{section_dir.name}/{file.name}",
-            }
-            for span, file in zip(spans, files, strict=True)
-        ],
+        "sections": sections,
     }
-    (stage / f"{quality}.sections.json").write_text(json.dumps(index, indent=2) + "\n")
-    if clip.narration.subtitled:
-        cues = subtitles.place_cues(timeline, spans)
-        (stage / f"{quality}.srt").write_text(subtitles.to_srt(cues), encoding="utf-8")
-        (stage / f"{quality}.vtt").write_text(subtitles.to_vtt(cues), encoding="utf-8")
-    if still_fractions:
-        still_dir = stage / f"{quality}.stills"
-        still_dir.mkdir()
-        for number, (span, video) in enumerate(zip(spans, files, strict=True)):
-            targets = {f: still_dir / still_name(number, span.name, f) for f in still_fractions}
-            save_frames(video, targets)
-    return spans
+    path.write_text(json.dumps(index, indent=2) + "\n")
 
 
 @dataclass(frozen=True)
@@ -296,7 +503,9 @@ def render_beats(
     stem = f"{first:02d}-{last:02d}"
     work = Path(tempfile.mkdtemp(dir=folder, prefix=f".{stem}-"))
     try:
-        with tempconfig(_render_settings(clip, stem, quality, work, sections=True)):
+        settings = _render_settings(clip, stem, quality, work, sections=True)
+        settings.update(format_settings(WITH_SECTIONS, work))
+        with tempconfig(settings):
             scene = scene_class(clip)(clip)
             _play_only(scene, first, last)
             scene.render()
@@ -349,23 +558,8 @@ def _play_only(scene: Any, first: int, last: int) -> None:
 
 def concat_videos(videos: Sequence[Path], output: Path) -> None:
     """Join videos of one encoding into ``output`` without re-encoding (PyAV's concat
-    demuxer, as manim joins its partial movie files)."""
-    import av
-
-    def quoted(path: Path) -> str:
-        return "'" + path.resolve().as_posix().replace("'", "'\\''") + "'"
-
-    manifest = "".join(f"file {quoted(video)}\n" for video in videos).encode()
-    with av.open(io.BytesIO(manifest), mode="r", format="concat", options={"safe": "0"}) as source:
-        stream = source.streams.video[0]
-        with av.open(str(output), mode="w") as target:
-            joined = target.add_stream_from_template(template=stream)
-            for packet in source.demux(stream):
-                if packet.dts is None:  # the demuxer's flushing packets
-                    continue
-                packet.dts = None  # let libav recompute it across the joins
-                packet.stream = joined
-                target.mux(packet)
+    demuxer, as manim joins its partial movie files); an MP4 gets its index first."""
+    remux(videos, output)
 
 
 def join_beats(
@@ -397,24 +591,32 @@ def join_beats(
         still_fractions,
     )
     final_dir = output_dir / name
-    _publish(stage, final_dir, quality)
+    _publish(stage, final_dir, quality, f"{quality}.mp4")
     return RenderResult(final_dir / f"{quality}.mp4", tuple(spans))
 
 
-def _publish(stage: Path, final_dir: Path, quality: str) -> None:
-    """Move the staged files into ``final_dir``, replacing an earlier render of the same
-    quality. Every move is a rename on one file system; the video goes last, so a video in
-    place always has its index, subtitles and sections beside it."""
+def _publish(stage: Path, final_dir: Path, stem: str, primary: str) -> None:
+    """Move the staged files into ``final_dir``, replacing an earlier render with the same
+    stem (another format's video of it stays). Every move is a rename on one file system;
+    the clip's ``primary`` file goes last, so a video in place always has its index,
+    subtitles and sections beside it. Stills alone (``png``) replace only what they write:
+    the video's subtitles and sections stay."""
+    created = not final_dir.exists()
     final_dir.mkdir(parents=True, exist_ok=True)
-    for stale in final_dir.glob(f"{quality}.*"):
-        if not (stage / stale.name).exists() and stale.name != f"{quality}.mp4":
-            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
-    video = f"{quality}.mp4"
-    for item in sorted(stage.iterdir(), key=lambda p: p.name == video):
-        target = final_dir / item.name
-        if target.is_dir():
-            shutil.rmtree(target)
-        os.replace(item, target)
+    videos = {f"{stem}.{fmt}" for fmt in FORMATS if fmt != "png"}
+    try:
+        for stale in final_dir.glob(f"{stem}.*"):
+            if primary in videos and not (stage / stale.name).exists() and stale.name not in videos:
+                shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        for item in sorted(stage.iterdir(), key=lambda p: p.name == primary):
+            target = final_dir / item.name
+            if target.is_dir():
+                shutil.rmtree(target)
+            os.replace(item, target)
+    except OSError:
+        if created:  # a clip folder that did not exist before holds no half of a render
+            shutil.rmtree(final_dir, ignore_errors=True)
+        raise
 
 
 def plan_clip(clip: ClipConfig) -> tuple[list[BeatTiming], list[subtitles.Span]]:

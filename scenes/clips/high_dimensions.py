@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -23,6 +24,7 @@ from manim import (
     ORIGIN,
     RIGHT,
     UP,
+    AnimationGroup,
     Arrow,
     Axes,
     Create,
@@ -30,7 +32,9 @@ from manim import (
     DashedVMobject,
     Dot,
     FadeIn,
+    GrowFromEdge,
     GrowFromPoint,
+    Indicate,
     Line,
     MathTex,
     Mobject,
@@ -39,6 +43,7 @@ from manim import (
     Transform,
     VGroup,
     Write,
+    config,
 )
 
 import mathcore
@@ -49,11 +54,12 @@ from mathcore.toy_model import ToyModel, hidden_activations, train_toy_model
 from scenes.app.paths import cache_dir
 from scenes.config import fill, load_model
 from scenes.config.high_dimensions import HighDimensionsConfig
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
     AngleHistogram,
     ColumnTable,
+    fit_width,
     fitted_text,
     label_text,
     tex_percent,
@@ -62,6 +68,18 @@ from scenes.visual.marks import mark_overlay
 
 CACHE_VERSION = 2
 ANGLE_RANGE = (0.0, 180.0, 30.0)
+# The narrow frames (9:16, 1:1) stack a plot and its readout instead of setting them side by side.
+TICK_ROOM = 0.9  # left of a plot: its y axis's tick labels
+ANGLES_TOP_GAP = 0.9  # from the title down to the stacked histogram: its axis label above it
+CAPACITY_TOP_GAP = 1.3  # from the title down to the stacked capacity plot: a model's label
+ANGLES_RESERVED = 2.2  # under the histogram: its x axis, its label and the readout
+ANGLES_PANEL_DROP = 1.3  # from the histogram's axes down to the readout (past the x label)
+TOY_TOP = 1.9  # from the frame's top to the stacked toy plane: the title and a feature label
+TOY_NARROW_LEFT = 0.5  # the stacked plane sits left of centre: "neuron 1" goes on its right
+CAPACITY_TICK_ROOM = 1.4  # left of the capacity plot: the 10^k ticks and the rotated y label
+CAPACITY_PANEL_DROP = 1.5  # from the plot's x axis to the panel under it: numbers, label, gap
+NARROW_MIN_HEIGHT = 2.2
+NARROW_MAX_HEIGHT = 5.0
 
 
 def cached(kind: str, inputs: dict[str, Any], compute: Callable[[], Any]) -> Any:
@@ -98,6 +116,12 @@ def align_baselines(labels: Sequence[Mobject]) -> None:
     base = baseline(labels[0])
     for label in labels[1:]:
         label.shift(UP * (base - baseline(label)))
+
+
+def unbroken_equations(words: str) -> str:
+    """Glue ``x = n`` together with no-break spaces, so wrapping never leaves ``d`` at the end
+    of one line and ``= 232`` at the start of the next."""
+    return re.sub(r"(\S+) ([=<>≤≥]) (\S+)", "\\1\u00a0\\2\u00a0\\3", words)
 
 
 def tex_thousands(count: int) -> str:
@@ -158,8 +182,22 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         }
 
     def title(self, words: str) -> Text:
-        line = fitted_text(words, style.CONTENT_WIDTH, self.clip.colours.text, style.LABEL_SIZE)
+        line = fitted_text(words, self.content_width(), self.clip.colours.text, style.LABEL_SIZE)
         return line.to_edge(UP, buff=style.EDGE_BUFFER)
+
+    @staticmethod
+    def content_width() -> float:
+        """The widest a picture may be in this frame, margins kept."""
+        return min(style.CONTENT_WIDTH, config.frame_width - 2 * style.EDGE_BUFFER)
+
+    def picture_height(self, landscape: float, top: float, reserved: float) -> float:
+        """A plot's height: ``landscape`` in the wide frame; in the narrow ones what is left
+        between ``top`` and the caption once ``reserved`` (the labels and the readout stacked
+        under it) is taken, up to :data:`NARROW_MAX_HEIGHT`."""
+        if frame.is_landscape():
+            return landscape
+        room = top - self.caption_top() - reserved
+        return max(NARROW_MIN_HEIGHT, min(NARROW_MAX_HEIGHT, room))
 
     # -- 4.5a: random angles ---------------------------------------------------------------
 
@@ -184,8 +222,12 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             width=max(top[0] - corner[0], style.TINY), height=top[1] - corner[1], stroke_width=0
         ).set_fill(style.BOUND_COLOUR, style.SPREAD_OPACITY)
         band.move_to(corner, aligned_edge=LEFT + DOWN)
-        panel = VGroup(dim, readout).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
-        panel.next_to(axes, RIGHT, buff=style.WIDE_GAP).align_to(axes, UP)
+        if frame.is_landscape():
+            panel = VGroup(dim, readout).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+            panel.next_to(axes, RIGHT, buff=style.WIDE_GAP).align_to(axes, UP)
+        else:  # under the x axis's label
+            panel = VGroup(dim, readout).arrange(RIGHT, buff=style.SECTION_GAP)
+            panel.next_to(axes, DOWN, buff=ANGLES_PANEL_DROP).align_to(axes, LEFT)
         return VGroup(panel, band)
 
     @beat
@@ -194,15 +236,21 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         c = self.clip
         top = math.ceil(10 * max(s.shares.max() for s in self.spreads)) / 10
         first = self.spreads[0]
+        title = self.title(c.text.angles_title)
+        top_edge = title.get_bottom()[1] - ANGLES_TOP_GAP
         histogram = AngleHistogram(
             first.bin_edges,
             first.shares,
             x_range=ANGLE_RANGE,
             top=top,
-            width=style.ANGLES_WIDTH,
-            height=style.ANGLES_HEIGHT,
+            width=style.ANGLES_WIDTH if frame.is_landscape() else self.content_width() - TICK_ROOM,
+            height=self.picture_height(style.ANGLES_HEIGHT, top_edge, ANGLES_RESERVED),
         )
-        histogram.move_to(LEFT * 1.9 + DOWN * 0.1)
+        if frame.is_landscape():
+            histogram.move_to(LEFT * 1.9 + DOWN * 0.1)
+        else:  # stacked: the histogram under the title, its readout under it
+            histogram.move_to(RIGHT * TICK_ROOM / 2)
+            histogram.align_to(UP * top_edge, UP)
         axes = histogram.get_axes()
         x_label = label_text(c.text.angles_x, style.MUTED, style.SMALL_SIZE)
         x_label.next_to(axes.x_axis, DOWN, buff=0.5)
@@ -210,7 +258,6 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         y_label.next_to(axes, UP, aligned_edge=LEFT, buff=style.ITEM_GAP)
         top_tick = MathTex(tex_percent(top), font_size=style.SMALL_SIZE, color=style.MUTED)
         top_tick.next_to(axes.c2p(0, top), LEFT, buff=style.ITEM_GAP)
-        title = self.title(c.text.angles_title)
         panel, band = self.spread_parts(0, histogram)
         self.play(
             FadeIn(title),
@@ -218,27 +265,37 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             FadeIn(y_label, top_tick, x_label),
             run_time=self.seconds(style.MEDIUM),
         )
-        self.add(band)
-        self.play(
-            FadeIn(histogram.get_bars()),
-            FadeIn(band),
-            FadeIn(panel),
-            run_time=self.seconds(style.MEDIUM),
-        )
         bars = histogram.get_bars()
+        self.until_sentence(1)  # random pairs, their angles counted
+        self.play(
+            AnimationGroup(*(GrowFromEdge(b, DOWN) for b in bars), lag_ratio=style.LAG),
+            FadeIn(panel[0]),
+            run_time=self.seconds(style.LONG),
+        )
+        self.until_sentence(2)  # on a plane: flat
+        self.add(band)
+        self.play(FadeIn(band), FadeIn(panel[1]), run_time=self.seconds(style.MEDIUM))
+        later = len(self.spreads) - 2  # dimensions after the plane and 3-D
         for index in range(1, len(self.spreads)):
+            if index <= 2:
+                self.until_sentence(index + 2)  # 3-D, then each step up
+            seconds = self.sentence_seconds(4) * 0.9 / max(later, 1)
             new_panel, new_band = self.spread_parts(index, histogram)
             self.play(
                 Transform(bars, histogram.bars_for(self.spreads[index].shares)),
                 Transform(panel, new_panel),
                 Transform(band, new_band),
-                run_time=self.seconds(style.LONG),
+                run_time=max(self.seconds(style.MEDIUM), seconds if index > 1 else 0.0),
             )
-            self.wait(self.seconds(style.PAUSE))
+        self.until_sentence(5)  # almost perpendicular
+        self.play(Indicate(panel[1], color=style.BOUND_COLOUR), run_time=self.seconds(style.LONG))
 
     # -- 4.5b: capacity --------------------------------------------------------------------
 
-    def capacity_axes(self) -> Axes:
+    def capacity_axes(self, top_edge: float = 0.0, reserved: float = 0.0) -> Axes:
+        """The d axis and the log-count axis; in the narrow frames as wide as the frame allows
+        and as tall as the room from ``top_edge`` down leaves, once ``reserved`` (what is
+        stacked under it) is taken."""
         k = self.clip.capacity
         top = math.ceil(
             max(
@@ -249,13 +306,21 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         axes = Axes(
             x_range=[0, k.plot_dim, style.CAPACITY_X_TICK],
             y_range=[0, top, 1],
-            x_length=style.CAPACITY_PLOT_WIDTH,
-            y_length=style.CAPACITY_PLOT_HEIGHT,
+            x_length=(
+                style.CAPACITY_PLOT_WIDTH
+                if frame.is_landscape()
+                else self.content_width() - CAPACITY_TICK_ROOM
+            ),
+            y_length=self.picture_height(style.CAPACITY_PLOT_HEIGHT, top_edge, reserved),
             axis_config={"color": style.AXES, "include_tip": False},
             x_axis_config={"include_numbers": True, "font_size": style.SMALL_SIZE},
         )
-        axes.move_to(DOWN * 0.05)
-        return axes.shift(RIGHT * (style.CAPACITY_PLOT_LEFT - axes.get_left()[0]))
+        if frame.is_landscape():
+            axes.move_to(DOWN * 0.05)
+            return axes.shift(RIGHT * (style.CAPACITY_PLOT_LEFT - axes.get_left()[0]))
+        left = style.EDGE_BUFFER - config.frame_width / 2 + CAPACITY_TICK_ROOM
+        axes.align_to(UP * top_edge, UP)
+        return axes.shift(RIGHT * (left - axes.get_left()[0]))
 
     def capacity_curves(self, axes: Axes) -> tuple[VGroup, VGroup, VGroup, VGroup]:
         """Perpendicular line, bound (solid where measured, dashed beyond), dots, y ticks."""
@@ -296,7 +361,9 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             power = cap.guaranteed_log10(dim, k.epsilon)
             point = axes.c2p(dim, power)
             line = DashedLine(axes.c2p(dim, 0), point, color=style.MUTED)
-            words = fill(self.clip.text.model_mark, model=name, n=mathcore.thousands(dim))
+            words = unbroken_equations(
+                fill(self.clip.text.model_mark, model=name, n=mathcore.thousands(dim))
+            )
             label = VGroup(
                 label_text(words, style.TEXT, style.SMALL_SIZE),
                 MathTex(
@@ -348,8 +415,8 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             align_baselines(cells)
         crossover = cap.crossover_dim(k.epsilon)
         loose = fitted_text(
-            fill(c.text.loose, n=mathcore.thousands(crossover)),
-            style.CAPACITY_PANEL_WIDTH,
+            unbroken_equations(fill(c.text.loose, n=mathcore.thousands(crossover))),
+            style.CAPACITY_PANEL_WIDTH if frame.is_landscape() else self.content_width(),
             style.BOUND_COLOUR,
             style.SMALL_SIZE,
         )
@@ -358,7 +425,9 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             if dim <= k.plot_dim:
                 continue
             power = cap.guaranteed_log10(dim, k.epsilon)
-            words = fill(c.text.model_mark, model=name, n=mathcore.thousands(dim))
+            words = unbroken_equations(
+                fill(c.text.model_mark, model=name, n=mathcore.thousands(dim))
+            )
             beyond.add(
                 VGroup(
                     label_text(words, style.TEXT, style.SMALL_SIZE),
@@ -383,7 +452,11 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             degrees=f"{cap.tolerance_angle_deg(k.epsilon):.1f}",
         )
         title = self.title(words)
-        axes = self.capacity_axes()
+        panel = self.capacity_panel().arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+        if not frame.is_landscape():
+            fit_width(panel, self.content_width())
+        top_edge = title.get_bottom()[1] - CAPACITY_TOP_GAP
+        axes = self.capacity_axes(top_edge, panel.height + CAPACITY_PANEL_DROP)
         perpendicular, bound, dots, ticks = self.capacity_curves(axes)
         x_label = label_text(c.text.capacity_x, style.MUTED, style.SMALL_SIZE)
         x_label.next_to(axes.x_axis, DOWN, buff=0.45).align_to(axes, RIGHT)
@@ -394,8 +467,11 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         legend.move_to(axes.c2p(0, axes.y_range[1]), aligned_edge=UP + LEFT).shift(
             RIGHT * 0.2 + DOWN * 0.25
         )
-        panel = self.capacity_panel().arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
-        self.beside(axes, panel, gap=style.SECTION_GAP)
+        if frame.is_landscape():
+            self.beside(axes, panel, gap=style.SECTION_GAP)
+        else:  # under the plot, from the frame's left margin
+            panel.next_to(x_label, DOWN, buff=style.SECTION_GAP)
+            panel.align_to(RIGHT * (style.EDGE_BUFFER - config.frame_width / 2), LEFT)
         table, loose, beyond = panel
         marks = self.model_marks(axes)
         self.play(
@@ -404,12 +480,26 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             FadeIn(ticks, x_label, y_label),
             run_time=self.seconds(style.MEDIUM),
         )
+        # Dimensions where the search found no more than the d perpendicular axes, and beyond.
+        low = [i for i, (d, n) in enumerate(self.measured) if n <= d]
+        high = [i for i in range(len(self.measured)) if i not in low]
+        self.until_sentence(1)  # low dimensions: the axes only
         self.play(Create(perpendicular), FadeIn(legend[0]), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(dots, lag_ratio=0.3), FadeIn(legend[1]), run_time=self.seconds(style.LONG))
+        self.play(
+            FadeIn(VGroup(*(dots[i] for i in low)), lag_ratio=0.3),
+            FadeIn(legend[1]),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.until_sentence(2)  # past a hundred, many more
+        self.play(
+            FadeIn(VGroup(*(dots[i] for i in high)), lag_ratio=0.3),
+            run_time=self.seconds(style.LONG),
+        )
         self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
-        self.play(Create(bound[0]), FadeIn(legend[2]), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(loose), run_time=self.seconds(style.SHORT))
-        self.wait(self.seconds(style.PAUSE))
+        self.until_sentence(3)  # the proven bound
+        self.play(Create(bound[0]), FadeIn(legend[2]), run_time=self.seconds(style.LONG))
+        self.until_sentence(4)  # loose, but carried out to the real models
+        self.play(FadeIn(loose), run_time=self.seconds(style.MEDIUM))
         self.play(Create(bound[1]), run_time=self.seconds(style.LONG))
         self.play(FadeIn(marks), FadeIn(beyond), run_time=self.seconds(style.MEDIUM))
 
@@ -424,7 +514,11 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             y_length=style.TOY_PLANE_SIZE,
             axis_config={"color": style.AXES, "include_ticks": False, "include_tip": False},
         )
-        axes.move_to(LEFT * 3.4 + DOWN * 0.2)
+        if frame.is_landscape():
+            axes.move_to(LEFT * 3.4 + DOWN * 0.2)
+        else:  # under the title, the panel stacked under it
+            top = config.frame_height / 2 - TOY_TOP
+            axes.move_to(LEFT * TOY_NARROW_LEFT + UP * (top - style.TOY_PLANE_SIZE / 2))
         # The neurons' names go beyond every feature label of every state, on the axes' lines.
         centre = axes.c2p(0, 0)
         labels = [p[1] for m in self.toy_models for p in self.feature_arrows(axes, m.weights)]
@@ -438,6 +532,20 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         names[0].move_to(np.array([right + style.ITEM_GAP, centre[1], 0]), aligned_edge=LEFT)
         names[1].move_to(np.array([centre[0], top + style.ITEM_GAP, 0]), aligned_edge=DOWN)
         return axes, names
+
+    def place_panel(self, plane: VGroup, panel: Mobject) -> None:
+        """The panel beside the plane in the wide frame, under it in the narrow ones (below
+        every feature label the plane can show)."""
+        if frame.is_landscape():
+            self.beside(plane, panel, gap=style.WIDE_GAP)
+            return
+        fit_width(panel, self.content_width())
+        axes = plane[0]
+        assert isinstance(axes, Axes)
+        labels = [p[1] for m in self.toy_models for p in self.feature_arrows(axes, m.weights)]
+        bottom = min([axes.get_bottom()[1], *(label.get_bottom()[1] for label in labels)])
+        panel.move_to(UP * (bottom - style.SECTION_GAP), aligned_edge=UP)
+        panel.align_to(RIGHT * (style.EDGE_BUFFER - config.frame_width / 2), LEFT)
 
     def feature_arrows(self, axes: Axes, weights: np.ndarray) -> VGroup:
         """One labelled arrow per feature (columns of W); features the model dropped (shorter
@@ -486,29 +594,34 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         panel = VGroup(formula, definition, readout).arrange(
             DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
         )
-        self.beside(VGroup(axes, names), panel, gap=style.WIDE_GAP)
+        self.place_panel(VGroup(axes, names), panel)
         arrows = self.feature_arrows(axes, self.toy_models[0].weights)
         self.play(
             FadeIn(title),
             Create(axes),
             FadeIn(names),
-            FadeIn(formula),
             run_time=self.seconds(style.MEDIUM),
         )
+        self.until_sentence(1)  # five features through two neurons and back out
+        self.play(Write(formula), run_time=self.seconds(style.LONG))
+        self.until_sentence(2)  # what S means
         self.play(FadeIn(definition), FadeIn(readout), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(3)  # every feature present: two kept
         self.play(
             GrowFromPoint(arrows, axes.c2p(0, 0)),
-            run_time=self.seconds(style.MEDIUM),
+            run_time=self.seconds(style.LONG),
         )
-        self.wait(self.seconds(style.PAUSE))
-        for model in self.toy_models[1:]:
+        self.until_sentence(4)  # rarer features: more packed in
+        rarer = self.toy_models[1:]
+        seconds = self.sentence_seconds(4) * 0.8 / max(len(rarer), 1)
+        for model in rarer:
             new_readout = self.sparsity_readout(model).move_to(readout, aligned_edge=LEFT)
             self.play(
                 Transform(arrows, self.feature_arrows(axes, model.weights)),
                 Transform(readout, new_readout),
-                run_time=self.seconds(style.LONG),
+                run_time=max(self.seconds(style.LONG), seconds),
             )
-            self.wait(self.seconds(style.PAUSE))
+        self.until_sentence(5)  # each feature a mix of both neurons
         self.play(FadeIn(self.mix_marks(axes, readout)), run_time=self.seconds(style.MEDIUM))
 
     def mix_marks(self, axes: Axes, below: VGroup) -> VGroup:
@@ -579,24 +692,26 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         panel = VGroup(formula, table, term).arrange(
             DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
         )
-        self.beside(VGroup(axes, names), panel, gap=style.WIDE_GAP)
+        self.place_panel(VGroup(axes, names), panel)
         self.play(
             FadeIn(title), Create(axes), FadeIn(names, truth), run_time=self.seconds(style.MEDIUM)
         )
-        self.play(FadeIn(dots, lag_ratio=style.LAG), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(1)  # the tool's name
+        self.play(Write(term), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(2)  # trained on the neurons' activations
+        self.play(FadeIn(dots, lag_ratio=style.LAG), run_time=self.seconds(style.LONG))
+        self.play(FadeIn(formula), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(3)  # its directions swing onto the features
         learned = self.sae_arrows(axes, self.sae_history[0])
-        self.play(
-            FadeIn(formula),
-            GrowFromPoint(learned, axes.c2p(0, 0)),
-            run_time=self.seconds(style.MEDIUM),
-        )
+        self.play(GrowFromPoint(learned, axes.c2p(0, 0)), run_time=self.seconds(style.MEDIUM))
+        steps = len(self.sae_history) - 1
+        seconds = self.sentence_seconds(3) * 0.5 / max(steps, 1)
         for decoder in self.sae_history[1:]:
             self.play(
                 Transform(learned, self.sae_arrows(axes, decoder)),
-                run_time=self.seconds(style.SHORT),
+                run_time=max(self.seconds(style.SHORT), seconds),
             )
         self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
-        self.play(Write(term), run_time=self.seconds(style.MEDIUM))
 
     # -- 4.7: up next ----------------------------------------------------------------------
 
@@ -612,6 +727,10 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
         VGroup(heading, topics).arrange(DOWN, buff=style.TITLE_GAP).move_to(UP * 0.4)
-        self.play(Write(heading), run_time=self.seconds(style.MEDIUM))
+        self.play(Write(heading), run_time=self.seconds(style.LONG))
+        self.until_sentence(1)  # the topics, named one after another
+        seconds = self.sentence_seconds(1) / max(len(topics), 1)
         for topic in topics:
             self.play(FadeIn(topic, shift=RIGHT * 0.3), run_time=self.seconds(style.SHORT))
+            if seconds > self.seconds(style.SHORT) + style.TINY:
+                self.wait(seconds - self.seconds(style.SHORT))

@@ -18,6 +18,8 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Animation,
+    AnimationGroup,
     Arrow,
     Axes,
     Brace,
@@ -29,6 +31,7 @@ from manim import (
     FadeOut,
     Group,
     GrowArrow,
+    GrowFromCenter,
     GrowFromPoint,
     Indicate,
     MathTex,
@@ -47,7 +50,7 @@ from manim import (
 
 import mathcore
 from scenes.config import MLPWalkthroughConfig, fill
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, Dissolve, beat
 from scenes.visual.components import (
     ActivationGraph,
@@ -69,6 +72,7 @@ FIRST = mathcore.FACT_NEURON
 M = TypeVar("M", bound=Mobject)
 DOCK_WIDTH = 9.0  # the pipeline's width while docked at the top
 DOCK_BUFF = 0.15
+NARROW_PIPELINE_GAP = 0.35  # between the pipeline's boxes in a narrow frame (arrows shorter)
 NAME_WIDTH = 4.4  # widest a name may be in a table (a longer one: first name over last name)
 SHRINK = 0.04  # a picture returning into its stage shrinks to this scale
 MAX_ZOOM = 1.5  # a stage's picture is enlarged at most this much to fill the room
@@ -137,7 +141,10 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.n = self.data.numbers
         self.sym = {"M": c.fact.first_symbol, "J": c.fact.last_symbol, "B": c.fact.attribute_symbol}
         self.row_convention = c.convention == "row"
-        self.pipeline = MLPPipeline(self.stage_labels())
+        # In a narrow frame the pipeline spans the frame's width with shorter arrows, so that
+        # its labels keep their size.
+        gap = style.PIPELINE_GAP if frame.is_landscape() else NARROW_PIPELINE_GAP
+        self.pipeline = MLPPipeline(self.stage_labels(), gap=gap)
         self.content_key = ""
 
     def narration_values(self) -> dict[str, object]:
@@ -158,20 +165,39 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             ("out", r"E_{\text{out}}"),
         ]
 
+    def room_width(self) -> float:
+        """The widest a picture may be in this frame (margins kept)."""
+        return min(style.CONTENT_WIDTH, config.frame_width - 2 * style.EDGE_BUFFER)
+
+    def side(self) -> np.ndarray:
+        """Where a second picture goes: beside the first in a wide frame, under it otherwise."""
+        return RIGHT if frame.is_landscape() else DOWN
+
+    def dock_width(self) -> float:
+        """The pipeline's width while docked at the top: the frame's width in a narrow frame."""
+        return min(DOCK_WIDTH, config.frame_width - 2 * DOCK_BUFF)
+
+    def full_width(self) -> float:
+        """The pipeline's width when it is the whole picture."""
+        return max(self.room_width(), self.dock_width())
+
     def docked(self, pipeline: Any) -> Any:
-        return pipeline.scale_to_fit_width(DOCK_WIDTH).to_edge(UP, buff=DOCK_BUFF)
+        return pipeline.scale_to_fit_width(self.dock_width()).to_edge(UP, buff=DOCK_BUFF)
 
     def dock(self) -> None:
         """The pipeline at the top of the frame (animated there if it was elsewhere)."""
         if self.pipeline not in self.mobjects:
             self.add(self.docked(self.pipeline))
-        elif abs(self.pipeline.width - DOCK_WIDTH) > style.TINY:
+        elif (
+            abs(self.pipeline.width - self.dock_width()) > style.TINY
+            or abs(self.pipeline.get_top()[1] - (config.frame_height / 2 - DOCK_BUFF)) > style.TINY
+        ):
             builder: Any = self.pipeline.animate
             self.play(self.docked(builder), run_time=self.seconds(style.MEDIUM))
 
     def content_top(self) -> float:
         """The top of the room under the docked pipeline (wherever the pipeline is now)."""
-        docked_height = self.pipeline.height * DOCK_WIDTH / self.pipeline.width
+        docked_height = self.pipeline.height * self.dock_width() / self.pipeline.width
         return config.frame_height / 2 - DOCK_BUFF - docked_height - style.ITEM_GAP
 
     def leave(self) -> None:
@@ -217,7 +243,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         """Scale ``picture`` to fill the room between the docked pipeline and the caption zone
         (enlarged at most MAX_ZOOM times: the stage's zoom) and centre it there."""
         top, bottom = self.content_top(), self.caption_top()
-        scale = min(style.CONTENT_WIDTH / picture.width, (top - bottom) / picture.height, MAX_ZOOM)
+        scale = min(self.room_width() / picture.width, (top - bottom) / picture.height, MAX_ZOOM)
         picture.scale(scale)
         return picture.move_to(((top + bottom) / 2) * UP)
 
@@ -235,9 +261,10 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         return {"M": colours.first_name, "J": colours.last_name, "B": colours.attribute}[key]
 
     def column(
-        self, values: np.ndarray, colour: str = style.TEXT, size: float = style.MATRIX_SIZE
+        self, values: np.ndarray, colour: str | None = None, size: float = style.MATRIX_SIZE
     ) -> ArrayMatrix:
         """A vector drawn in the clip's convention: a column (video) or a row (code)."""
+        colour = style.TEXT if colour is None else colour
         display = self.clip.display
         if self.row_convention:
             matrix = ArrayMatrix(values[None, :], 1, display.columns, display.decimals, size)
@@ -248,6 +275,12 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     def entry(self, vector: ArrayMatrix, index: int) -> VMobject:
         return vector.get_entry(FIRST, index) if self.row_convention else vector.get_entry(index)
 
+    def shown_columns(self) -> int:
+        """Columns of a matrix drawn: one fewer in a narrow frame (its numbers keep their
+        size)."""
+        columns = self.clip.display.columns
+        return columns if frame.is_landscape() else max(2, columns - 1)
+
     def product(self, weights: np.ndarray, vector: np.ndarray, result: np.ndarray) -> MatrixProduct:
         d = self.clip.display
         return MatrixProduct(
@@ -255,7 +288,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             vector,
             result,
             d.rows,
-            d.columns,
+            self.shown_columns(),
             d.decimals,
             self.clip.convention,
         )
@@ -271,23 +304,28 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         VGroup(*parts).arrange(DOWN, aligned_edge=RIGHT, buff=style.ITEM_GAP)
         return group
 
-    def num(self, value: float, colour: str = style.TEXT) -> MathTex:
+    def num(self, value: float, colour: str | None = None) -> MathTex:
+        colour = style.TEXT if colour is None else colour
         return MathTex(
             mathcore.fixed(value, self.n.decimals), font_size=style.MATH_SIZE, color=colour
         )
 
     def name(self, index: int, numbered: bool = False) -> VMobject:
-        """Name ``index`` in its colour: on one line if it fits, else the first name over the
-        last name (never a word cut), shrunk only if one name alone is still too wide."""
-        colour = self.probe_colour(index)
-        words = self.data.labels[index]
-        prefix = f"{index + 1}  " if numbered else ""
-        text = label_text(prefix + words, colour, style.BODY_SIZE)
-        probes = self.data.toy.probes
-        if text.width > NAME_WIDTH and index < len(probes):
-            first, last = probes[index].features
-            text = label_text(f"{prefix}{first}\n{last}", colour, style.BODY_SIZE)
-        return fit_width(text, NAME_WIDTH)
+        """Name ``index`` in its colour: on one line if it fits in NAME_WIDTH, else broken
+        between words or after a hyphen of the name (:func:`hyphen_lines`), never shrunk
+        unless one piece alone is still too wide."""
+        prefix = f"{index + 1} " if numbered else ""
+        return self.broken(prefix + self.data.labels[index], NAME_WIDTH,
+                           self.probe_colour(index), style.BODY_SIZE)  # fmt: skip
+
+    def broken(self, words: str, width: float, colour: str, size: float) -> VMobject:
+        """``words`` at ``size``, broken into lines (:func:`hyphen_lines`) if wider than
+        ``width``; shrunk only if a piece alone is still too wide."""
+        text = label_text(words, colour, size)
+        if text.width > width:
+            chars = max(style.MIN_WRAP, int(len(words) * width / text.width))
+            text = label_text(hyphen_lines(words, chars), colour, size)
+        return fit_width(text, width)
 
     def probe_colour(self, index: int) -> str:
         """The full name green, the probes in the names' colours, "neither" muted."""
@@ -317,6 +355,36 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             col_alignments="l" + "r" * (columns - 1),
         )
 
+    # -- pace: each step of the picture starts with the sentence that explains it ----------
+
+    def span(self, first: int, last: int | None = None) -> tuple[float, float]:
+        """When sentence ``first`` starts and sentence ``last`` (default ``first``) ends, in
+        seconds from the beat's start; indices clamp as in ``until_sentence``."""
+        spoken = [cue for cue in self.current_beat.cues if cue.kind == "narration"]
+        if not spoken:
+            return 0.0, 0.0
+
+        def pick(index: int) -> Any:
+            return spoken[max(-len(spoken), min(index, len(spoken) - 1))]
+
+        return pick(first).start, pick(first if last is None else last).end
+
+    def at(self, first: int, fraction: float = 0.0, last: int | None = None) -> None:
+        """Hold the picture until ``fraction`` of the way from the start of sentence ``first``
+        to the end of sentence ``last`` (default: ``first``): a step of the picture starts
+        with the words that explain it. No wait when that moment has passed."""
+        start, end = self.span(first, last)
+        remaining = start + fraction * (end - start) - (self.time - self.current_beat.start)
+        if remaining >= 1 / config.frame_rate:  # a shorter wait is not one frame
+            self.wait(remaining)
+
+    def spread(self, first: int, last: int, count: int) -> list[float]:
+        """Run time of each of ``count`` steps spread evenly over sentences first..last (a
+        step takes at most half its share, so the picture settles between steps)."""
+        start, end = self.span(first, last)
+        share = (end - start) / max(count, 1)
+        return [max(self.seconds(style.SHORT) / 2, share / 2)] * count
+
     # -- beats ----------------------------------------------------------------------------
 
     @beat
@@ -330,75 +398,120 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             *(EmbeddingColumn(self.data.tokens[t].embedding, d.rows, d.decimals) for t in tokens)
         )
         columns.arrange(RIGHT, buff=style.SECTION_GAP)
-        words = VGroup(*(fitted_text(c.prompt_words()[t], style.HEADING_WIDTH) for t in tokens))
+        words = VGroup(
+            *(
+                self.broken(c.prompt_words()[t], style.HEADING_WIDTH, style.TEXT, style.BODY_SIZE)
+                for t in tokens
+            )
+        )
         for word, col in zip(words, columns, strict=True):
             word.next_to(col, UP, buff=style.ITEM_GAP)
-        picture = fit_width(VGroup(words, columns), style.CONTENT_WIDTH)
+        if not frame.is_landscape():  # two rows of tokens in a narrow frame
+            pairs = VGroup(*(VGroup(w, col) for w, col in zip(words, columns, strict=True)))
+            pairs.arrange_in_grid(rows=2, buff=(style.SECTION_GAP, style.WIDE_GAP))
+        picture = fit_width(VGroup(words, columns), self.room_width())
         fit_height_between(picture, config.frame_height / 2 - style.EDGE_BUFFER, 0)
         block = BlockIcon(c.text.block, width=picture.width).next_to(
             picture, DOWN, buff=style.WIDE_GAP
         )
         self.play(FadeIn(picture), FadeIn(block), run_time=self.seconds(style.MEDIUM))
-        focus = SurroundingRectangle(columns[tokens.index(self.data.focus)], color=style.HIGHLIGHT)
-        self.play(Create(focus), run_time=self.seconds(style.SHORT))
         self.say(c.text.flow)
-        # Every column goes down into the block and comes back up with the output added.
-        homes = [col.get_center() for col in columns]
+        self.at(1)  # each column goes into the block on its own and comes back with the output
+        outs = self.through_block(columns, block, [self.data.tokens[t].residual for t in tokens])
+        self.at(2)
+        focus = outs[tokens.index(self.data.focus)]
         self.play(
-            *(col.animate.set_y(block.get_y()).scale(0.3).set_opacity(0) for col in columns),
-            FadeOut(focus),
+            Create(SurroundingRectangle(focus, color=style.HIGHLIGHT)),
             run_time=self.seconds(style.MEDIUM),
+        )
+        self.at(3)  # the one we follow stands for all of them
+        others = [out for out in outs if out is not focus]
+        self.play(
+            *(o.animate.set_opacity(0.3) for o in others), run_time=self.seconds(style.MEDIUM)
+        )
+        self.at(3, 0.6)
+        self.play(*(o.animate.set_opacity(1) for o in others), run_time=self.seconds(style.MEDIUM))
+
+    def through_block(self, columns: VGroup, block: Mobject, values: list[np.ndarray]) -> VGroup:
+        """Each column goes down into ``block`` (one after the other, none waiting for another)
+        and comes back up at home as the column ``values`` (the input plus the block's output)."""
+        d = self.clip.display
+        homes = [col.get_center() for col in columns]
+        heights = [col.height for col in columns]
+        self.play(
+            AnimationGroup(
+                *(
+                    col.animate.set_y(block.get_y()).scale(0.3).set_opacity(0).build()
+                    for col in columns
+                ),
+                lag_ratio=0.15,
+            ),
+            run_time=self.seconds(style.LONG),
         )
         self.play(Indicate(block), run_time=self.seconds(style.SHORT))
         outs = VGroup(
-            *(
-                EmbeddingColumn(
-                    self.data.tokens[t].residual, d.rows, d.decimals, c.colours.combined
-                )
-                for t in tokens
-            )
+            *(EmbeddingColumn(v, d.rows, d.decimals, self.clip.colours.combined) for v in values)
         )
-        for out, col, home in zip(outs, columns, homes, strict=True):
-            out.match_height(col.copy().scale(1 / 0.3)).move_to(home)
+        for out, home, height in zip(outs, homes, heights, strict=True):
+            out.scale_to_fit_height(height).move_to(home)
         self.play(
             *(ReplacementTransform(col, out) for col, out in zip(columns, outs, strict=True)),
             run_time=self.seconds(style.LONG),
         )
-        self.play(
-            Create(
-                SurroundingRectangle(outs[tokens.index(self.data.focus)], color=style.HIGHLIGHT)
-            ),
-            run_time=self.seconds(style.SHORT),
-        )
+        return outs
 
     @beat
     def beat_pipeline(self) -> None:
         self.clear_stage()
-        p = self.pipeline.scale_to_fit_width(style.CONTENT_WIDTH).move_to(UP * style.PICTURE_LIFT)
+        p = self.pipeline.scale_to_fit_width(self.full_width()).move_to(UP * style.PICTURE_LIFT)
         self.play(FadeIn(p, shift=UP * style.ITEM_GAP), run_time=self.seconds(style.MEDIUM))
         self.say(self.clip.text.pipeline)
+        stages = self.pipeline.get_keys()[1:-1]  # named one by one by the second sentence
+        for step, key in enumerate(stages):
+            self.at(1, step / len(stages))
+            self.play(Indicate(p.get_stage(key)), run_time=self.seconds(style.MEDIUM))
+        self.at(2)  # our vector: one copy rides the skip connection, one goes through
         m_j = rf"{self.vec('M')} + {self.vec('J')}"
         tag = self.tag(m_j, self.clip.colours.combined).next_to(p.get_stage("in"), DOWN)
-        self.play(FadeIn(tag), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(tag, shift=RIGHT * style.ITEM_GAP), run_time=self.seconds(style.SHORT))
         skip = tag.copy()
         corners = self.pipeline.get_skip_points()[:-1]  # stop above the ⊕, not on it
-        path = VMobject().set_points_as_corners(corners)
-        self.play(MoveAlongPath(skip, path), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            MoveAlongPath(skip, VMobject().set_points_as_corners(corners)),
+            run_time=self.seconds(style.MEDIUM),
+        )
         self.play(
             skip.animate.next_to(p.get_stage("add"), DOWN), run_time=self.seconds(style.SHORT)
         )
-        for key in self.pipeline.get_keys()[1:-2]:
+        self.at(3)
+        result = self.travel(tag, skip)
+        self.at(4)  # the next beats open the stages one at a time, starting with W_up
+        self.play(Circumscribe(result, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            self.pipeline.get_box("up").animate.set_stroke(
+                style.HIGHLIGHT, width=style.AXIS_STROKE * 3
+            ),
+            Indicate(p.get_stage("up"), color=style.HIGHLIGHT),
+            run_time=self.seconds(style.MEDIUM),
+        )
+
+    def travel(self, tag: VGroup, skip: VGroup) -> VGroup:
+        """``tag`` goes through the stages (W↓ turns it into the attribute's direction), then
+        meets ``skip`` at the ⊕: what comes out holds both."""
+        p = self.pipeline
+        for key in p.get_keys()[1:-2]:
             self.play(tag.animate.next_to(p.get_stage(key), DOWN), Indicate(p.get_stage(key)),
                       run_time=self.seconds(style.SHORT))  # fmt: skip
             if key == "down":  # what the block computes: the attribute's direction
                 output = self.tag(self.vec("B"), self.clip.colours.attribute).move_to(tag)
                 self.play(ReplacementTransform(tag, output), run_time=self.seconds(style.SHORT))
                 tag = output
-        out_tex = rf"{m_j} + {self.vec('B')}"
-        result = self.tag(out_tex, self.clip.colours.attribute).next_to(p.get_stage("out"), DOWN)
+        m_j = rf"{self.vec('M')} + {self.vec('J')}"
+        result = self.tag(rf"{m_j} + {self.vec('B')}", self.clip.colours.attribute)
+        result.next_to(p.get_stage("out"), DOWN)
         self.play(ReplacementTransform(VGroup(tag, skip), result), Indicate(p.get_stage("add")),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
-        self.play(Circumscribe(result, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+        return result
 
     def tag(self, tex: str, colour: str) -> VGroup:
         label = MathTex(tex, font_size=style.MATH_SIZE, color=colour)
@@ -415,30 +528,30 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         result_entries = group.get_result().get_entries().set_opacity(0)
         self.zoom("up", picture)
         self.say(self.clip.text.up_projection)
+        self.at(0, 0.5)  # "a big matrix filled with learned numbers"
+        self.play(
+            Circumscribe(group.get_matrix(), color=style.HIGHLIGHT),
+            run_time=self.seconds(style.LONG),
+        )
+        self.at(1)  # one row at a time, each dotted with E
         marker = SurroundingRectangle(group.get_output_weights(FIRST), color=style.HIGHLIGHT)
         self.play(
             Create(marker),
             Create(SurroundingRectangle(group.get_vector(), color=style.HIGHLIGHT)),
-            run_time=self.seconds(style.SHORT),
+            run_time=self.seconds(style.MEDIUM),
         )
-        for index in group.get_output_indices():
-            if index is None:
-                continue
+        rows = [index for index in group.get_output_indices() if index is not None]
+        for step, index in enumerate(rows):
+            self.at(2, step / len(rows), last=3)
             target = SurroundingRectangle(group.get_output_weights(index), color=style.HIGHLIGHT)
-            self.play(Transform(marker, target), run_time=self.seconds(style.SHORT) / 2)
+            self.play(Transform(marker, target), run_time=self.seconds(style.SHORT))
             self.emerge(group.get_output_weights(index), group.get_result_entry(index))
         self.play(result_entries.animate.set_opacity(1), run_time=self.seconds(style.SHORT))
 
     @beat
     def beat_rows_as_questions(self) -> None:
-        c, d, n = self.clip, self.clip.display, self.n
-        matrix = ArrayMatrix(
-            mathcore.rounded(self.data.toy.weights.w_up, d.decimals),
-            d.rows,
-            d.columns,
-            d.decimals,
-            ZOOM_MATRIX_SIZE,
-        )
+        c = self.clip
+        matrix = self.rounded_matrix(self.data.toy.weights.w_up)
         row = matrix.get_row(FIRST)
         label_m = MathTex(self.vec("M"), font_size=style.MATH_SIZE, color=self.colour("M"))
         label_mj = MathTex(
@@ -446,36 +559,82 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             font_size=style.MATH_SIZE,
             color=c.colours.combined,
         )
-        for label in (label_m, label_mj):
-            label.next_to(matrix, RIGHT, buff=style.ITEM_GAP).match_y(row)
+        small, big = self.row_tables()
+        questions = self.question_labels(matrix)
+        self.lay_out_rows(matrix, (label_m, label_mj), big, small, questions)
+        self.zoom("up", matrix)
+        self.say(c.text.m_alone)
+        self.play(Circumscribe(row, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+        self.at(1)  # row 1 = M alone: the table fills one name at a time
+        self.play(FadeIn(label_m, shift=LEFT * style.ITEM_GAP), run_time=self.seconds(style.SHORT))
+        self.fill_rows(small, 2, 1)
+        self.at(2)
+        self.say(c.text.m_plus_j)
+        moves = zip(small, cells(big, 4, (0, 1)), strict=True)
+        self.play(ReplacementTransform(label_m, label_mj), Indicate(row, color=c.colours.combined),
+                  *(ReplacementTransform(a, b) for a, b in moves),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        for step, col in enumerate((2, 3)):  # the dot product splits: one part per name, the sum
+            self.at(3, 0.25 * step)
+            self.play(FadeIn(VGroup(*cells(big, 4, (col,))), lag_ratio=style.LAG_SLOW),
+                      run_time=self.seconds(style.LONG))  # fmt: skip
+        self.at(3, 0.55)  # the full name scores two
+        self.play(Circumscribe(VGroup(*cells(big, 4, (0, 1, 2, 3), [0])), color=c.colours.combined),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        self.at(4)
+        self.play(FadeOut(big), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(questions, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.LONG))
+
+    def row_tables(self) -> tuple[VGroup, VGroup]:
+        """Row 1 = M alone: each name's M·E; row 1 = M + J: M·E + J·E = row₁·E."""
+        n, combined = self.n, self.clip.colours.combined
         m_dot = rf"{self.vec('M')}\cdot E"
-        rows = [[self.name(i), self.num(r.m_dot)] for i, r in enumerate(n.probes)]
-        small = self.table(["", m_dot], rows)
-        full_rows = [
-            [self.name(i), self.num(r.m_dot), self.num(r.j_dot), self.num(r.up, c.colours.combined)]
+        small = self.table(
+            ["", m_dot], [[self.name(i), self.num(r.m_dot)] for i, r in enumerate(n.probes)]
+        )
+        rows = [
+            [self.name(i), self.num(r.m_dot), self.num(r.j_dot), self.num(r.up, combined)]
             for i, r in enumerate(n.probes)
         ]
-        big = self.table(
-            ["", m_dot, rf"+\,{self.vec('J')}\cdot E", r"=\text{row}_1\cdot E"], full_rows
-        )
-        questions = self.question_labels(matrix)
-        big.next_to(label_mj, RIGHT, buff=style.SECTION_GAP).match_y(matrix)
-        questions.next_to(label_mj, RIGHT, buff=style.SECTION_GAP)
+        header = ["", m_dot, rf"+\,{self.vec('J')}\cdot E", r"=\text{row}_1\cdot E"]
+        return small, self.table(header, rows)
+
+    def rounded_matrix(self, weights: np.ndarray) -> ArrayMatrix:
+        d = self.clip.display
+        values = mathcore.rounded(weights, d.decimals)
+        return ArrayMatrix(values, d.rows, self.shown_columns(), d.decimals, ZOOM_MATRIX_SIZE)
+
+    def lay_out_rows(
+        self, matrix: ArrayMatrix, labels: tuple[MathTex, MathTex], big: VGroup, small: VGroup,
+        questions: VGroup,
+    ) -> None:  # fmt: skip
+        """The matrix, row 1's label beside it, then the table (or the questions, beside
+        their rows); in a narrow frame the table goes under the matrix."""
+        row = matrix.get_row(FIRST)
+        for label in labels:
+            label.next_to(matrix, RIGHT, buff=style.ITEM_GAP).match_y(row)
+        beside = VGroup(matrix, labels[1])
+        if frame.is_landscape():
+            big.next_to(beside, RIGHT, buff=style.SECTION_GAP).match_y(matrix)
+        else:
+            big.next_to(beside, DOWN, buff=style.SECTION_GAP)
+            fit_width(questions, self.room_width() - beside.width - style.SECTION_GAP)
+        questions.next_to(labels[1], RIGHT, buff=style.SECTION_GAP)
         for text, index in zip(questions, matrix.get_drawn_rows()[1:], strict=False):
             text.match_y(matrix.get_row(index))
-        small.move_to(big, aligned_edge=LEFT)
-        self.place(VGroup(matrix, label_mj, label_m, big, small, questions))
-        self.zoom("up", matrix, label_m, small)
-        self.say(c.text.m_alone)
-        self.play(Circumscribe(row, color=self.colour("M")), run_time=self.seconds(style.MEDIUM))
-        self.play(
-            ReplacementTransform(label_m, label_mj),
-            ReplacementTransform(small, big),
-            run_time=self.seconds(style.LONG),
-        )
-        self.say(c.text.m_plus_j)
-        self.play(FadeOut(big), run_time=self.seconds(style.SHORT))
-        self.play(FadeIn(questions, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.MEDIUM))
+        small.move_to(big, aligned_edge=LEFT + UP)
+        self.place(VGroup(matrix, *labels, big, small, questions))
+
+    def fill_rows(self, table: VGroup, width: int, first: int, start: float = 0.0) -> None:
+        """Show ``table`` (built by :meth:`table` with ``width`` columns) header first, then
+        one row at a time, spread over sentence ``first`` from ``start`` of the way."""
+        count = len(table) // width
+        for row in range(count):
+            self.at(first, start + (0.8 - start) * row / count)
+            part = VGroup(*table[row * width : (row + 1) * width])
+            self.play(
+                FadeIn(part, shift=DOWN * style.ITEM_GAP / 2), run_time=self.seconds(style.SHORT)
+            )
 
     def question_labels(self, matrix: ArrayMatrix) -> VGroup:
         """The configured questions beside rows 2, 3, ... of the drawn matrix."""
@@ -505,20 +664,25 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         ]
         table = self.table(["", r"\text{row}_1\cdot E", r"+\,b_1", r"=\text{entry 1}"], rows)
         shape = self.shape_line(r"W_{\uparrow}", self.clip.d_mlp(), c.model.d_model)
-        picture = VGroup(VGroup(left, table).arrange(RIGHT, buff=style.WIDE_GAP), shape)
-        picture.arrange(DOWN, buff=style.SECTION_GAP)
-        self.place(picture)
+        top = VGroup(left, table).arrange(self.side(), buff=style.WIDE_GAP)
+        self.place(VGroup(top, shape).arrange(DOWN, buff=style.SECTION_GAP))
         equation[1:].set_opacity(0)
-        table.set_opacity(0)
-        self.zoom("bias_up", picture)
-        self.play(equation[1:4].animate.set_opacity(1), run_time=self.seconds(style.SHORT))
+        self.zoom("bias_up", left)
+        self.say(c.text.bias)
+        self.at(0, 0.3)  # the bias vector comes in beside W↑E
+        self.play(equation[1:4].animate.set_opacity(1), run_time=self.seconds(style.MEDIUM))
+        self.at(1)  # its first entry: −1
         self.play(
             Circumscribe(self.entry(bias, FIRST), color=style.HIGHLIGHT),
-            run_time=self.seconds(style.SHORT),
+            run_time=self.seconds(style.MEDIUM),
         )
+        self.at(2)  # the sum, entry by entry, then entry 1 for every name
         self.emerge(VGroup(up, bias), equation[4])
-        self.say(c.text.bias)
-        self.play(table.animate.set_opacity(1), run_time=self.seconds(style.MEDIUM))
+        self.fill_rows(table, 4, 2, start=0.15)
+        self.at(3)  # the real size of W↑
+        self.play(FadeIn(shape, shift=UP * style.ITEM_GAP), run_time=self.seconds(style.MEDIUM))
+        self.at(3, 0.5)
+        self.play(Indicate(shape[0][1], color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
 
     def shape_line(self, tex: str, rows: int, columns: int) -> VGroup:
         """``W: rows × columns (rows = k × d_model)  in <model>``, from the model preset."""
@@ -553,21 +717,31 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         table = self.table(["", r"f", rf"\text{{{act}}}(\text{{row}}_1\cdot E - 1)"], rows)
         formula = MathTex(plane.rule_tex(), font_size=style.MATH_SIZE)
         side = VGroup(formula, table).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
-        self.place(VGroup(plane, side).arrange(RIGHT, buff=style.WIDE_GAP))
-        self.zoom("act", plane.get_axes(), plane.get_dots(), plane.get_labels())
-        self.play(
-            GrowArrow(plane.get_arrow()),
-            FadeIn(plane.get_arrow_label()),
-            run_time=self.seconds(style.MEDIUM),
-        )
+        self.place(VGroup(plane, side).arrange(self.side(), buff=style.WIDE_GAP))
+        self.zoom("act", plane.get_axes())
         self.say(c.text.threshold)
-        self.play(
-            FadeIn(plane.get_region()),
-            Create(plane.get_boundary()),
-            Write(formula),
-            run_time=self.seconds(style.LONG),
-        )
-        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
+        self.at(1)  # every name on the plane, numbered as in the table
+        self.play(FadeIn(VGroup(*cells(table, 3, (0,))), lag_ratio=style.LAG_SLOW),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        self.play(FadeIn(plane.get_dots(), scale=2), FadeIn(plane.get_labels()),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.at(2)  # the full name far along the diagonal
+        self.play(GrowArrow(plane.get_arrow()), FadeIn(plane.get_arrow_label()),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.at(3)  # the best straight rule and the side it calls yes
+        self.play(FadeIn(plane.get_region()), Create(plane.get_boundary()), Write(formula),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        self.at(3, 0.45)
+        self.play(FadeIn(VGroup(*cells(table, 3, (1,))), lag_ratio=style.LAG_SLOW),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        self.at(3, 0.75)  # the half names on the yes side, marked
+        bad_dots = [plane.dot_of(i) for i, bad in enumerate(wrong) if bad]
+        if bad_dots:
+            self.play(*(Indicate(d, color=style.NEGATIVE, scale_factor=1.6) for d in bad_dots),
+                      run_time=self.seconds(style.LONG))  # fmt: skip
+        self.at(4)  # what a clean yes or no looks like (the next beats make it)
+        self.play(FadeIn(VGroup(*cells(table, 3, (2,))), lag_ratio=style.LAG_SLOW),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
 
     def signed(self, value: float, decimals: int, colour: str) -> MathTex:
         return MathTex(mathcore.fixed(value, decimals), font_size=style.MATH_SIZE, color=colour)
@@ -579,14 +753,25 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         graph = ActivationGraph(
             c.activation, (-1.5, 1.5, 0.5), (-0.5, 1.5, 0.5), colour=c.colours.text
         )
-        picture = self.place(VGroup(pre, graph, out).arrange(RIGHT, buff=style.WIDE_GAP))
+        if frame.is_landscape():
+            picture = VGroup(pre, graph, out).arrange(RIGHT, buff=style.WIDE_GAP)
+        else:  # the graph above, the entries going in on the left and out on the right
+            columns = VGroup(pre, out).arrange(RIGHT, buff=graph.width / 2)
+            picture = VGroup(graph, columns).arrange(DOWN, buff=style.WIDE_GAP)
+        self.place(picture)
         out.get_entries().set_opacity(0)
         self.zoom("act", picture)
         self.say(c.text.relu)
-        for index in out.get_drawn_rows() if not self.row_convention else out.get_drawn_columns():
+        self.at(0, 0.45)  # negative values to zero, positive ones unchanged: the graph's two halves
+        self.play(Indicate(graph.get_graph(), color=style.HIGHLIGHT),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        drawn = out.get_drawn_rows() if not self.row_convention else out.get_drawn_columns()
+        for step, index in enumerate(drawn):
+            self.at(1, step / len(drawn), last=2)
             self.through_graph(
                 graph, float(p.pre[index]), self.entry(pre, index), self.entry(out, index)
             )
+        self.at(3)  # the smoother cousin on the same axes
         other = "gelu" if c.activation == "relu" else "relu"
         curve = graph.get_axes().plot(
             lambda x: float(mathcore.activation(other)(x)), color=style.MUTED
@@ -595,7 +780,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             c.text.other_activation if other == "gelu" else "ReLU", style.MUTED, style.BODY_SIZE
         )
         note.next_to(graph.get_axes(), DOWN, buff=style.ITEM_GAP)
-        self.play(Create(curve), FadeIn(note), run_time=self.seconds(style.MEDIUM))
+        self.play(Create(curve), FadeIn(note), run_time=self.seconds(style.LONG))
 
     def through_graph(
         self, graph: ActivationGraph, x: float, source: VMobject, target: VMobject
@@ -626,45 +811,43 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         groups = mathcore.group_by_value(self.data.labels, [(r.pre,) for r in n.probes])
         dots, numbers = VGroup(), VGroup()
         for (x,), names in groups:
-            index = self.data.labels.index(names[0])
-            colour = self.probe_colour(index)
+            colour = self.probe_colour(self.data.labels.index(names[0]))
             dots.add(Dot(graph.point_for(x), radius=style.DOT_RADIUS * 1.5, color=colour))
             tags = ", ".join(str(self.data.labels.index(n) + 1) for n in names)
             numbers.add(MathTex(tags, font_size=style.MATH_SIZE, color=colour))
-        m, j = (rf"{self.vec(k)}\cdot E" for k in ("M", "J"))
         rows = [
-            [
-                self.name(i, numbered=True),
-                self.num(r.m_dot),
-                self.num(r.j_dot),
-                self.num(r.pre),
-                self.num(r.neuron, c.colours.combined),
-            ]
+            [self.name(i, numbered=True), self.num(r.m_dot), self.num(r.j_dot), self.num(r.pre),
+             self.num(r.neuron, c.colours.combined)]
             for i, r in enumerate(n.probes)
-        ]
+        ]  # fmt: skip
+        m, j = (rf"{self.vec(k)}\cdot E" for k in ("M", "J"))
         table = self.table(["", m, j, r"\text{entry 1}", r"\text{neuron 1}"], rows)
         for number, dot in zip(numbers, dots, strict=True):
             number.next_to(dot, UP + LEFT, buff=style.ITEM_GAP / 2)
         picture = VGroup(VGroup(graph, dots, numbers), table)
-        picture = self.place(picture.arrange(RIGHT, buff=style.WIDE_GAP))
-        neuron_cells = VGroup(*(row[-1] for row in rows)).set_opacity(0)
-        numbers.set_opacity(0)
-        self.zoom("act", picture)
-        self.say(c.text.and_gate)
+        self.place(picture.arrange(self.side(), buff=style.WIDE_GAP))
         # The dots start on the axis at their input and rise (or not) to the graph.
         targets = [dot.get_center() for dot in dots]
         for dot, ((x,), _) in zip(dots, groups, strict=True):
             dot.move_to(graph.get_axes().c2p(x, 0))
-        self.play(
-            *(d.animate.move_to(t) for d, t in zip(dots, targets, strict=True)),
-            run_time=self.seconds(style.MEDIUM),
-        )
-        self.play(neuron_cells.animate.set_opacity(1), numbers.animate.set_opacity(1),
-                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
-        self.play(
-            Circumscribe(VGroup(*rows[0]), color=c.colours.combined),
-            run_time=self.seconds(style.MEDIUM),
-        )
+        self.zoom("act", graph, VGroup(*cells(table, 5, (0, 1, 2, 3))))
+        self.say(c.text.and_gate)
+        full = next(k for k, (_, names) in enumerate(groups) if self.data.labels[0] in names)
+        order = [full, *(k for k in range(len(groups)) if k != full)]
+        for step, k in enumerate(order):  # the full name, then the others
+            self.at(1 if step == 0 else 2, 0 if step == 0 else 0.6 * (step - 1) / len(order))
+            names = groups[k][1]
+            neuron_cells = [rows[self.data.labels.index(name)][-1] for name in names]
+            heading = [FadeIn(table[4])] if step == 0 else []  # "neuron 1"
+            self.play(FadeIn(dots[k], scale=2), *heading, run_time=self.seconds(style.SHORT))
+            self.play(dots[k].animate.move_to(targets[k]), FadeIn(numbers[k]),
+                      run_time=self.seconds(style.MEDIUM))  # fmt: skip
+            self.play(*(TransformFromCopy(dots[k], cell) for cell in neuron_cells),
+                      run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.at(3)  # a clean yes only for the full name: an AND gate
+        self.play(Circumscribe(VGroup(*rows[0]), color=c.colours.combined),
+                  Indicate(dots[full], color=c.colours.combined, scale_factor=1.6),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
 
     @beat
     def beat_neurons(self) -> None:
@@ -688,20 +871,25 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             ),
         )
         right = VGroup(network, names)
-        self.place(VGroup(left, right).arrange(RIGHT, buff=style.WIDER_GAP))
+        self.place(VGroup(left, right).arrange(self.side(), buff=style.WIDER_GAP))
         self.zoom("act", left)
         self.say(c.text.neurons)
-        self.play(
-            Indicate(layer.get_active(), color=c.colours.combined),
-            run_time=self.seconds(style.MEDIUM),
-        )
-        self.play(
-            FadeIn(network.get_inputs()),
-            Create(network.get_edges()),
-            FadeIn(network.get_outputs()),
-            run_time=self.seconds(style.LONG),
-        )
-        self.play(FadeIn(names), run_time=self.seconds(style.SHORT))
+        self.at(1)  # active: positive; inactive: zero
+        self.play(Indicate(layer.get_active(), color=c.colours.combined),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        zeros = [values.get_entry(i) for i in values.get_drawn_rows() if p.neurons[i] <= 0]
+        if zeros:
+            self.at(1, 0.5)
+            self.play(*(Indicate(z, color=style.MUTED) for z in zeros),
+                      run_time=self.seconds(style.LONG))  # fmt: skip
+        parts: list[list[Animation]] = [
+            [FadeIn(network.get_inputs()), FadeIn(names[0])],
+            [Create(network.get_edges()), FadeIn(names[1])],
+            [TransformFromCopy(layer, network.get_outputs()), FadeIn(names[2])],
+        ]
+        for step, animations in enumerate(parts):  # inputs, weights as lines, the neurons
+            self.at(2, 0.3 * step)
+            self.play(*animations, run_time=self.seconds(style.LONG))
 
     @beat
     def beat_down_projection(self) -> None:
@@ -710,7 +898,6 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         column = group.get_input_weights(FIRST)
         brace = Brace(column, DOWN)
         b_label = MathTex(self.vec("B"), font_size=style.MATH_SIZE, color=self.colour("B"))
-        brace.put_at_tip(b_label)
         readout = MathTex(
             rf"{self.vec('B')}\cdot(W_{{\downarrow}}h) = ",
             mathcore.fixed(n.attribute_on, 2),
@@ -719,17 +906,26 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         picture = VGroup(group, readout).arrange(DOWN, buff=style.WIDE_GAP)
         brace.next_to(column, DOWN, buff=style.ITEM_GAP / 2)
         brace.put_at_tip(b_label)
-        picture = self.place(VGroup(*picture, brace, b_label))
-        self.zoom("down", picture)
+        self.place(VGroup(*picture, brace, b_label))
+        self.zoom("down", group)
         self.say(c.text.down_projection)
-        for index in group.get_input_indices():
-            if index is not None:
-                marks = VGroup(
-                    SurroundingRectangle(group.get_input_weights(index), color=style.HIGHLIGHT),
-                    SurroundingRectangle(group.get_vector_entry(index), color=style.HIGHLIGHT),
-                )
-                self.play(Create(marks), run_time=self.seconds(style.SHORT) / 2)
-                self.play(FadeOut(marks), run_time=self.seconds(style.SHORT) / 2)
+        self.at(0, 0.5)  # back to the embedding's size
+        self.play(Circumscribe(group.get_result(), color=style.HIGHLIGHT),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        indices = [index for index in group.get_input_indices() if index is not None]
+        for step, index in enumerate(indices):  # column by column, each times its neuron
+            self.at(1, 0.85 * step / len(indices))
+            marks = VGroup(
+                SurroundingRectangle(group.get_input_weights(index), color=style.HIGHLIGHT),
+                SurroundingRectangle(group.get_vector_entry(index), color=style.HIGHLIGHT),
+            )
+            self.play(Create(marks), run_time=self.seconds(style.SHORT))
+            self.play(FadeOut(marks), run_time=self.seconds(style.SHORT) / 2)
+        self.at(2)  # column 1 is the attribute's direction
+        self.play(GrowFromCenter(brace), FadeIn(b_label, shift=UP * style.ITEM_GAP),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.play(Write(readout), run_time=self.seconds(style.LONG))
+        self.at(3)
         self.switch_off(group, readout)
 
     def switch_off(self, group: MatrixProduct, readout: MathTex) -> None:
@@ -776,11 +972,14 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         ]
         table = VGroup(*(VGroup(*row).arrange(RIGHT, buff=style.ITEM_GAP) for row in rows))
         table.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        picture = self.place(VGroup(left, table).arrange(RIGHT, buff=style.WIDE_GAP))
+        picture = self.place(VGroup(left, table).arrange(self.side(), buff=style.WIDE_GAP))
         self.zoom("down", left)
         self.say(c.text.column_facts)
-        for row in table:
-            self.play(TransformFromCopy(column, row), run_time=self.seconds(style.SHORT))
+        self.at(0, 0.4)
+        self.play(Circumscribe(column, color=self.colour("B")), run_time=self.seconds(style.LONG))
+        for step, row in enumerate(table):  # one readout per fact, spread over the sentence
+            self.at(1, 0.7 * step / len(table))
+            self.play(TransformFromCopy(column, row), run_time=self.seconds(style.MEDIUM))
         self.remove(
             *(m for m in self.mobjects if m not in (self.pipeline, self._track, self._caption))
         )
@@ -793,25 +992,26 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         out = self.column(p.output, c.colours.attribute)
         equation = self.vector_sum([down, bias, out], ["+", "="])
         heading = MathTex(
-            r"W_{\downarrow}h",
-            "+",
-            r"b_{\downarrow}",
-            "=",
-            r"\text{MLP}(E)",
+            r"W_{\downarrow}h", "+", r"b_{\downarrow}", "=", r"\text{MLP}(E)",
             font_size=style.MATH_SIZE,
-        )
+        )  # fmt: skip
         picture = self.place(VGroup(heading, equation).arrange(DOWN, buff=style.SECTION_GAP))
         equation[1:].set_opacity(0)
         heading[1:].set_opacity(0)
         self.zoom("bias_down", picture)
         self.say(c.text.down_bias)
+        self.at(0, 0.3)  # the second bias comes in
         self.play(
             equation[1:4].animate.set_opacity(1),
             heading[1:3].animate.set_opacity(1),
             run_time=self.seconds(style.MEDIUM),
         )
+        self.at(1)  # the same every time: bookkeeping
+        self.play(Circumscribe(bias, color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
+        self.at(2)  # W↓h + b↓: the block's output
         self.emerge(VGroup(down, bias), equation[4])
-        self.play(heading[3:].animate.set_opacity(1), run_time=self.seconds(style.SHORT))
+        self.play(heading[3:].animate.set_opacity(1), run_time=self.seconds(style.MEDIUM))
+        self.play(Indicate(out, color=c.colours.attribute), run_time=self.seconds(style.LONG))
 
     @beat
     def beat_residual(self) -> None:
@@ -833,27 +1033,37 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
         left = VGroup(heading, equation).arrange(DOWN, buff=style.SECTION_GAP)
-        picture = self.place(VGroup(left, readouts).arrange(RIGHT, buff=style.WIDE_GAP))
-        total.get_entries().set_opacity(0)
-        readouts.set_opacity(0)
-        self.zoom("add", picture)
+        self.place(VGroup(left, readouts).arrange(self.side(), buff=style.WIDE_GAP))
+        self.zoom("add", heading, out)
         self.say(c.text.residual)
-        for index in (
-            total.get_drawn_rows() if not self.row_convention else total.get_drawn_columns()
-        ):
+        self.at(0, 0.3)  # the vector that came in arrives along the skip connection
+        start = self.pipeline.get_stage("in").get_center()
+        self.play(
+            GrowFromPoint(e_in, start), FadeIn(equation[1]), run_time=self.seconds(style.LONG)
+        )
+        self.play(
+            FadeIn(equation[3]), FadeIn(total.get_brackets()), run_time=self.seconds(style.SHORT)
+        )
+        drawn = total.get_drawn_rows() if not self.row_convention else total.get_drawn_columns()
+        for step, index in enumerate(drawn):  # each entry: the two above it, added
+            self.at(1, 0.85 * step / len(drawn))
             self.emerge(
                 VGroup(self.entry(e_in, index), self.entry(out, index)), self.entry(total, index)
             )
-        self.play(total.get_entries().animate.set_opacity(1), run_time=self.seconds(style.SHORT))
-        for readout in readouts:
-            self.play(readout.animate.set_opacity(1), run_time=self.seconds(style.SHORT))
+        self.add(total)
+        for step, readout in enumerate(readouts):  # read along M, J, B
+            self.at(2, 0.3 * step)
+            self.play(
+                FadeIn(readout, shift=RIGHT * style.ITEM_GAP), run_time=self.seconds(style.MEDIUM)
+            )
 
     @beat
     def beat_parallel(self) -> None:
         c = self.clip
         prompt = c.prompt_words()
+        headings = [self.grid_heading(word) for word in prompt]  # long names hyphenated
         grid = ActivationGrid(
-            self.data.sequence.neurons, prompt, c.display.rows, c.colours.combined
+            self.data.sequence.neurons, headings, c.display.rows, c.colours.combined
         )
         d_mlp, tokens = self.clip.d_mlp(), len(prompt)
         values = mathcore.thousands(mathcore.neuron_values(d_mlp, tokens))
@@ -864,18 +1074,36 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         words = label_text(
             fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.BODY_SIZE
         )
-        self.place(
-            VGroup(grid, VGroup(count, words).arrange(DOWN, buff=style.ITEM_GAP)).arrange(
-                DOWN, buff=style.SECTION_GAP
-            )
-        )
+        below = VGroup(count, words).arrange(DOWN, buff=style.ITEM_GAP)
+        self.place(VGroup(grid, below).arrange(DOWN, buff=style.SECTION_GAP))
         self.zoom("act", grid.get_headings())
         self.say(c.text.parallel)
+        self.at(0, 0.3)  # every token's neurons at once
         self.play(
             *(FadeIn(grid.get_column(t), shift=DOWN * style.ITEM_GAP) for t in range(tokens)),
-            run_time=self.seconds(style.MEDIUM),
+            run_time=self.seconds(style.LONG),
         )
-        self.play(Write(count), FadeIn(words), run_time=self.seconds(style.MEDIUM))
+        self.at(1)  # a column is a token, a cell a neuron
+        focus = self.data.focus
+        token = VGroup(grid.get_headings()[focus], grid.get_column(focus))
+        self.play(Circumscribe(token, color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
+        self.at(1, 0.5)
+        self.play(Indicate(grid.get_cell(focus, FIRST), color=style.HIGHLIGHT, scale_factor=1.5),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        for step, part in enumerate((count[:2], count[2:5], count[5:])):  # neurons × tokens
+            self.at(2, 0.25 * step)
+            self.play(Write(part), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(words, shift=UP * style.ITEM_GAP), run_time=self.seconds(style.MEDIUM))
+
+    def grid_heading(self, word: str) -> str:
+        """A token as the activation grid sets it (small, at most HEADING_WIDTH wide): broken
+        after its hyphens or between words if too wide, rather than shrunk."""
+        text = label_text(word, style.TEXT, style.SMALL_SIZE)
+        if text.width <= style.HEADING_WIDTH:
+            return word
+        return hyphen_lines(
+            word, max(style.MIN_WRAP, int(len(word) * style.HEADING_WIDTH / text.width))
+        )
 
     def count_line(self, *parts: tuple[str, str] | str) -> VGroup:
         """``49,152 neurons × 6 tokens = ...``: numbers in LaTeX, words (from YAML) in Pango."""
@@ -894,23 +1122,39 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         c = self.clip
         self.leave()
         self.dock()
-        full = (
-            self.pipeline.copy()
-            .scale_to_fit_width(style.CONTENT_WIDTH)
-            .to_edge(UP, buff=style.WIDE_MARGIN)
-        )
-        self.play(Transform(self.pipeline, full), run_time=self.seconds(style.MEDIUM))
+        full = self.pipeline.copy().scale_to_fit_width(self.full_width())
+        self.play(Transform(self.pipeline, full.to_edge(UP, buff=style.WIDE_MARGIN)),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.say(c.text.summary)
+        stages = self.pipeline.get_keys()[1:-1]  # named in order by the first sentence
+        for step, key in enumerate(stages):
+            self.at(0, 0.15 + 0.75 * step / len(stages))
+            self.play(Indicate(self.pipeline.get_stage(key)), run_time=self.seconds(style.MEDIUM))
+        sizes, formula, model = self.summary_parts()
+        self.at(1)  # the simple network of the earlier chapters, as one formula
+        self.play(Write(formula), run_time=self.seconds(style.LONG) * 1.5)
+        self.at(1, 0.6)
+        self.play(Circumscribe(formula, color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
+        self.at(2)  # the real sizes under each matrix
+        self.play(FadeIn(sizes, shift=DOWN * style.ITEM_GAP), FadeIn(model),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+
+    def summary_parts(self) -> tuple[VGroup, MathTex, Mobject]:
+        """The real sizes under W↑ and W↓ (staggered in a narrow frame, where they would
+        touch), the block's formula and the model's name below them."""
+        c = self.clip
         d_model, d_mlp = c.model.d_model, c.d_mlp()
-        sizes = VGroup(
-            *(
-                MathTex(
-                    rf"{mathcore.thousands(r)} \times {mathcore.thousands(k)}",
-                    font_size=style.MATH_SIZE,
-                    color=style.MUTED,
-                ).next_to(self.pipeline.get_stage(key), DOWN, buff=style.SECTION_GAP)
-                for key, r, k in (("up", d_mlp, d_model), ("down", d_model, d_mlp))
+        sizes = VGroup()
+        for key, r, k in (("up", d_mlp, d_model), ("down", d_model, d_mlp)):
+            size = MathTex(
+                rf"{mathcore.thousands(r)} \times {mathcore.thousands(k)}",
+                font_size=style.MATH_SIZE,
+                color=style.MUTED,
             )
-        )
+            buff = style.SECTION_GAP
+            if len(sizes) and not frame.is_landscape():
+                buff += sizes[0].height + style.ROW_GAP
+            sizes.add(size.next_to(self.pipeline.get_stage(key), DOWN, buff=buff))
         formula = MathTex(
             r"E_{\text{out}} = E + W_{\downarrow}\,\sigma(W_{\uparrow} E + b_{\uparrow})"
             r" + b_{\downarrow}",
@@ -920,11 +1164,43 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.BODY_SIZE
         )
         below = VGroup(formula, model).arrange(DOWN, buff=style.ITEM_GAP)
-        fit_width(below, style.CONTENT_WIDTH).next_to(sizes, DOWN, buff=style.WIDE_GAP).set_x(0)
+        fit_width(below, self.room_width()).next_to(sizes, DOWN, buff=style.WIDE_GAP).set_x(0)
         fit_height_between(below, below.get_top()[1], self.caption_top())
-        self.play(FadeIn(sizes, shift=DOWN * style.ITEM_GAP), run_time=self.seconds(style.MEDIUM))
-        self.say(c.text.summary)
-        self.play(Write(formula), FadeIn(model), run_time=self.seconds(style.LONG))
+        return sizes, formula, model
+
+
+def cells(
+    table: VGroup, width: int, columns: tuple[int, ...], rows: list[int] | None = None
+) -> list[VMobject]:
+    """Cells of a grid built by ``MLPWalkthrough.table`` (``width`` columns, a header row):
+    those in ``columns``, header included, or only name rows ``rows`` (0 = the first name)."""
+    count = len(table) // width
+    picked = range(count) if rows is None else [r + 1 for r in rows]
+    return [table[r * width + c] for r in picked for c in columns]
+
+
+def hyphen_lines(text: str, chars: int) -> str:
+    """``text`` in lines of at most ``chars`` characters, broken between words or after a
+    hyphen the words already have ("Oyelaran-" over "Kowalczyk"); a piece longer than a
+    line is cut with a hyphen of its own. Never a silent cut."""
+    pieces: list[tuple[str, bool]] = []  # (piece, whether it starts a word)
+    for word in text.split():
+        parts = word.split("-")
+        for k, part in enumerate(parts):
+            piece = part + ("-" if k < len(parts) - 1 else "")
+            starts = k == 0
+            while len(piece) > chars:
+                pieces.append((piece[: chars - 1] + "-", starts))
+                piece, starts = piece[chars - 1 :], False
+            pieces.append((piece, starts))
+    lines: list[str] = []
+    for piece, starts in pieces:
+        joined = (lines[-1] + " " + piece if starts else lines[-1] + piece) if lines else piece
+        if lines and len(joined) <= chars:
+            lines[-1] = joined
+        else:
+            lines.append(piece)
+    return "\n".join(lines)
 
 
 class NamePlane(VGroup):
@@ -961,6 +1237,7 @@ class NamePlane(VGroup):
         points = [(r.m_dot, r.j_dot) for r in scene.n.probes]
         groups = mathcore.group_by_value(scene.data.labels, points)
         self.dots, self.labels = VGroup(), VGroup()
+        self.dot_index: dict[int, Dot] = {}
         for (x, y), names in groups:
             colour = scene.probe_colour(scene.data.labels.index(names[0]))
             dot = Dot(self.axes.c2p(x, y), radius=style.DOT_RADIUS * 1.5, color=colour)
@@ -970,6 +1247,8 @@ class NamePlane(VGroup):
             label.next_to(dot, UP + LEFT, buff=style.ITEM_GAP / 2)
             self.dots.add(dot)
             self.labels.add(label)
+            for name in names:
+                self.dot_index[scene.data.labels.index(name)] = dot
         tip = self.axes.c2p(1.25, 1.25)
         self.arrow = Arrow(self.axes.c2p(0, 0), tip, buff=0, color=scene.clip.colours.combined)
         self.arrow_label = MathTex(
@@ -1009,6 +1288,10 @@ class NamePlane(VGroup):
 
     def get_labels(self) -> VGroup:
         return self.labels
+
+    def dot_of(self, index: int) -> Dot:
+        """The dot of name ``index`` (shared with the names at the same point)."""
+        return self.dot_index[index]
 
     def get_arrow(self) -> Arrow:
         return self.arrow

@@ -4,17 +4,26 @@ A prompt goes into a model and the fact's attribute comes out into the blank; th
 parameters as a sea of numbers with their count (mathcore.count_parameters of the model
 preset); the researchers' finding that facts seem to live in the MLPs; the transformer as a
 stack of alternating attention and MLP blocks with a vector flowing up through it, the MLPs
-highlighted with their share of the parameters; the MLP's formula (simple) against its
-numbers (hard to read); and the plan: one block storing one fact.
+highlighted with their share of the parameters; the MLP's formula as the model preset has it
+(plain or gated, with or without biases: simple) against its numbers (hard to read); and the
+plan: one block storing one fact.
+
+Every step of the picture starts with the narration sentence that explains it
+(:meth:`~scenes.visual.beats.BeatScene.until_sentence`), and every position is computed from
+the frame's size, so the clip reflows into 9:16 and 1:1.
 """
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
     UP,
+    ArcBetweenPoints,
     Arrow,
     ChangeDecimalToValue,
     Create,
@@ -25,12 +34,13 @@ from manim import (
     GrowFromCenter,
     Indicate,
     LaggedStart,
-    Line,
     MathTex,
     Mobject,
     Square,
+    SurroundingRectangle,
     Text,
     Transform,
+    TransformFromCopy,
     VGroup,
     Write,
     config,
@@ -38,9 +48,15 @@ from manim import (
 
 import mathcore
 from scenes.config import OpeningConfig, fill
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, beat
-from scenes.visual.components import BlockIcon, label_text, name_text
+from scenes.visual.components import (
+    BlockIcon,
+    fit_height_between,
+    fit_width,
+    label_text,
+    name_text,
+)
 from scenes.visual.marks import mark_overlay
 
 MONO = "DejaVu Sans Mono"
@@ -50,8 +66,8 @@ BLOCK_W = 3.4
 BLOCK_H = 0.55
 BLOCK_GAP = 0.22
 CELLS = 5  # cells of the little vector that flows through the blocks
-ATTENTION_COLOUR = style.LAST_NAME
-MLP_COLOUR = style.COMBINED
+ARROW_LENGTH = 1.6
+HARD_ROWS, HARD_COLUMNS = 4, 7  # the numbers shown beside the formula
 
 
 class Opening(BeatScene[OpeningConfig]):
@@ -67,6 +83,7 @@ class Opening(BeatScene[OpeningConfig]):
         sea = clip.sea
         self.sea_values = mathcore.sample_weights(sea.rows, sea.columns, clip.seed, sea.scale)
         self.title_top = config.frame_height / 2 - style.EDGE_BUFFER
+        self.width = min(style.CONTENT_WIDTH, config.frame_width - 2 * style.EDGE_BUFFER)
 
     def narration_values(self) -> dict[str, object]:
         return {"model": self.clip.model.name, "n": self.clip.model.n_layers}
@@ -75,29 +92,59 @@ class Opening(BeatScene[OpeningConfig]):
         """A text template filled with the fact, the model's name and ``values``."""
         return fill(template, self.clip.fact, model=self.clip.model.name, **values)
 
+    def spread(self, sentence: int, steps: int) -> float:
+        """Run time of each of ``steps`` animations sharing sentence ``sentence``."""
+        return max(self.seconds(style.SHORT), 0.8 * self.sentence_seconds(sentence) / steps)
+
     # -- prompt ---------------------------------------------------------------------------
 
-    def prompt_line(self) -> tuple[Text, VGroup, Line]:
-        """The prompt followed by the attribute, the attribute's glyphs, and the blank line
-        under where the attribute will land."""
+    def prompt_line(self) -> tuple[Text, VGroup, Text]:
+        """The prompt followed by the attribute, the attribute's glyphs (hidden until the
+        model answers), and the blank written where the attribute will land."""
         fact = self.clip.fact
         line = name_text(
-            f"{fact.prompt()} {fact.attribute}", style.CONTENT_WIDTH, style.TEXT, PROMPT_SIZE
-        ).move_to(2.0 * UP)
+            f"{fact.prompt()} {fact.attribute}", self.width, self.clip.colours.text, PROMPT_SIZE
+        )
+        line.next_to(self.title_top * UP, DOWN, buff=style.WIDE_GAP)
         glyphs = len("".join(fact.attribute.split()))
         answer = VGroup(*line.submobjects[-glyphs:]).set_color(self.clip.colours.attribute)
-        blank = Line(answer.get_corner(DOWN + LEFT), answer.get_corner(DOWN + RIGHT))
-        blank.set_color(style.MUTED).shift(0.08 * DOWN)
+        blank = label_text(self.clip.text.blank, self.clip.colours.text, PROMPT_SIZE)
+        blank.next_to(answer.get_left(), RIGHT, buff=0).align_to(answer, DOWN)
         return line, answer, blank
+
+    def name_glyphs(self, line: Text) -> tuple[VGroup, VGroup]:
+        """The first name's and the last name's glyphs at the start of the prompt."""
+        fact = self.clip.fact
+        first = len("".join(fact.first_name.split()))
+        last = len("".join(fact.last_name.split()))
+        glyphs = line.submobjects
+        return VGroup(*glyphs[:first]), VGroup(*glyphs[first : first + last])
 
     @beat
     def beat_prompt(self) -> None:
         self.clear_stage()
         line, answer, blank = self.prompt_line()
         question = VGroup(*(g for g in line.submobjects if g not in answer.submobjects))
-        model = BlockIcon(self.clip.text.model_box, width=4.4, height=1.2).move_to(1.2 * DOWN)
-        self.play(Write(question), Create(blank), run_time=self.seconds(style.LONG))
+        model = BlockIcon(self.clip.text.model_box, width=min(4.4, self.width), height=1.2)
+        model.set_y((line.get_bottom()[1] + self.caption_top()) / 2)
+        self.play(Write(question), Write(blank), run_time=self.seconds(style.LONG))
         self.play(FadeIn(model, shift=UP), run_time=self.seconds(style.MEDIUM))
+        self.ask_model(question, model)
+        coming_out = mark_overlay(answer.copy().move_to(model))  # seen coming out of the model
+        self.play(FadeIn(coming_out), run_time=self.seconds(style.SHORT))
+        self.play(
+            Transform(coming_out, answer), FadeOut(blank, shift=DOWN),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+        self.remove(coming_out)
+        self.add(answer)
+        self.until_sentence(1)  # knowledge about one particular person ...
+        self.link_name_to_answer(line, answer)
+        self.until_sentence(2)  # ... so where is that fact kept?
+        self.fact_into_model(line, model)
+
+    def ask_model(self, question: VGroup, model: BlockIcon) -> None:
+        """A copy of the prompt shrinks into the model, which works on it."""
         going_in = question.copy()
         for glyph in going_in.family_members_with_points():
             mark_overlay(glyph)  # seen going into the model
@@ -109,36 +156,68 @@ class Opening(BeatScene[OpeningConfig]):
         self.play(
             Indicate(model.get_box(), color=style.HIGHLIGHT), run_time=self.seconds(style.SHORT)
         )
-        coming_out = answer.copy().move_to(model)
-        for glyph in coming_out.family_members_with_points():
-            mark_overlay(glyph)  # seen coming out of the model
-        self.play(FadeIn(coming_out), run_time=self.seconds(style.SHORT))
+
+    def link_name_to_answer(self, line: Text, answer: VGroup) -> None:
+        """The name takes its features' colours and an arc ties it to what it is known for."""
+        colours = self.clip.colours
+        first, last = self.name_glyphs(line)
         self.play(
-            Transform(coming_out, answer), FadeOut(blank), run_time=self.seconds(style.MEDIUM)
+            first.animate.set_color(colours.first_name),
+            last.animate.set_color(colours.last_name),
+            run_time=self.seconds(style.MEDIUM),
         )
-        self.remove(coming_out)
-        self.add(answer)
-        self.wait(self.seconds(style.PAUSE))
+        name = VGroup(first, last)
+        arc = ArcBetweenPoints(
+            name.get_bottom() + 0.1 * DOWN, answer.get_bottom() + 0.1 * DOWN,
+            angle=np.pi / 3 if name.get_x() < answer.get_x() else -np.pi / 3,
+            color=colours.combined, stroke_width=4,
+        )  # fmt: skip
+        self.play(Create(arc), run_time=self.seconds(style.LONG))
+        self.play(Indicate(answer, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+        self.link = arc
+
+    def fact_into_model(self, line: Text, model: BlockIcon) -> None:
+        """The fact (name and answer) sinks into the model, where it is somewhere: '?'."""
+        fact = mark_overlay(VGroup(line.copy(), self.link.copy()))
+        for glyph in fact.family_members_with_points():
+            mark_overlay(glyph)
+        self.play(
+            fact.animate.scale(0.15).move_to(model).set_opacity(0),
+            run_time=self.seconds(style.LONG),
+        )
+        self.remove(fact)
+        where = Text("?", font_size=72, color=self.clip.colours.attribute)
+        where.next_to(model, RIGHT, buff=style.ITEM_GAP)
+        self.play(
+            Write(where), Indicate(model.get_box(), color=style.HIGHLIGHT),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
 
     # -- parameters -----------------------------------------------------------------------
 
     def sea(self) -> VGroup:
-        """Rows of the sampled parameters in a monospaced font, filling the upper frame."""
+        """Rows of the sampled parameters in a monospaced font across the upper frame (as
+        many columns as fit the frame's width at a readable size)."""
         decimals = self.clip.sea.decimals
         width = decimals + 4  # sign, digit, point, decimals and a space
-        rows = VGroup(
-            *(
-                Text(
-                    " ".join(mathcore.fixed(v, decimals).rjust(width - 1) for v in row),
-                    font=MONO,
-                    font_size=SEA_SIZE,
-                    color=style.MUTED,
+
+        def rows_of(columns: int) -> VGroup:
+            return VGroup(
+                *(
+                    Text(
+                        " ".join(mathcore.fixed(v, decimals).rjust(width - 1) for v in row),
+                        font=MONO, font_size=SEA_SIZE, color=self.clip.colours.text,
+                    )
+                    for row in self.sea_values[:, :columns]
                 )
-                for row in self.sea_values
-            )
-        ).arrange(DOWN, buff=style.ITEM_GAP)
-        if rows.width > style.CONTENT_WIDTH:
-            rows.scale_to_fit_width(style.CONTENT_WIDTH)
+            ).arrange(DOWN, buff=style.ITEM_GAP)  # fmt: skip
+
+        columns = self.sea_values.shape[1]
+        rows = rows_of(columns)
+        while rows.width > self.width and columns > 2:
+            columns -= 1
+            rows = rows_of(columns)
+        rows.set_opacity(0.85)
         return rows.next_to(self.title_top * UP, DOWN, buff=0)
 
     @beat
@@ -151,7 +230,7 @@ class Opening(BeatScene[OpeningConfig]):
             group_with_commas=True,
             font_size=style.TITLE_MATH_SIZE,
         )
-        label = label_text(self.words(self.clip.text.parameters), style.TEXT, style.BODY_SIZE)
+        label = name_text(self.words(self.clip.text.parameters), self.width, self.clip.colours.text)
         tally = VGroup(counter, label).arrange(DOWN, buff=style.ITEM_GAP)
         tally.next_to(sea, DOWN, buff=style.SECTION_GAP)
         counter.set_value(0)  # grows from its left edge, where the full count will start
@@ -164,71 +243,118 @@ class Opening(BeatScene[OpeningConfig]):
             ChangeDecimalToValue(counter, self.count.total), run_time=self.seconds(style.LONG)
         )
         counter.set_value(self.count.total)
+        self.until_sentence(1)  # somewhere in this sea ...
+        self.search(sea)
         question = name_text(
-            self.words(self.clip.text.question), style.CONTENT_WIDTH, self.clip.colours.attribute
+            self.words(self.clip.text.question), self.width, self.clip.colours.attribute
         ).next_to(tally, DOWN, buff=style.SECTION_GAP)
         self.play(Write(question), run_time=self.seconds(style.MEDIUM))
+
+    def search(self, sea: VGroup) -> None:
+        """A frame sweeps down the rows of numbers, looking for the fact."""
+        looking = mark_overlay(SurroundingRectangle(sea[0], color=style.HIGHLIGHT, buff=0.06))
+        self.play(Create(looking), run_time=self.seconds(style.SHORT))
+        each = self.spread(1, len(sea)) * 0.7
+        for row in sea[1:]:
+            self.play(looking.animate.move_to(row), run_time=each)
+        self.play(FadeOut(looking), run_time=self.seconds(style.SHORT))
 
     # -- the finding ----------------------------------------------------------------------
 
     def example_rows(self) -> VGroup:
-        """``name → attribute`` per example, names right-aligned against the arrows."""
+        """``name → attribute`` per example: in the wide frame on one line, names
+        right-aligned against the arrows; in a narrow one the name over its arrow."""
         rows = VGroup()
         self.arrows: list[Arrow] = []
+        colours = self.clip.colours
+        landscape = frame.is_landscape()
+        side = (self.width - ARROW_LENGTH - 2 * style.ITEM_GAP) / 2 if landscape else self.width
         for example in self.clip.examples:
-            name = name_text(example.name, 5.0, self.clip.colours.text, style.BODY_SIZE)
-            answer = name_text(example.attribute, 4.0, self.clip.colours.attribute)
+            name = name_text(example.name, side, colours.text, style.BODY_SIZE)
+            room = side if landscape else side - ARROW_LENGTH - style.ITEM_GAP
+            answer = name_text(example.attribute, room, colours.attribute)
             arrow = Arrow(LEFT, RIGHT, buff=0, color=style.MUTED, stroke_width=3)
+            arrow.scale_to_fit_width(ARROW_LENGTH)
             self.arrows.append(arrow)
-            rows.add(VGroup(name, arrow, answer).arrange(RIGHT, buff=style.ITEM_GAP))
+            pair = VGroup(arrow, answer).arrange(RIGHT, buff=style.ITEM_GAP)
+            if not landscape:  # the name over its arrow and answer
+                pair.next_to(name, DOWN, buff=2.5 * style.ITEM_GAP)  # room for 'how?'
+            rows.add(VGroup(name, arrow, answer))
+            if landscape:
+                rows[-1].arrange(RIGHT, buff=style.ITEM_GAP)
         rows.arrange(DOWN, buff=style.ROW_GAP)
-        for row in rows:
-            row.shift((rows.get_center()[0] - row[1].get_center()[0]) * RIGHT)
+        if landscape:
+            for row in rows:
+                row.shift((rows.get_center()[0] - row[1].get_center()[0]) * RIGHT)
         return rows
 
     @beat
     def beat_finding(self) -> None:
         self.clear_stage()
-        text = self.clip.text
-        source = name_text(
-            self.words(text.source), style.CONTENT_WIDTH, style.TEXT, style.LABEL_SIZE
-        )
-        topic = label_text(self.words(text.source_topic), style.MUTED, style.BODY_SIZE)
+        text, colours = self.clip.text, self.clip.colours
+        source = name_text(self.words(text.source), self.width, colours.text, style.LABEL_SIZE)
+        topic = name_text(self.words(text.source_topic), self.width, colours.text)
         head = VGroup(source, topic).arrange(DOWN, buff=style.ITEM_GAP)
         head.next_to(self.title_top * UP, DOWN, buff=0)
         rows = self.example_rows().next_to(head, DOWN, buff=style.SECTION_GAP)
-        finding = name_text(
-            self.words(text.finding), style.CONTENT_WIDTH, MLP_COLOUR, style.LABEL_SIZE
-        )
-        finding.next_to(rows, DOWN, buff=style.WIDE_GAP)
+        finding = name_text(self.words(text.finding), self.width, style.COMBINED, style.LABEL_SIZE)
+        finding.next_to(rows, DOWN, buff=style.SECTION_GAP)
+        fit_height_between(VGroup(head, rows, finding), self.title_top, self.caption_top())
         self.play(FadeIn(head, shift=DOWN), run_time=self.seconds(style.MEDIUM))
+        each = self.spread(0, 2 * len(rows) + 1)
         for row, arrow in zip(rows, self.arrows, strict=True):
-            self.play(FadeIn(row[0]), run_time=self.seconds(style.SHORT))
-            self.play(
-                GrowArrow(arrow), FadeIn(row[2], shift=RIGHT), run_time=self.seconds(style.SHORT)
-            )
+            self.play(FadeIn(row[0]), run_time=each)
+            self.play(GrowArrow(arrow), FadeIn(row[2], shift=RIGHT), run_time=each)
+        self.until_sentence(1)  # how is not fully explained ...
+        unknowns = [self.unknown(arrow) for arrow in self.arrows]
+        self.play(
+            LaggedStart(*(FadeIn(u, shift=DOWN) for u in unknowns), lag_ratio=0.3),
+            run_time=self.seconds(style.LONG),
+        )
+        self.until_sentence(2)  # ... but the facts seem to live in the MLPs
         self.play(Write(finding), run_time=self.seconds(style.MEDIUM))
+        blocks = [self.small_mlp(arrow) for arrow in self.arrows]
+        self.play(
+            *(Transform(u, b) for u, b in zip(unknowns, blocks, strict=True)),
+            run_time=self.seconds(style.LONG),
+        )
+
+    def unknown(self, arrow: Arrow) -> Text:
+        """'how?' over an example's arrow: the mechanism was not explained."""
+        words = label_text(self.clip.text.unknown, style.HIGHLIGHT, style.SMALL_SIZE)
+        return words.next_to(arrow, UP, buff=0.05)
+
+    def small_mlp(self, arrow: Arrow) -> BlockIcon:
+        """A small MLP block sitting on an example's arrow: where the fact seems to live."""
+        block = BlockIcon(self.clip.text.mlp, ARROW_LENGTH * 0.7, 0.42, style.COMBINED)
+        block.get_label().set(font_size=style.SMALL_SIZE)
+        return mark_overlay(block.next_to(arrow, UP, buff=0.05))
 
     # -- the stack ------------------------------------------------------------------------
 
     def stack(self) -> VGroup:
-        """Attention and MLP blocks alternating, bottom to top."""
+        """Attention and MLP blocks alternating, bottom to top: left of the notes in the wide
+        frame, in the upper part of a narrow one (the notes go under it)."""
         text = self.clip.text
         blocks = VGroup()
+        width = BLOCK_W if frame.is_landscape() else min(BLOCK_W, self.width - 1.4)
         for _ in range(self.clip.layers_shown):
-            blocks.add(BlockIcon(text.attention, BLOCK_W, BLOCK_H, ATTENTION_COLOUR))
-            blocks.add(BlockIcon(text.mlp, BLOCK_W, BLOCK_H, MLP_COLOUR))
-        blocks.arrange(UP, buff=BLOCK_GAP).move_to(2.8 * LEFT + 0.2 * UP)
-        return blocks
+            blocks.add(BlockIcon(text.attention, width, BLOCK_H, style.LAST_NAME))
+            blocks.add(BlockIcon(text.mlp, width, BLOCK_H, style.COMBINED))
+        blocks.arrange(UP, buff=BLOCK_GAP)
+        if frame.is_landscape():
+            return blocks.move_to(2.8 * LEFT + 0.2 * UP)
+        blocks.next_to(self.title_top * UP, DOWN, buff=style.ITEM_GAP)
+        return blocks.set_x(0.5)
 
-    def flowing_vector(self) -> VGroup:
-        """A little column of cells standing for one token's vector."""
+    def flowing_vector(self, way: np.ndarray = DOWN) -> VGroup:
+        """A little column (or, ``way`` RIGHT, row) of cells standing for one token's vector."""
         cells = VGroup(
             *(
                 Square(style.CELL_SIZE, color=style.FIRST_NAME, fill_opacity=0.6 - 0.1 * i)
                 for i in range(CELLS)
             )
-        ).arrange(DOWN, buff=style.CELL_GAP / 2)
+        ).arrange(way, buff=style.CELL_GAP / 2)
         return cells
 
     @beat
@@ -237,116 +363,197 @@ class Opening(BeatScene[OpeningConfig]):
         blocks = self.stack()
         vector = self.flowing_vector().next_to(blocks, DOWN, buff=style.ITEM_GAP)
         vector.set_x(blocks.get_left()[0] - style.SECTION_GAP)
+        attention_note, mlp_note, repeat = self.stack_notes(blocks)
         self.play(
             LaggedStart(*(GrowFromCenter(b) for b in blocks), lag_ratio=style.LAG_SLOW),
             FadeIn(vector),
             run_time=self.seconds(style.LONG),
         )
+        self.until_sentence(1)  # a vector climbs through the stack ...
+        each = self.spread(1, len(blocks) + 1)
         for block in blocks:
             self.play(
                 vector.animate.set_y(block.get_center()[1]),
                 Indicate(block.get_box(), color=style.HIGHLIGHT, scale_factor=1.05),
-                run_time=self.seconds(style.SHORT),
+                run_time=each,
             )
-        notes = self.stack_notes(blocks)
+        self.play(FadeIn(repeat), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(2)  # attention: last chapter
+        attentions = [blocks[i].get_box() for i in range(0, len(blocks), 2)]
+        self.play(
+            *(Indicate(box, color=style.LAST_NAME) for box in attentions),
+            FadeIn(attention_note, shift=LEFT),
+            run_time=self.seconds(style.LONG),
+        )
+        self.until_sentence(3)  # the MLPs, most of the parameters
         mlps = [blocks[i].get_box() for i in range(1, len(blocks), 2)]
         self.play(
-            *(box.animate.set_fill(MLP_COLOUR, opacity=0.7) for box in mlps),
+            *(box.animate.set_fill(style.COMBINED, opacity=0.7) for box in mlps),
             run_time=self.seconds(style.MEDIUM),
         )
-        for note in notes:
-            self.play(FadeIn(note, shift=LEFT), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(mlp_note, shift=LEFT), run_time=self.seconds(style.MEDIUM))
 
     def stack_notes(self, blocks: VGroup) -> list[Mobject]:
-        """What each kind of block is, and how often the pair repeats in the model."""
+        """What each kind of block is (an arrow to the top pair in the wide frame; under the
+        stack in a narrow one), and how often the pair repeats in the model."""
         text, n = self.clip.text, self.clip.model.n_layers
+        pairs = (
+            (len(blocks) - 2, self.words(text.attention_note), style.LAST_NAME),
+            (len(blocks) - 1, self.words(text.mlp_note, n=self.mlp_share), style.COMBINED),
+        )
+        if not frame.is_landscape():
+            lines = [name_text(words, self.width, colour) for _, words, colour in pairs]
+            lines.append(name_text(self.words(text.repeat, n=n), self.width, style.TEXT))
+            column = VGroup(*lines).arrange(DOWN, buff=style.ITEM_GAP)
+            column.next_to(blocks, DOWN, buff=style.SECTION_GAP).set_x(0)
+            return [lines[0], lines[1], lines[2]]
         room = config.frame_width / 2 - style.EDGE_BUFFER - blocks.get_right()[0] - 1.4
         notes: list[Mobject] = []
-        for index, words, colour in (
-            (len(blocks) - 2, self.words(text.attention_note), ATTENTION_COLOUR),
-            (len(blocks) - 1, self.words(text.mlp_note, n=self.mlp_share), MLP_COLOUR),
-        ):
+        for index, words, colour in pairs:
             label = name_text(words, room, colour)
             label.next_to(blocks[index], RIGHT, buff=1.2)
             arrow = Arrow(label.get_left(), blocks[index].get_right(), buff=0.1, color=colour)
             notes.append(VGroup(arrow, label))
-        repeat = name_text(self.words(text.repeat, n=n), room + 1.2, style.MUTED)
+        repeat = name_text(self.words(text.repeat, n=n), room + 1.2, self.clip.colours.text)
         repeat.next_to(blocks, RIGHT, buff=style.SECTION_GAP).align_to(blocks, DOWN)
         notes.append(repeat)
         return notes
 
     # -- simple and hard ------------------------------------------------------------------
 
-    def formula(self) -> MathTex:
-        """The MLP: two matrix products with a clipping function between."""
-        return MathTex(
-            r"W_\downarrow\,", r"\mathrm{ReLU}", r"(", r"W_\uparrow", r"\vec{E}",
-            r"+ \vec{b}_\uparrow", r")", r"+ \vec{b}_\downarrow",
-            font_size=style.TITLE_MATH_SIZE,
-        )  # fmt: skip
+    def formula(self) -> tuple[MathTex, list[list[int]]]:
+        """The MLP as the model preset has it, and the parts to write in order: the first
+        product(s), the function, the outer product (and the biases, if it has them).
+
+        plain: ``W↓ f(W↑ E + b↑) + b↓``; gated: ``W↓ (f(W_gate E) ⊙ W↑ E)``."""
+        model, text = self.clip.model, self.clip.text
+        bias = model.biases
+        if model.mlp == "gated":
+            function = tex_name(text.gate_activation)
+            parts = [
+                r"W_\downarrow", r"\big(", function, r"(", r"W_{\text{gate}}\vec{E}", r")",
+                r"\odot", r"W_\uparrow\vec{E}", r"\big)",
+                r"+ \vec{b}_\downarrow" if bias else "",
+            ]  # fmt: skip
+            steps = [[4, 7], [2, 3, 5, 6], [0, 1, 8], [9]]
+        else:
+            parts = [
+                r"W_\downarrow\,", tex_name(text.activation), r"(", r"W_\uparrow\vec{E}",
+                r"+ \vec{b}_\uparrow" if bias else "", r")",
+                r"+ \vec{b}_\downarrow" if bias else "",
+            ]  # fmt: skip
+            steps = [[3], [1, 2, 5], [0], [4, 6]]
+        kept = [i for i, part in enumerate(parts) if part]
+        tex = MathTex(*(parts[i] for i in kept), font_size=style.TITLE_MATH_SIZE)
+        where = {old: new for new, old in enumerate(kept)}
+        order = [[where[i] for i in step if i in where] for step in steps]
+        return tex, [step for step in order if step]
+
+    def hard_numbers(self) -> VGroup:
+        """A few rows of the sampled weights: what the matrices really hold."""
+        rows, columns = min(HARD_ROWS, self.clip.sea.rows), min(HARD_COLUMNS, self.clip.sea.columns)
+        numbers = VGroup(
+            *(
+                Text(
+                    " ".join(mathcore.fixed(v, 2).rjust(5) for v in self.sea_values[r, :columns]),
+                    font=MONO, font_size=SEA_SIZE, color=self.clip.colours.text,
+                )
+                for r in range(rows)
+            )
+        ).arrange(DOWN, buff=style.ITEM_GAP / 2)  # fmt: skip
+        if numbers.width > self.width:
+            numbers.scale_to_fit_width(self.width)
+        return numbers
 
     @beat
     def beat_simple_hard(self) -> None:
         self.clear_stage()
         text = self.clip.text
-        block = BlockIcon(text.mlp, BLOCK_W, BLOCK_H * 1.6, MLP_COLOUR).to_edge(UP, buff=0.8)
-        formula = self.formula().next_to(block, DOWN, buff=style.SECTION_GAP)
+        block = BlockIcon(text.mlp, BLOCK_W, BLOCK_H * 1.6, style.COMBINED)
+        formula, steps = self.formula()
         simple = label_text(self.words(text.simple), style.POSITIVE, style.LABEL_SIZE)
-        simple.next_to(formula, DOWN, buff=style.ITEM_GAP)
-        rows, columns = min(4, self.clip.sea.rows), min(7, self.clip.sea.columns)
-        numbers = VGroup(
-            *(
-                Text(
-                    " ".join(mathcore.fixed(v, 2).rjust(5) for v in self.sea_values[r, :columns]),
-                    font=MONO, font_size=SEA_SIZE, color=style.MUTED,
-                )
-                for r in range(rows)
-            )
-        ).arrange(DOWN, buff=style.ITEM_GAP / 2)  # fmt: skip
-        numbers.next_to(simple, DOWN, buff=style.SECTION_GAP)
+        numbers = self.hard_numbers()
         hard = label_text(self.words(text.hard), style.NEGATIVE, style.LABEL_SIZE)
-        hard.next_to(numbers, DOWN, buff=style.ITEM_GAP)
+        column = VGroup(block, formula, simple, numbers, hard).arrange(DOWN, buff=style.ITEM_GAP)
+        fit_width(formula, self.width)
+        fit_height_between(column, self.title_top, self.caption_top())
+        column.set_y((self.title_top + self.caption_top()) / 2)
         self.play(FadeIn(block), run_time=self.seconds(style.SHORT))
-        self.play(Write(formula), run_time=self.seconds(style.LONG))
+        for step in steps:  # the products, the function, the outer product, the biases
+            self.play(
+                Write(VGroup(*(formula.submobjects[i] for i in step))),
+                run_time=self.spread(0, len(steps)),
+            )
         self.play(FadeIn(simple, shift=UP), run_time=self.seconds(style.SHORT))
-        self.play(
-            LaggedStart(*(FadeIn(r) for r in numbers), lag_ratio=style.LAG_SLOW),
-            run_time=self.seconds(style.MEDIUM),
-        )
-        self.play(
-            Indicate(numbers, color=style.NEGATIVE),
-            FadeIn(hard),
-            run_time=self.seconds(style.MEDIUM),
-        )
+        self.until_sentence(1)  # ... but what do the numbers mean?
+        parts = formula.submobjects
+        matrices = VGroup(*(parts[i] for i in steps[0]), parts[0])
+        self.play(TransformFromCopy(matrices, numbers), run_time=self.seconds(style.LONG))
+        self.play(Indicate(numbers, color=style.NEGATIVE), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(hard, shift=UP), run_time=self.seconds(style.MEDIUM))
 
     # -- the plan -------------------------------------------------------------------------
+
+    def plan_picture(self) -> tuple[BlockIcon, VGroup, Text, VGroup, Text]:
+        """The block, the name's vector and its label (before the block) and the output
+        vector and its label (after it): left to right in the wide frame, top to bottom in a
+        narrow one."""
+        fact, colours = self.clip.fact, self.clip.colours
+        landscape = frame.is_landscape()
+        into, out_of = (LEFT, RIGHT) if landscape else (UP, DOWN)
+        room = 3.6 if landscape else self.width
+        block = BlockIcon(self.clip.text.mlp, BLOCK_W, 1.6 if landscape else 1.0, style.COMBINED)
+        gap = 2.0 if landscape else 0.5
+        cells = DOWN if landscape else RIGHT  # along the flow's cross direction
+        vector = mark_overlay(self.flowing_vector(cells)).next_to(block, into, buff=gap)
+        name = name_text(fact.full_name, room, colours.combined)
+        out = mark_overlay(self.flowing_vector(cells).set_color(colours.attribute))
+        out.next_to(block, out_of, buff=gap)
+        label = name_text(f"+ {fact.attribute}", room, colours.attribute)
+        if landscape:
+            name.next_to(vector, DOWN)
+            label.next_to(out, DOWN)
+        else:
+            name.next_to(vector, UP, buff=style.ITEM_GAP)
+            label.next_to(out, DOWN)
+        return block, VGroup(vector, name), name, VGroup(out, label), label
 
     @beat
     def beat_plan(self) -> None:
         self.clear_stage()
-        fact, colours = self.clip.fact, self.clip.colours
-        plan = name_text(
-            self.words(self.clip.text.plan), style.CONTENT_WIDTH, style.TEXT, style.LABEL_SIZE
-        )
-        plan.next_to(self.title_top * UP, DOWN, buff=0)
-        block = BlockIcon(self.clip.text.mlp, BLOCK_W, 1.6, MLP_COLOUR).move_to(0.3 * DOWN)
-        vector = mark_overlay(self.flowing_vector()).next_to(block, LEFT, buff=2.0)
-        name = name_text(fact.full_name, 3.6, colours.combined).next_to(vector, DOWN)
-        statement = name_text(fact.statement(), style.CONTENT_WIDTH, colours.attribute)
-        statement.next_to(plan, DOWN, buff=style.ITEM_GAP)
+        fact, colours, text = self.clip.fact, self.clip.colours, self.clip.text
+        plan = name_text(self.words(text.plan), self.width, colours.text, style.LABEL_SIZE)
+        statement = name_text(fact.statement(), self.width, colours.attribute)
+        credit = name_text(self.words(text.credit), self.width, colours.text, style.SMALL_SIZE)
+        block, before, name, after, label = self.plan_picture()
+        picture = VGroup(before, block, after)
+        square = not (frame.is_landscape() or frame.is_portrait())
+        gap = style.ITEM_GAP if square else style.SECTION_GAP
+        stage = VGroup(plan, statement, picture, credit).arrange(DOWN, buff=gap)
+        fit_height_between(stage, self.title_top, self.caption_top())
+        stage.set_y((self.title_top + self.caption_top()) / 2)
+        vector, out = before[0], after[0]
         self.play(FadeIn(plan), FadeIn(block), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(vector), FadeIn(name), run_time=self.seconds(style.SHORT))
-        out = mark_overlay(vector.copy().set_color(colours.attribute).move_to(block))
+        self.until_sentence(1)  # step by step, on one concrete case
+        self.play(FadeIn(before), run_time=self.seconds(style.MEDIUM))
         self.play(
             vector.animate.move_to(block).set_opacity(0), FadeOut(name),
             run_time=self.seconds(style.MEDIUM),
         )  # fmt: skip
         self.remove(vector)  # taken in by the block
         self.play(
-            Indicate(block.get_box(), color=style.HIGHLIGHT), run_time=self.seconds(style.SHORT)
+            Indicate(block.get_box(), color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM)
         )
-        out_label = name_text(f"+ {fact.attribute}", 3.6, colours.attribute)
-        self.play(out.animate.next_to(block, RIGHT, buff=2.0), run_time=self.seconds(style.MEDIUM))
-        out_label.next_to(out, DOWN)
-        self.play(FadeIn(out_label), Write(statement), run_time=self.seconds(style.MEDIUM))
-        self.wait(self.seconds(style.PAUSE))
+        start = out.copy()
+        out.move_to(block)
+        self.play(Transform(out, start), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(label), Write(statement), run_time=self.seconds(style.LONG))
+        self.until_sentence(2)  # the credit
+        self.play(FadeIn(credit, shift=UP), run_time=self.seconds(style.MEDIUM))
+
+
+def tex_name(name: str) -> str:
+    """A function's name as upright LaTeX text, characters LaTeX would read as commands
+    left out (the name comes from the YAML)."""
+    safe = re.sub(r"[^A-Za-z0-9 ()\-]", "", name) or "f"
+    return rf"\mathrm{{{safe}}}"

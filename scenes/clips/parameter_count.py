@@ -7,22 +7,29 @@ and their share, then the whole model's table (total against active for a mixtur
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    PI,
     RIGHT,
     UL,
     UP,
     FadeIn,
     GrowFromEdge,
+    Indicate,
     Line,
     MathTex,
+    Rectangle,
     ReplacementTransform,
     Square,
+    Text,
     Transform,
     TransformFromCopy,
     VGroup,
+    VMobject,
     Write,
     config,
 )
@@ -30,7 +37,7 @@ from manim import (
 from mathcore import layer_grid, mlp_matrices, percent, ratio_label, thousands
 from mathcore import params as pm
 from scenes.config import ParameterCountConfig, fill
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import ColumnTable, fit_height_between, fit_width, label_text
 from scenes.visual.components.counts import ScaledMatrix, align_baselines, symbolic_tex
@@ -85,8 +92,10 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             self.picture = self.drawn_matrices(style.COUNT_HEIGHT)
         return self.picture
 
-    def drawn_matrices(self, longest: float) -> VGroup:
-        """The matrices at the scale that draws the longest side ``longest`` units long."""
+    def drawn_matrices(self, longest: float, stacked: bool | None = None) -> VGroup:
+        """The matrices at the scale that draws the longest side ``longest`` units long, in
+        a row, or ``stacked`` (by default outside the wide frame) the wide ones under the
+        tall ones."""
         unit = longest / max(max(m.rows, m.columns) for m in self.matrices)
         drawn = [
             ScaledMatrix(
@@ -97,14 +106,24 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             for m in self.matrices
         ]  # fmt: skip
         picture = VGroup(*drawn).arrange(RIGHT, buff=style.WIDE_GAP, aligned_edge=UP)
+        if (not frame.is_landscape()) if stacked is None else stacked:
+            tall = [d for d, m in zip(drawn, self.matrices, strict=True) if m.rows > m.columns]
+            wide = [d for d in drawn if d not in tall]
+            rows = [VGroup(*group).arrange(RIGHT, buff=style.WIDE_GAP, aligned_edge=UP)
+                    for group in (tall, wide) if group]  # fmt: skip
+            VGroup(*rows).arrange(DOWN, buff=style.WIDE_GAP)
         return self.fit_stage(picture)
 
     def fit_stage(self, picture: VGroup) -> VGroup:
         """Shrink ``picture`` (if needed) into the frame above the caption, centred there."""
         top = config.frame_height / 2 - style.EDGE_BUFFER
-        fit_width(picture, style.CONTENT_WIDTH)
+        fit_width(picture, self.content_width())
         fit_height_between(picture, top, self.caption_top())
-        return picture.set_y((top + self.caption_top()) / 2)
+        return picture.move_to(((top + self.caption_top()) / 2) * UP)
+
+    def content_width(self) -> float:
+        """The widest a picture may be in this frame, margins kept."""
+        return min(style.CONTENT_WIDTH, config.frame_width - 2 * style.EDGE_BUFFER)
 
     def size_tex(self, size: int) -> str:
         """``d_mlp = 49,152``: the size's name (from the shape) and its value."""
@@ -115,10 +134,38 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
     def beat_matrices(self) -> None:
         self.clear_stage()
         picture = self.matrix_picture()
-        for matrix in picture:
-            self.play(GrowFromEdge(matrix.get_body(), UL), run_time=self.seconds(style.MEDIUM))
-            self.play(FadeIn(matrix.get_labels()), run_time=self.seconds(style.SHORT))
         self.say(self.clip.text.matrices)
+        tall = [
+            m for m, size in zip(picture, self.matrices, strict=True) if size.rows > size.columns
+        ]
+        for matrix in picture:
+            if matrix in tall:
+                self.until_sentence(1)
+                self.play(GrowFromEdge(matrix.get_body(), UL), run_time=self.seconds(style.MEDIUM))
+                self.play(FadeIn(matrix.get_labels()), run_time=self.seconds(style.MEDIUM))
+                self.play(
+                    Indicate(matrix.get_labels()[2], color=style.HIGHLIGHT),
+                    run_time=self.seconds(style.MEDIUM),
+                )
+                continue
+            # The same shape turned on its side: a tall matrix's copy rotates into place.
+            self.until_sentence(-1)
+            self.turn_into(tall[-1].get_body() if tall else None, matrix.get_body())
+            self.play(FadeIn(matrix.get_labels()), run_time=self.seconds(style.MEDIUM))
+
+    def turn_into(self, source: Rectangle | None, body: Rectangle) -> None:
+        """A copy of ``source`` turns a quarter and lands as ``body`` (its transpose), or
+        ``body`` grows from its corner when there is no tall matrix to turn."""
+        if source is None:
+            self.play(GrowFromEdge(body, UL), run_time=self.seconds(style.LONG))
+            return
+        turning = source.copy()
+        self.play(
+            Transform(turning, body.copy(), path_arc=-PI / 2),
+            run_time=self.seconds(style.LONG),
+        )
+        self.remove(turning)
+        self.add(body)
 
     def product_lines(self) -> VGroup:
         """Per matrix: symbol = rows × columns = factors = count; the block; its biases."""
@@ -126,10 +173,16 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         lines = VGroup()
         for matrix in self.matrices:
             lines.add(
-                MathTex(
-                    rf"{MATRIX_TEX[matrix.name]}: {thousands(matrix.rows)} \times "
-                    rf"{thousands(matrix.columns)} = {symbolic_tex(one)} = {thousands(one.value)}",
-                    font_size=style.MATH_SIZE,
+                self.flow(
+                    MathTex(
+                        rf"{MATRIX_TEX[matrix.name]}: {thousands(matrix.rows)} \times "
+                        rf"{thousands(matrix.columns)}",
+                        font_size=style.MATH_SIZE,
+                    ),
+                    MathTex(
+                        rf"= {symbolic_tex(one)} = {thousands(one.value)}",
+                        font_size=style.MATH_SIZE,
+                    ),
                 )
             )
         block = self.fill(self.clip.text.block)
@@ -144,6 +197,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             ).arrange(RIGHT, buff=style.ITEM_GAP)
         )
         lines.add(self.bias_line())
+        fit_width(lines, self.content_width())
         return lines.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
 
     def bias_line(self) -> VGroup:
@@ -153,7 +207,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         if not biases.value:
             return VGroup(label_text(text.no_biases, style.MUTED, style.LABEL_SIZE))
         share = percent(biases.value / self.block, style.SMALL_SHARE_DECIMALS)
-        return VGroup(
+        head = VGroup(
             label_text(f"{text.biases}:", style.MUTED, style.LABEL_SIZE),
             MathTex(
                 rf"{symbolic_tex(biases)} = {thousands(biases.value)}\ ({share}".replace("%", r"\%")
@@ -161,31 +215,54 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
                 font_size=style.MATH_SIZE,
                 color=style.MUTED,
             ),
-            label_text(text.negligible, style.MUTED, style.LABEL_SIZE),
         ).arrange(RIGHT, buff=style.ITEM_GAP)
+        return self.flow(head, label_text(text.negligible, style.MUTED, style.LABEL_SIZE))
+
+    def flow(self, first: VMobject, rest: VMobject) -> VGroup:
+        """Two parts of one line: side by side in the wide frame, the second under the
+        first (indented) in a narrower one."""
+        if frame.is_landscape():
+            return VGroup(first, rest).arrange(RIGHT, buff=style.ITEM_GAP)
+        rest.next_to(first, DOWN, buff=style.ITEM_GAP, aligned_edge=LEFT)
+        return VGroup(first, rest.shift(2 * style.ITEM_GAP * RIGHT))
 
     @beat
     def beat_product(self) -> None:
         picture = self.matrix_picture()
         self.bring_in(picture)
         lines = self.product_lines()
-        fit_width(lines, style.CONTENT_WIDTH)
-        target = VGroup(self.drawn_matrices(style.COUNT_HEIGHT * style.COUNT_SHRINK), lines)
+        fit_width(lines, self.content_width())
+        # In the square frame the products need the height: the matrices shrink into a row.
+        square = not (frame.is_landscape() or frame.is_portrait())
+        longest = style.COUNT_HEIGHT * style.COUNT_SHRINK * (0.6 if square else 1.0)
+        target = VGroup(self.drawn_matrices(longest, stacked=frame.is_portrait()), lines)
         self.fit_stage(target.arrange(DOWN, buff=style.SECTION_GAP))
-        self.play(Transform(picture, target[0]), run_time=self.seconds(style.MEDIUM))
-        for matrix, line in zip(picture, lines, strict=False):
-            self.play(
-                TransformFromCopy(matrix.get_body(), line), run_time=self.seconds(style.MEDIUM)
-            )
-        for line in lines[len(self.matrices) :]:
-            self.play(Write(line), run_time=self.seconds(style.SHORT))
         self.say(self.clip.text.product)
+        self.play(Transform(picture, target[0]), run_time=self.seconds(style.MEDIUM))
+        # The first matrix under the first sentence, the others and the block's sum under the
+        # next-to-last one, the biases under the last.
+        block_sentence = max(0, self.sentence_count() - 2)
+        for index, (matrix, line) in enumerate(zip(picture, lines, strict=False)):
+            self.until_sentence(0 if index == 0 else block_sentence)
+            self.play(
+                Indicate(matrix.get_body(), color=style.HIGHLIGHT, scale_factor=1.05),
+                run_time=self.seconds(style.SHORT),
+            )
+            self.play(TransformFromCopy(matrix.get_body(), line), run_time=self.seconds(style.LONG))
+        block_line, bias_line = lines[len(self.matrices)], lines[len(self.matrices) + 1]
+        self.play(Write(block_line), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(-1)
+        self.play(Write(bias_line), run_time=self.seconds(style.LONG))
+
+    def sentence_count(self) -> int:
+        """How many sentences the beat's narration has."""
+        return sum(1 for cue in self.current_beat.cues if cue.kind == "narration")
 
     def layer_icons(self) -> VGroup:
         """One icon per layer (a stack of n_experts squares for a mixture of experts), in a
         balanced grid, an ellipsis standing for any layers left out."""
         shown, elided, per_row = layer_grid(
-            self.shape.n_layers, style.LAYER_ICONS_MAX, style.LAYER_ICONS_PER_ROW
+            self.shape.n_layers, style.LAYER_ICONS_MAX, self.icons_per_row()
         )
         experts = self.shape.n_experts
         side = style.LAYER_ICON if experts == 1 else style.LAYER_ICON / 2
@@ -202,6 +279,13 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             icons.add(MathTex(r"\cdots", font_size=style.MATH_SIZE))
         return icons.arrange_in_grid(cols=per_row, buff=style.ICON_GAP)
 
+    def icons_per_row(self) -> int:
+        """Layer icons per row: the style's number, fewer when the frame is too narrow."""
+        if frame.is_landscape():
+            return style.LAYER_ICONS_PER_ROW
+        fitting = int(self.content_width() / (style.LAYER_ICON + style.ICON_GAP))
+        return max(1, min(style.LAYER_ICONS_PER_ROW, fitting))
+
     def layer_label(self) -> VGroup:
         """``96 layers`` (and ``× 8 experts``) beside the grid."""
         text = self.clip.text
@@ -215,7 +299,9 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         colour = style.COMPONENT_COLOURS["mlp"]
         icons = self.layer_icons()
         label = self.layer_label().arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        grid = VGroup(icons, label).arrange(RIGHT, buff=style.SECTION_GAP)
+        grid = VGroup(icons, label).arrange(
+            RIGHT if frame.is_landscape() else DOWN, buff=style.SECTION_GAP
+        )
         block = MathTex(thousands(self.block), font_size=style.MATH_SIZE, color=colour)
         tally = self.layer_lines()
         self.fit_stage(VGroup(block, grid, tally).arrange(DOWN, buff=style.WIDE_GAP))
@@ -224,17 +310,22 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         # 96 times made this the slowest animation of the clip).
         squares = [square for item in icons if isinstance(item, VGroup) for square in item]
         seed = squares[0].copy().next_to(block, DOWN, buff=style.ITEM_GAP)
-        self.play(FadeIn(block), FadeIn(seed), run_time=self.seconds(style.SHORT))
+        text = self.clip.text
+        self.say(text.layers_moe if self.shape.n_experts > 1 else text.layers)
+        self.play(FadeIn(block), FadeIn(seed), run_time=self.seconds(style.MEDIUM))
         self.play(
             *(TransformFromCopy(seed, square) for square in squares[1:]),
             ReplacementTransform(seed, squares[0]),
             *(FadeIn(item) for item in icons if not isinstance(item, VGroup)),
-            FadeIn(label),
-            run_time=self.seconds(style.LONG),
+            run_time=self.seconds(style.LONG) * 1.5,
         )
-        self.play(Write(tally), run_time=self.seconds(style.MEDIUM))
-        text = self.clip.text
-        self.say(text.layers_moe if self.shape.n_experts > 1 else text.layers)
+        self.play(FadeIn(label, shift=LEFT), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(1)
+        self.play(
+            TransformFromCopy(VGroup(block, label), tally[0]), run_time=self.seconds(style.LONG)
+        )
+        for line in tally[1:]:
+            self.play(FadeIn(line, shift=DOWN), run_time=self.seconds(style.LONG))
 
     def layer_lines(self) -> VGroup:
         """block × layers (× experts) = the MLPs' total, its factors, and its share."""
@@ -253,7 +344,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
                 style.LABEL_SIZE,
             ),
         ).arrange(DOWN, buff=style.ROW_GAP)
-        return fit_width(lines, style.CONTENT_WIDTH)
+        return fit_width(lines, self.content_width())
 
     def row_label(self, row: pm.TallyRow) -> str:
         """The component's name; a negligible row says so, and whether it is counted."""
@@ -263,7 +354,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             return f"{label} ({text.not_counted})"
         return f"{label} ({text.negligible})" if row.negligible else label
 
-    def table(self) -> ColumnTable:
+    def table(self) -> ColumnTable | StackedTable:
         """The whole model: component, factors, parameters (every row from mathcore), the
         total of the counted rows as displayed, then the rows left out of it (negligible)."""
         text = self.clip.text
@@ -281,6 +372,8 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         rows = [cells(row) for row in self.counted]
         rows.append((text.total, [r"\Sigma", thousands(self.total)], self.clip.colours.text))
         rows.extend(cells(row) for row in self.outside)
+        if not frame.is_landscape():
+            return StackedTable([text.factors, text.parameters], rows, self.content_width())
         table = ColumnTable([text.factors, text.parameters], rows)
         align_baselines(table.get_header(0), table.get_header(1))
         return table
@@ -306,13 +399,33 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             picture.add(self.active_line())
         picture.arrange(DOWN, buff=style.SECTION_GAP)
         self.fit_stage(picture)
+        self.say(self.clip.text.tally)
         self.play(
             FadeIn(table.get_header(0), table.get_header(1)), run_time=self.seconds(style.SHORT)
         )
         count = len(self.counted)
+        # The rows one by one, spread over the sentence that names them.
+        each = max(self.seconds(style.SHORT), 0.8 * self.sentence_seconds(0) / count)
         for index in range(count):
             cells = [table.get_value(index, k) for k in range(2)]
-            self.play(FadeIn(table.get_label(index), *cells), run_time=self.seconds(style.SHORT))
+            self.play(FadeIn(table.get_label(index), *cells), run_time=each)
+        self.until_sentence(1)
+        for index in range(count):  # each count in terms of the model's sizes
+            self.play(
+                Indicate(table.get_value(index, 0), color=style.HIGHLIGHT),
+                run_time=max(self.seconds(style.SHORT), 0.8 * self.sentence_seconds(1) / count),
+            )
+        self.until_sentence(2)
+        self.add_up(table, count)
+        self.until_sentence(3)
+        for index in range(count + 1, count + 1 + len(self.outside)):
+            cells = [table.get_value(index, k) for k in range(2)]
+            self.play(FadeIn(table.get_label(index), *cells), run_time=self.seconds(style.MEDIUM))
+        if len(picture) > 1:
+            self.play(FadeIn(picture[1]), run_time=self.seconds(style.LONG))
+
+    def add_up(self, table: ColumnTable | StackedTable, count: int) -> None:
+        """The rule under the counted rows, and their sum sliding down into the total row."""
         # The rule halfway between the last counted row and the total, across the table.
         above = VGroup(table.get_label(count - 1), table.get_value(count - 1, 1))
         below = VGroup(table.get_label(count), table.get_value(count, 1))
@@ -320,8 +433,8 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         rule = Line(
             np.array([below.get_left()[0], y, 0.0]), np.array([below.get_right()[0], y, 0.0])
         )
+        self.play(Write(rule), run_time=self.seconds(style.SHORT))
         self.play(
-            Write(rule),
             FadeIn(table.get_label(count)),
             *(
                 TransformFromCopy(
@@ -330,11 +443,74 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
                 )
                 for k in (0, 1)
             ),
+            run_time=self.seconds(style.LONG),
+        )
+        self.play(
+            Indicate(table.get_value(count, 1), color=style.HIGHLIGHT),
             run_time=self.seconds(style.MEDIUM),
         )
-        for index in range(count + 1, count + 1 + len(self.outside)):
-            cells = [table.get_value(index, k) for k in range(2)]
-            self.play(FadeIn(table.get_label(index), *cells), run_time=self.seconds(style.SHORT))
-        if len(picture) > 1:
-            self.play(FadeIn(picture[1]), run_time=self.seconds(style.MEDIUM))
-        self.say(self.clip.text.tally)
+
+
+class StackedTable(VGroup):
+    """:class:`ColumnTable`'s rows for a narrow frame: each row's label on a line of its
+    own, under it the factors (indented) and the count right-aligned at ``width``, so every
+    count stands in one right-aligned column and the total reads as their sum.
+
+    Parameters
+    ----------
+    headers
+        The factors' header and the counts' header.
+    rows
+        (label, [factors, count] as LaTeX, colour) per row.
+    width
+        How wide the table is.
+    kwargs
+        Passed on to :class:`~manim.VGroup`.
+    """
+
+    def __init__(
+        self,
+        headers: list[str],
+        rows: list[tuple[str, list[str], str]],
+        width: float,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        indent = 2 * style.ITEM_GAP
+        self.headers = [label_text(h, style.MUTED, style.SMALL_SIZE) for h in headers]
+        self.headers[0].align_to(np.array([indent, 0.0, 0.0]), LEFT)
+        self.headers[1].align_to(np.array([width, 0.0, 0.0]), RIGHT)
+        align_baselines(*self.headers)
+        self.labels: list[Text] = []
+        self.values: list[list[MathTex]] = []
+        y = min(h.get_bottom()[1] for h in self.headers) - style.ITEM_GAP
+        for label, cells, colour in rows:
+            name = fit_width(label_text(label, colour, style.BODY_SIZE), width)
+            name.align_to(np.array([0.0, y, 0.0]), UP + LEFT)
+            factors, count = (MathTex(c, font_size=style.MATH_SIZE, color=colour) for c in cells)
+            fit_width(factors, width - indent)
+            factors.next_to(name, DOWN, buff=style.ITEM_GAP / 2, aligned_edge=LEFT)
+            factors.shift(indent * RIGHT)
+            count.align_to(np.array([width, 0.0, 0.0]), RIGHT)
+            if factors.get_right()[0] + style.ITEM_GAP + count.width <= width:
+                count.match_y(factors)
+            else:
+                count.next_to(factors, DOWN, buff=style.ITEM_GAP / 2).align_to(
+                    np.array([width, 0.0, 0.0]), RIGHT
+                )
+            self.labels.append(name)
+            self.values.append([factors, count])
+            y = min(factors.get_bottom()[1], count.get_bottom()[1]) - style.ROW_GAP
+        self.add(*self.headers, *self.labels, *(cell for row in self.values for cell in row))
+
+    def get_header(self, column: int) -> Text:
+        """The header of value column ``column`` (0: factors, 1: counts)."""
+        return self.headers[column]
+
+    def get_label(self, row: int) -> Text:
+        """The label of row ``row``."""
+        return self.labels[row]
+
+    def get_value(self, row: int, column: int) -> MathTex:
+        """Row ``row``'s factors (``column`` 0) or count (1)."""
+        return self.values[row][column]

@@ -14,14 +14,18 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
+from typing import TypeVar
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UL,
     UP,
+    UR,
     Arrow,
     Axes,
     Brace,
@@ -29,15 +33,24 @@ from manim import (
     DashedLine,
     DecimalNumber,
     Dot,
+    DoubleArrow,
     FadeIn,
+    FadeOut,
     GrowArrow,
     GrowFromCenter,
     GrowFromPoint,
+    Line,
     MathTex,
+    Mobject,
+    NumberLine,
+    Polygon,
     Rectangle,
     RightAngle,
     Rotate,
+    Square,
     SurroundingRectangle,
+    Transform,
+    Triangle,
     ValueTracker,
     VGroup,
     VMobject,
@@ -51,7 +64,7 @@ from mathcore import cramming
 from mathcore import superposition as sp
 from scenes.app.experiment import ExperimentResult, run_experiment
 from scenes.config import SuperpositionConfig, fill
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
     AngleHistogram,
@@ -67,6 +80,7 @@ from scenes.visual.components import (
     tex_percent,
 )
 
+M = TypeVar("M", bound=Mobject)
 FULL_RANGE = (0.0, 180.0)
 BASIS = np.eye(3)
 
@@ -113,11 +127,32 @@ class Superposition(BeatScene[SuperpositionConfig]):
         }
 
     def say(self, template: str, **values: object) -> None:
+        """Show a caption. A caption already on screen fades out first (once read), and only
+        then does the new one fade in: two lines of words never overlap mid-fade."""
+        old = self._caption
+        if old is not None and old in self.mobjects and not self.clip.narration.burnt_in:
+            self._fading_caption = True  # words, not a step of the picture
+            self.play(FadeOut(old), run_time=self.seconds(style.SHORT) / 2)
+            self._fading_caption = False
         self.show_caption(fill(template, self.clip.fact, **values))
 
     def picture_room(self) -> tuple[float, float]:
         """(top, bottom) of the room pictures may use, above the caption."""
         return config.frame_height / 2 - style.EDGE_BUFFER, self.caption_top()
+
+    def place(self, picture: M) -> M:
+        """Shrink ``picture`` (never enlarge) into the room above the caption, whatever the
+        frame's shape, and centre it there."""
+        top, bottom = self.picture_room()
+        fit_width(picture, config.frame_width - 2 * style.EDGE_BUFFER)
+        if picture.height > top - bottom:
+            picture.scale_to_fit_height(top - bottom)
+        return picture.move_to(np.array([0.0, (top + bottom) / 2, 0.0]))
+
+    def span(self, sentence: int, share: float = 1.0, least: float = style.MEDIUM) -> float:
+        """A run time lasting ``share`` of narration sentence ``sentence`` (at least
+        ``least``, scaled by the pacing, so a clip without narration still moves)."""
+        return max(self.seconds(least), share * self.sentence_seconds(sentence))
 
     # -- 4.1 -------------------------------------------------------------------------------
 
@@ -129,24 +164,30 @@ class Superposition(BeatScene[SuperpositionConfig]):
         clean_weights[:n, :n] = np.eye(n)
         clean = FeatureNeuronMap(self.features, clean_weights, c.colours.combined)
         real = FeatureNeuronMap(self.features, self.patterns, c.colours.combined)
-        for picture in (clean, real):
-            picture.move_to(UP * style.PICTURE_LIFT)
         headings = self.map_headings(clean)
+        self.place(VGroup(clean, headings))
+        real.scale(clean.labels.height / real.labels.height)
+        real.shift(clean.labels.get_center() - real.labels.get_center())
+        self.play(FadeIn(clean.labels[:n]), FadeIn(headings[0]), run_time=self.span(0, 0.5))
+        self.until_sentence(1)
         self.play(
-            FadeIn(clean.labels[:n]), FadeIn(clean.neurons), FadeIn(headings),
-            Create(clean.edge_group), run_time=self.seconds(style.MEDIUM),
+            FadeIn(clean.neurons), FadeIn(headings[1]), Create(clean.edge_group),
+            run_time=self.span(1, 0.6),
         )  # fmt: skip
+        self.until_sentence(2)
         self.say(c.text.clean)
         for feature in range(n):
-            self.light(clean, feature)
+            self.light(clean, feature, self.span(2, 0.8 / n, style.SHORT))
+        self.until_sentence(3)
         self.say(c.text.realistic)
         self.play(
             FadeIn(clean.labels[n:]), clean.edge_group.animate.become(real.edge_group),
-            run_time=self.seconds(style.LONG),
+            run_time=self.span(3, 0.8, style.LONG),
         )  # fmt: skip
         clean.weights = real.weights
+        self.until_sentence(4)
         for feature in (0, len(self.features) - 1):
-            self.light(clean, feature)
+            self.light(clean, feature, self.span(4, 0.25, style.SHORT))
         self.show_polysemantic(clean)
 
     def map_headings(self, picture: FeatureNeuronMap) -> VGroup:
@@ -159,24 +200,26 @@ class Superposition(BeatScene[SuperpositionConfig]):
         over_neurons.next_to(picture.neurons, UP).set_y(top + style.ROW_GAP)
         return VGroup(over_labels, over_neurons)
 
-    def light(self, picture: FeatureNeuronMap, feature: int) -> None:
-        """Light one feature: its name, its lines, and each neuron as strongly as it takes part."""
+    def light(self, picture: FeatureNeuronMap, feature: int, seconds: float) -> None:
+        """Light one feature for about ``seconds``: its name, its lines, and each neuron as
+        strongly as it takes part; then dim it again."""
         label, edges = picture.get_label(feature), picture.get_feature_edges(feature)
         pattern = picture.get_pattern(feature)
         glow = [picture.get_neuron(j).animate.set_fill(opacity=w) for j, w in enumerate(pattern)]
+        step = seconds / 3
         self.play(
             label.animate.set_color(style.HIGHLIGHT),
             edges.animate.set_stroke(width=style.ARROW_STROKE),
             *glow,
-            run_time=self.seconds(style.SHORT),
+            run_time=step,
         )
-        self.wait(self.seconds(style.SHORT))
+        self.wait(step)
         dim = [picture.get_neuron(j).animate.set_fill(opacity=0) for j in range(len(pattern))]
         self.play(
             label.animate.set_color(style.TEXT),
             edges.animate.set_stroke(width=style.EDGE_STROKE * 2),
             *dim,
-            run_time=self.seconds(style.SHORT),
+            run_time=step,
         )
 
     def show_polysemantic(self, picture: FeatureNeuronMap) -> None:
@@ -227,34 +270,48 @@ class Superposition(BeatScene[SuperpositionConfig]):
     @beat
     def beat_perpendicular(self) -> None:
         self.clear_stage()
-        colours = self.clip.colours
+        c = self.clip
         plane = self.plane()
-        arrows = [self.arrow_on(plane, 0, colours.first_name)]
-        arrows.append(self.arrow_on(plane, 90, colours.last_name))
+        arrows = [self.arrow_on(plane, 0, c.colours.first_name)]
+        arrows.append(self.arrow_on(plane, 90, c.colours.last_name))
         mark = RightAngle(arrows[0], arrows[1], length=style.ITEM_GAP, color=style.MUTED)
         flat, view = VGroup(plane, *arrows, mark), self.basis_view()
-        VGroup(flat, view).arrange(RIGHT, buff=style.WIDER_GAP).move_to(UP * style.PICTURE_LIFT)
-        labels = VGroup(
-            *(
-                label_text(fill(self.clip.text.at_most, n=dim), style.MUTED, style.BODY_SIZE)
-                .next_to(picture, DOWN)
-                for dim, picture in ((2, flat), (3, view))
-            )
-        )  # fmt: skip
-        lowest = min(label.get_y() for label in labels)
-        for label in labels:
-            label.set_y(lowest)
-        self.play(
-            Create(plane), *(GrowArrow(a) for a in arrows), run_time=self.seconds(style.MEDIUM)
-        )
-        self.play(Create(mark), FadeIn(labels[0]), run_time=self.seconds(style.SHORT))
+        labels = [
+            label_text(fill(c.text.at_most, n=dim), style.MUTED, style.BODY_SIZE)
+            for dim in style.LOW_DIMS
+        ]
+        no_more = label_text(c.text.no_more, style.HIGHLIGHT, style.BODY_SIZE)
+        left = VGroup(flat, labels[0], no_more).arrange(DOWN, buff=style.ITEM_GAP)
+        right = VGroup(view, labels[1]).arrange(DOWN, buff=style.ITEM_GAP)
+        self.place(VGroup(left, right).arrange(self.beside_direction(), buff=style.WIDER_GAP))
+        probe = self.arrow_on(plane, 45, style.MUTED)
+        self.play(Create(plane), run_time=self.span(0))
+        self.until_sentence(1)
+        for arrow in arrows:
+            self.play(GrowArrow(arrow), run_time=self.span(1, 0.3, style.SHORT))
+        self.play(Create(mark), run_time=self.span(1, 0.2, style.SHORT))
+        self.until_sentence(2)
+        self.play(FadeIn(labels[0]), run_time=self.seconds(style.SHORT))
         azimuth = self.spin(view)
         self.play(FadeIn(view), FadeIn(labels[1]), run_time=self.seconds(style.MEDIUM))
         self.play(
-            azimuth.animate.increment_value(style.CRAM_SPIN),
-            run_time=self.seconds(2 * style.LONG), rate_func=linear,
+            azimuth.animate.increment_value(style.CRAM_SPIN / 2),
+            run_time=self.span(2, 0.5), rate_func=linear,
         )  # fmt: skip
+        self.until_sentence(3)
+        self.play(GrowArrow(probe), run_time=self.seconds(style.SHORT))
+        self.play(
+            Rotate(probe, angle=2 * math.pi, about_point=plane.c2p(0, 0)),
+            azimuth.animate.increment_value(style.CRAM_SPIN / 2),
+            run_time=self.span(3, 0.8, style.LONG), rate_func=linear,
+        )  # fmt: skip
+        self.play(FadeIn(no_more), run_time=self.seconds(style.SHORT))
         view.clear_updaters()
+
+    def beside_direction(self) -> np.ndarray:
+        """Two pictures side by side, except in the vertical frame: one over the other (a
+        square frame still has the width for two small pictures)."""
+        return DOWN if frame.is_portrait() else RIGHT
 
     # -- 4.3 -------------------------------------------------------------------------------
 
@@ -341,45 +398,106 @@ class Superposition(BeatScene[SuperpositionConfig]):
         edges = self.wedge_labels(self.wedge_at(plane, 90))
         return VGroup(plane, self.wedges(plane), arrows, edges), plane
 
+    def wedge_inset(self, plane: Axes) -> VGroup:
+        """A true magnification of the 90° wedge, drawn beside the plane: a small window on
+        the wedge, the same window enlarged ``× zoom`` (so its 2 × tolerance opening reads as
+        a wedge, not a line), the second arrow passing through it, and lines joining the two.
+        Parts: window, joins, box, wedge, arrow, label."""
+        tol, colours = self.clip.tolerance_deg, self.clip.colours
+        origin = plane.c2p(0, 0)
+        unit = float(plane.c2p(1, 0)[0] - origin[0])
+        along = style.INSET_ALONG * style.WEDGE_RADIUS * unit
+        side = style.INSET_SIDE
+        zoom = cramming.nice_zoom(cramming.wedge_width(along, tol), style.INSET_FILL * side)
+        seen = side / zoom
+        centre = origin + along * UP
+        box = Square(side, color=style.MUTED, stroke_width=style.AXIS_STROKE)
+        box.next_to(plane, RIGHT, buff=style.SECTION_GAP).align_to(plane, UP)
+
+        def enlarged(point: np.ndarray) -> np.ndarray:
+            return np.asarray(box.get_center() + (point - centre) * zoom)
+
+        def on_ray(angle_deg: float, height: float) -> np.ndarray:
+            """Where the ray from the origin at ``angle_deg`` crosses ``height`` above it."""
+            run = height / math.tan(math.radians(angle_deg))
+            return np.asarray(origin + np.array([run, height, 0.0]))
+
+        low, high = along - seen / 2, along + seen / 2
+        corners = [on_ray(90 - tol, low), on_ray(90 - tol, high)]
+        corners += [on_ray(90 + tol, high), on_ray(90 + tol, low)]
+        wedge = Polygon(*(enlarged(p) for p in corners), color=colours.first_name)
+        wedge.set_fill(colours.first_name, opacity=style.BAND_OPACITY).set_stroke(width=1)
+        second = 90 + tol / 2
+        arrow = Line(
+            enlarged(on_ray(second, low)), enlarged(on_ray(second, high)),
+            color=colours.last_name, stroke_width=style.ARROW_STROKE,
+        )  # fmt: skip
+        window = Square(seen, color=style.HIGHLIGHT, stroke_width=style.AXIS_STROKE)
+        window.move_to(centre)
+        joins = VGroup(
+            Line(window.get_corner(UR), box.get_corner(UL)),
+            Line(window.get_corner(DR), box.get_corner(DL)),
+        ).set_stroke(style.HIGHLIGHT, width=style.AXIS_STROKE / 2, opacity=style.FAINT)
+        box.set_stroke(style.HIGHLIGHT)
+        label = MathTex(rf"\times {zoom}", font_size=style.MATH_SIZE, color=style.HIGHLIGHT)
+        label.next_to(box, DOWN, buff=style.ITEM_GAP)
+        return VGroup(window, joins, box, wedge, arrow, label)
+
     @beat
     def beat_nearly_perpendicular(self) -> None:
         self.clear_stage()
         c = self.clip
         flat, plane = self.nearly_plane()
         _plane, wedges, arrows, edges = flat
+        inset = self.wedge_inset(plane)
         view = self.basis_view(self.jostle[:1])
-        frame = ValueTracker(0)
+        frame_value = ValueTracker(0)
         readout = VGroup(
             fitted_text(c.text.fourth, style.READOUT_WIDTH, style.MUTED, style.SMALL_SIZE),
-            self.fourth_readout(view, frame),
+            self.fourth_readout(view, frame_value),
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
-        VGroup(flat, view, readout).arrange(RIGHT, buff=style.SECTION_GAP)
-        VGroup(flat, view, readout).move_to(UP * style.PICTURE_LIFT)
         title = label_text(fill(c.text.tolerance, tolerance=f"{c.tolerance_deg:g}"), style.MUTED)
         title.next_to(flat, UP, buff=style.ITEM_GAP)
-        self.play(Create(plane), FadeIn(arrows), FadeIn(title), run_time=self.seconds(style.MEDIUM))
+        left = VGroup(title, flat, inset)
+        right = VGroup(view, readout).arrange(RIGHT, buff=style.SECTION_GAP)
+        self.place(VGroup(left, right).arrange(self.beside_direction(), buff=style.SECTION_GAP))
+        self.play(Create(plane), FadeIn(arrows), FadeIn(title), run_time=self.span(0))
+        self.until_sentence(1)
         self.play(
             *(GrowFromPoint(w, w.get_apex()) for w in wedges), FadeIn(edges),
-            run_time=self.seconds(style.MEDIUM),
+            run_time=self.span(1, 0.4),
         )  # fmt: skip
-        probe = self.arrow_on(plane, 45, style.MUTED)
-        self.play(GrowArrow(probe), run_time=self.seconds(style.SHORT))
+        window, joins, box, zoomed, second, label = inset
+        self.play(Create(window), run_time=self.seconds(style.SHORT))
         self.play(
-            Rotate(probe, angle=2 * math.pi, about_point=plane.c2p(0, 0)),
-            run_time=self.seconds(2 * style.LONG), rate_func=linear,
+            Create(joins), Create(box), FadeIn(zoomed), Create(second), FadeIn(label),
+            run_time=self.span(1, 0.3),
         )  # fmt: skip
-        self.say(c.text.no_third)
+        self.until_sentence(2)
+        self.sweep_probe(plane)
+        self.until_sentence(3)
         self.play(FadeIn(view), FadeIn(readout), run_time=self.seconds(style.MEDIUM))
-        view.add_updater(lambda v: v.set_vectors(np.vstack([BASIS, self.at(frame)])))
+        view.add_updater(lambda v: v.set_vectors(np.vstack([BASIS, self.at(frame_value)])))
         self.start_following()
         self.play(
-            frame.animate.set_value(len(self.jostle) - 1),
-            run_time=self.seconds(3 * style.LONG), rate_func=linear,
+            frame_value.animate.set_value(len(self.jostle) - 1),
+            run_time=self.span(3, 0.8, style.LONG), rate_func=linear,
         )  # fmt: skip
         view.clear_updaters()
         self.stop_following()
         best = f"{cramming.fourth_vector_bound_deg():.{style.ANGLE_DECIMALS}f}"
         self.say(c.text.fourth_best, degrees=best, tolerance=f"{c.tolerance_deg:g}")
+
+    def sweep_probe(self, plane: Axes) -> None:
+        """A third direction turns once around the origin while the words say it never lies
+        in both pairs of wedges at once."""
+        probe = self.arrow_on(plane, 45, style.MUTED)
+        self.play(GrowArrow(probe), run_time=self.seconds(style.SHORT))
+        self.say(self.clip.text.no_third)
+        self.play(
+            Rotate(probe, angle=2 * math.pi, about_point=plane.c2p(0, 0)),
+            run_time=self.span(2, 0.7, style.LONG), rate_func=linear,
+        )  # fmt: skip
 
     # -- 4.3, continued: cramming -------------------------------------------------------------
 
@@ -429,10 +547,12 @@ class Superposition(BeatScene[SuperpositionConfig]):
         step = ValueTracker(0)
         panel, axes = self.cram_panel(step)
         title = label_text(fill(c.text.cramming, n=len(run.final)), style.TEXT, style.LABEL_SIZE)
-        VGroup(view, panel).arrange(RIGHT, buff=style.WIDE_GAP).move_to(UP * style.PICTURE_LIFT)
+        pictures = VGroup(view, panel).arrange(self.beside_direction(), buff=style.WIDE_GAP)
+        self.place(VGroup(title, pictures).arrange(DOWN, buff=style.SECTION_GAP))
         curve = self.worst_curve(axes)
-        title.to_edge(UP, buff=style.EDGE_BUFFER)
-        self.play(FadeIn(title), FadeIn(view), FadeIn(panel), run_time=self.seconds(style.MEDIUM))
+        right = DashedLine(axes.c2p(0, 90), axes.c2p(run.steps, 90), color=style.MUTED)
+        self.play(FadeIn(title), FadeIn(view), FadeIn(panel), run_time=self.span(0))
+        self.until_sentence(1)
         azimuth = view.azimuth
         view.add_updater(
             lambda v: v.set_vectors(run.vectors[self.step_of(step)]).set_view(
@@ -442,15 +562,29 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self.start_following()
         self.play(
             step.animate.set_value(run.steps), Create(curve),
-            run_time=self.seconds(4 * style.LONG), rate_func=linear,
+            run_time=self.span(1, 1.0, 2 * style.LONG) + 0.6 * self.sentence_seconds(2),
+            rate_func=linear,
         )  # fmt: skip
         view.clear_updaters()
         self.stop_following()
         i, j = (int(k) for k in run.worst_pair[-1])
         pair = VGroup(view.get_arrow_at(i), view.get_arrow_at(j))
-        self.play(pair.animate.set_color(style.HIGHLIGHT), run_time=self.seconds(style.SHORT))
+        self.play(pair.animate.set_color(style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+        self.play(Create(right), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(3)
         worst = f"{run.worst_angle_deg[-1]:.{style.ANGLE_DECIMALS}f}"
         self.say(c.text.cramming_result, degrees=worst)
+        self.show_gap(axes)
+
+    def show_gap(self, axes: Axes) -> None:
+        """On the curve, the gap between the closest pair's final angle and a right angle."""
+        run = self.cram
+        end = axes.c2p(run.steps, float(run.worst_angle_deg[-1]))
+        gap = DoubleArrow(
+            end, axes.c2p(run.steps, 90), buff=0, color=style.HIGHLIGHT,
+            stroke_width=style.ARROW_STROKE / 2, tip_length=style.ITEM_GAP,
+        )  # fmt: skip
+        self.play(GrowFromCenter(gap), run_time=self.seconds(style.LONG))
 
     # -- 4.4 -------------------------------------------------------------------------------
 
@@ -487,18 +621,6 @@ class Superposition(BeatScene[SuperpositionConfig]):
         x_name.next_to(histogram, DOWN, buff=style.ITEM_GAP)
         return VGroup(histogram, heading, y_name, x_name)
 
-    def first_pair(self, matrix: ArrayMatrix, axes: Axes) -> tuple[VGroup, MathTex, Dot]:
-        """Rows 1 and 2 framed, their angle written under the matrix, and a dot at that
-        angle on the histogram's axis (where the pair is counted)."""
-        angle = mathcore.angle_deg(float(self.start[0] @ self.start[1]))
-        frames = VGroup(*(SurroundingRectangle(matrix.get_row(r)) for r in (0, 1)))
-        value = MathTex(
-            rf"\theta(v_1, v_2) = {angle:.{style.ANGLE_DECIMALS}f}^\circ",
-            font_size=style.MATH_SIZE, color=style.HIGHLIGHT,
-        ).next_to(matrix, DOWN, buff=style.ITEM_GAP)  # fmt: skip
-        dot = Dot(axes.c2p(angle, 0), color=style.HIGHLIGHT, radius=style.DOT_RADIUS * 1.5)
-        return frames, value, dot
-
     @beat
     def beat_experiment(self) -> None:
         self.clear_stage()
@@ -506,24 +628,41 @@ class Superposition(BeatScene[SuperpositionConfig]):
         matrix, left, top, rows, columns = matrix_group
         histogram = histogram_group[0]
         assert isinstance(matrix, ArrayMatrix) and isinstance(histogram, AngleHistogram)
-        both = VGroup(matrix_group, histogram_group).arrange(RIGHT, buff=style.SECTION_GAP)
-        fit_width(both, style.CONTENT_WIDTH).move_to(UP * style.PICTURE_LIFT)
-        frames, value, dot = self.first_pair(matrix, histogram.get_axes())
-        self.play(FadeIn(matrix), run_time=self.seconds(style.MEDIUM))
-        self.play(
-            GrowFromCenter(left), GrowFromCenter(top), FadeIn(rows), FadeIn(columns),
-            run_time=self.seconds(style.MEDIUM),
-        )  # fmt: skip
-        self.play(Create(frames), Write(value), run_time=self.seconds(style.MEDIUM))
+        both = VGroup(matrix_group, histogram_group)
+        self.place(both.arrange(self.beside_direction(), buff=style.SECTION_GAP))
+        self.play(FadeIn(matrix), run_time=self.span(0))
+        self.until_sentence(1)
+        self.play(GrowFromCenter(left), FadeIn(rows), run_time=self.span(1, 0.4))
+        self.play(GrowFromCenter(top), FadeIn(columns), run_time=self.span(1, 0.4))
+        self.until_sentence(2)
         self.play(Create(histogram.get_axes()), FadeIn(histogram_group[1:]))
-        self.play(
-            FadeIn(dot, target_position=value.get_center()), run_time=self.seconds(style.MEDIUM)
-        )
+        for pair in style.FIRST_PAIRS:
+            self.count_pair(matrix, histogram.get_axes(), pair)
         self.play(
             FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
-            run_time=self.seconds(style.LONG),
+            run_time=self.span(2, 0.3, style.LONG),
         )  # fmt: skip
         self.say(self.clip.text.start)
+
+    def count_pair(self, matrix: ArrayMatrix, axes: Axes, pair: tuple[int, int]) -> None:
+        """Frame two rows, write their angle under the matrix, and drop a tick onto the
+        histogram's axis at that angle (where the pair is counted)."""
+        a, b = pair
+        angle = mathcore.angle_deg(float(self.start[a] @ self.start[b]))
+        frames = VGroup(*(SurroundingRectangle(matrix.get_row(r)) for r in pair))
+        value = MathTex(
+            rf"\theta(v_{{{a + 1}}}, v_{{{b + 1}}}) = {angle:.{style.ANGLE_DECIMALS}f}^\circ",
+            font_size=style.MATH_SIZE, color=style.HIGHLIGHT,
+        ).next_to(matrix, DOWN, buff=style.ITEM_GAP)  # fmt: skip
+        tick = Line(
+            axes.c2p(angle, 0), axes.c2p(angle, axes.y_range[1] * style.TICK_SHARE),
+            color=style.HIGHLIGHT, stroke_width=style.ARROW_STROKE / 2,
+        )  # fmt: skip
+        self.play(Create(frames), Write(value), run_time=self.seconds(style.SHORT))
+        self.play(
+            FadeIn(tick, target_position=value.get_center()), run_time=self.seconds(style.SHORT)
+        )
+        self.play(FadeOut(frames), FadeOut(value), run_time=self.seconds(style.SHORT) / 2)
 
     def loss_picture(self) -> tuple[LossCurve, VGroup]:
         """The video objective's loss per step, with its labels."""
@@ -535,13 +674,16 @@ class Superposition(BeatScene[SuperpositionConfig]):
         return curve, VGroup(title, x_name)
 
     def zoom_picture(self) -> VGroup:
-        """The video's zoomed window after the optimisation, with the 89°-91° band."""
+        """The video's zoomed window, first with the random start's pairs (on the scale of the
+        optimised ones, so both fit), and the 89°-91° band. Parts: band, histogram, claim,
+        title, start title."""
         h, c = self.clip.histogram, self.clip
-        counts = self.video.histogram(h.zoom_low, h.zoom_high, h.zoom_bins)
+        edges = np.linspace(h.zoom_low, h.zoom_high, h.zoom_bins + 1)
+        before = self.random.histogram(h.zoom_low, h.zoom_high, h.zoom_bins)
+        after = self.video.histogram(h.zoom_low, h.zoom_high, h.zoom_bins)
         histogram = AngleHistogram(
-            np.linspace(h.zoom_low, h.zoom_high, h.zoom_bins + 1), counts,
-            width=style.START_WIDTH, colour=c.colours.first_name, degrees=True,
-            number_size=style.NUMBER_SIZE,
+            edges, before, top=float(max(before.max(), after.max())), width=style.START_WIDTH,
+            colour=style.MUTED, degrees=True, number_size=style.NUMBER_SIZE,
         )  # fmt: skip
         axes = histogram.get_axes()
         low, high = sp.VIDEO_BAND_DEG
@@ -555,36 +697,47 @@ class Superposition(BeatScene[SuperpositionConfig]):
         claim.next_to(histogram, UP, buff=style.ITEM_GAP)
         title = label_text(fill(c.text.zoom, n=c.experiment.steps), style.MUTED, style.SMALL_SIZE)
         title.next_to(claim, UP, buff=style.ITEM_GAP)
-        return VGroup(band, histogram, claim, title)
+        start = label_text(c.text.random_start, style.MUTED, style.SMALL_SIZE).move_to(title)
+        return VGroup(band, histogram, claim, title, start)
 
     @beat
     def beat_optimisation(self) -> None:
         self.clear_stage()
         curve, labels = self.loss_picture()
         zoom = self.zoom_picture()
-        VGroup(VGroup(curve, labels), zoom).arrange(RIGHT, buff=style.WIDE_GAP)
-        VGroup(curve, labels, zoom).move_to(UP * style.PICTURE_LIFT)
-        fit_width(VGroup(curve, labels, zoom), style.CONTENT_WIDTH)
+        band, histogram, claim, title, start = zoom
+        assert isinstance(histogram, AngleHistogram)
+        whole = VGroup(VGroup(curve, labels), zoom)
+        self.place(whole.arrange(self.beside_direction(), buff=style.WIDE_GAP))
+        h = self.clip.histogram
+        optimised = self.video.histogram(h.zoom_low, h.zoom_high, h.zoom_bins)
+        after = histogram.bars_for(optimised, self.clip.colours.first_name)
+        self.play(
+            Create(histogram.get_axes()), FadeIn(start),
+            FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
+            run_time=self.span(0, 0.4),
+        )  # fmt: skip
         self.play(
             Create(curve.get_axes()), FadeIn(curve.get_tick_labels()), FadeIn(labels),
-            run_time=self.seconds(style.MEDIUM),
+            run_time=self.span(0, 0.3),
         )  # fmt: skip
+        self.until_sentence(1)
         step = ValueTracker(1)
         dot = Dot(curve.point_at(1), color=style.HIGHLIGHT)
         dot.add_updater(lambda d: d.move_to(curve.point_at(step.get_value())))
         self.add(dot)
         self.play(
             Create(curve.get_curve()), step.animate.set_value(len(self.video.losses)),
-            run_time=self.seconds(3 * style.LONG), rate_func=linear,
+            run_time=self.span(1, 0.9, 2 * style.LONG), rate_func=linear,
         )  # fmt: skip
         dot.clear_updaters()
-        band, histogram, claim, title = zoom
+        self.until_sentence(2)
         self.play(
-            FadeIn(title), Create(histogram.get_axes()), FadeIn(band),
-            FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
-            run_time=self.seconds(style.LONG),
+            Transform(histogram.get_bars(), after), FadeOut(start),
+            run_time=self.span(2, 0.4, style.LONG),
         )  # fmt: skip
-        self.play(Write(claim), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(title), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(band), Write(claim), run_time=self.span(2, 0.3))
 
     def reveal_histogram(self) -> VGroup:
         """The whole 0°-180° range on a log axis, collapsed pairs in red, the Welch bound."""
@@ -632,43 +785,97 @@ class Superposition(BeatScene[SuperpositionConfig]):
         return ColumnTable([text.worst_column, text.nearest_column], rows)
 
     def reveal_notes(self) -> VGroup:
-        """The collapse in numbers, the coherence optimiser in one sentence, and its worst
-        pair against the Welch bound (both as angles)."""
+        """The collapse in numbers and the coherence optimiser in one sentence."""
         c, scalars = self.clip, self.video.scalars
         collapsed = fill(
             c.text.collapsed, share=mathcore.percent(scalars["share_collapsed"]),
             degrees=f"{sp.COLLAPSE_DEG:g}",
             min_angle=f"{scalars['min_angle_deg']:.{style.ANGLE_DECIMALS}f}",
         )  # fmt: skip
-        worst = mathcore.angle_deg(self.coherence.scalars["max_abs_cos"])
-        bound = mathcore.angle_deg(self.coherence.scalars["welch_bound"])
-        against = fill(
-            c.text.against_welch, min_angle=f"{worst:.{style.ANGLE_DECIMALS}f}",
-            degrees=f"{bound:.{style.ANGLE_DECIMALS}f}",
-        )  # fmt: skip
         width = style.REVEAL_NOTE_WIDTH
         return VGroup(
             fitted_text(collapsed, width, style.NEGATIVE, style.BODY_SIZE),
             fitted_text(c.text.coherence, width, style.POSITIVE, style.BODY_SIZE),
-            fitted_text(against, width, style.POSITIVE, style.BODY_SIZE),
         )
+
+    def welch_line(self) -> VGroup:
+        """The coherence optimiser's worst pair against the Welch bound, on a number line of
+        angles wide enough to tell them apart: the bound's two angles dashed, the band
+        between them (where no arrangement of this many vectors keeps all its pairs), and a
+        marker at the worst pair's angle. Parts: title, line, band, dashes, marker, label."""
+        c, scalars = self.clip, self.coherence.scalars
+        worst = mathcore.angle_deg(scalars["max_abs_cos"])
+        bound = mathcore.angle_deg(scalars["welch_bound"])
+        low, high, step = cramming.window_around(worst, style.WELCH_STEPS)
+        line = NumberLine(
+            x_range=[low, high, step], length=style.WELCH_LINE_WIDTH,
+            color=style.AXES, include_numbers=True, font_size=style.NUMBER_SIZE,
+            decimal_number_config={"num_decimal_places": 0, "unit": r"^{\circ}"},
+        )  # fmt: skip
+        rise = style.WELCH_RISE
+        band = Rectangle(
+            width=line.n2p(180 - bound)[0] - line.n2p(bound)[0], height=rise,
+            stroke_width=0, fill_color=style.HIGHLIGHT, fill_opacity=style.HIGHLIGHT_OPACITY,
+        ).move_to(line.n2p(90), aligned_edge=DOWN)  # fmt: skip
+        dashes = VGroup(
+            *(
+                DashedLine(line.n2p(a), line.n2p(a) + rise * UP, color=style.HIGHLIGHT)
+                for a in (bound, 180 - bound)
+            )
+        )
+        marker = Triangle(color=style.POSITIVE, fill_opacity=1, stroke_width=0)
+        marker.scale_to_fit_height(style.ITEM_GAP).rotate(math.pi)
+        marker.next_to(line.n2p(worst), UP, buff=0)
+        label = MathTex(rf"{worst:.{style.ANGLE_DECIMALS}f}^\circ", font_size=style.MATH_SIZE)
+        label.set_color(style.POSITIVE).next_to(marker, UP, buff=style.ITEM_GAP / 2)
+        against = fill(
+            c.text.against_welch, min_angle=f"{worst:.{style.ANGLE_DECIMALS}f}",
+            degrees=f"{bound:.{style.ANGLE_DECIMALS}f}",
+        )  # fmt: skip
+        title = fitted_text(against, style.REVEAL_NOTE_WIDTH, style.POSITIVE, style.BODY_SIZE)
+        title.next_to(VGroup(line, dashes, label), UP, buff=style.ITEM_GAP)
+        return VGroup(title, line, band, dashes, marker, label)
+
+    def reveal_layout(self, reveal: VGroup, table: ColumnTable, notes: VGroup,
+                      line: VGroup) -> None:  # fmt: skip
+        """The histogram and its notes on the left, the table and the worst pair on the
+        right; the right under the left in the vertical frame."""
+        left = VGroup(reveal, *notes).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        right = VGroup(table, line).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+        if frame.is_portrait():
+            whole = VGroup(left, right).arrange(DOWN, buff=style.SECTION_GAP)
+        else:
+            whole = VGroup(left, right).arrange(RIGHT, aligned_edge=UP, buff=style.SECTION_GAP)
+        self.place(whole)
 
     @beat
     def beat_reveal(self) -> None:
         self.clear_stage()
         histogram, log_label, marks = reveal = self.reveal_histogram()
-        table, notes = self.comparison(), self.reveal_notes()
-        reveal.to_corner(UL, buff=style.MARGIN)
-        notes[0].next_to(reveal, DOWN, buff=style.SECTION_GAP).align_to(reveal, LEFT)
-        self.beside(reveal, table)
-        right = VGroup(notes[1], notes[2]).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
-        right.next_to(table, DOWN, buff=style.ITEM_GAP * 2).align_to(table, LEFT)
+        table, notes, line = self.comparison(), self.reveal_notes(), self.welch_line()
+        self.reveal_layout(reveal, table, notes, line)
+        assert isinstance(histogram, AngleHistogram)
         self.play(
             Create(histogram.get_axes()), FadeIn(log_label), FadeIn(histogram.get_tick_labels()),
-            FadeIn(histogram.get_bars()), run_time=self.seconds(style.MEDIUM),
+            run_time=self.span(0, 0.5),
         )  # fmt: skip
-        self.play(FadeIn(notes[0]), run_time=self.seconds(style.SHORT))
-        self.play(Create(marks), run_time=self.seconds(style.SHORT))
-        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(notes[1]), run_time=self.seconds(style.SHORT))
-        self.play(FadeIn(notes[2]), run_time=self.seconds(style.SHORT))
+        self.until_sentence(1)
+        self.play(FadeIn(histogram.get_bars(), lag_ratio=style.LAG), run_time=self.span(1, 0.4))
+        self.play(FadeIn(notes[0]), run_time=self.span(1, 0.2))
+        self.until_sentence(2)
+        self.play(Create(marks), run_time=self.span(2, 0.3))
+        shown: list[VMobject] = [table.get_header(k) for k in range(2)]
+        for index in (0, 1, 3):
+            shown += [table.get_label(index), *(table.get_value(index, k) for k in range(2))]
+        self.play(FadeIn(VGroup(*shown)), run_time=self.span(2, 0.3))
+        self.until_sentence(3)
+        row = VGroup(table.get_label(2), *(table.get_value(2, k) for k in range(2)))
+        self.play(FadeIn(row), FadeIn(notes[1]), run_time=self.span(3, 0.2))
+        title, number_line, band, dashes, marker, label = line
+        self.play(
+            FadeIn(title), Create(number_line), FadeIn(band), Create(dashes),
+            run_time=self.span(3, 0.3),
+        )  # fmt: skip
+        self.play(
+            FadeIn(marker, shift=DOWN * style.ITEM_GAP), FadeIn(label), run_time=self.span(3, 0.2)
+        )

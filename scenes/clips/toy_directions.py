@@ -42,7 +42,7 @@ import mathcore
 from mathcore.directions import path_point, projection_onto
 from mathcore.geometry import displayed_angle
 from scenes.config import ToyDirectionsConfig, fill
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
     DotProductReadout,
@@ -96,14 +96,60 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
                 strict=True,
             )
         )
-        self.view = VectorView3D(self.coords, self.colour, self.symbol)
-        self.view.shift(style.PICTURE_CENTER_X * RIGHT + style.PICTURE_CENTER_Y * UP)
         self.title = label_text(self.clip.text.title, colours.text, style.TITLE_SIZE)
         self.title.to_edge(UP, buff=style.EDGE_BUFFER)
+        self.layout_frame()
+        self.view = VectorView3D(self.coords, self.colour, self.symbol, unit=self.view_unit)
+        self.view.shift(self.view_centre)
         self.legend = self.legend_rows()
-        self.place_in_panel(self.legend, below=self.title)
+        self.place_in_panel(self.legend, below=self.panel_anchor)
         self.panel_content: list[Mobject] = []
         self.t = ValueTracker(0.0)
+
+    def layout_frame(self) -> None:
+        """Where the 3-D view and the text panel go in this frame: side by side in the wide
+        frame (and, smaller, in the square one); the view over the panel in the tall one."""
+        width, height = config.frame_width, config.frame_height
+        reach = 1.25 * style.VIEW_AXIS_LENGTH  # the view's half-size, in units of its space
+        if frame.is_landscape():
+            self.view_unit = style.VIEW_UNIT
+            self.view_centre = style.PICTURE_CENTER_X * RIGHT + style.PICTURE_CENTER_Y * UP
+            self.panel_left, self.panel_width = style.PANEL_LEFT_X, style.PANEL_WIDTH
+            self.panel_anchor: Mobject = self.title
+        elif frame.is_portrait():
+            self.view_unit = style.VIEW_UNIT
+            top = self.title.get_bottom()[1] - style.ITEM_GAP
+            self.view_centre = (top - reach * self.view_unit) * UP
+            self.panel_left = style.EDGE_BUFFER - width / 2
+            self.panel_width = width - 2 * style.EDGE_BUFFER
+            floor = top - 2 * reach * self.view_unit
+            self.panel_anchor = Line(LEFT, RIGHT).set_y(floor)
+        else:  # square: a smaller view on the left, a narrow panel beside it
+            self.view_unit = 1.1
+            room = 1.5 * self.view_unit  # the view's half-width, E = M + J's label included
+            self.view_centre = (style.EDGE_BUFFER - width / 2 + room) * RIGHT
+            self.view_centre = self.view_centre + (self.title.get_bottom()[1] - height / 2) / 2 * UP
+            self.panel_left = self.view_centre[0] + room + style.ITEM_GAP
+            self.panel_width = width / 2 - style.EDGE_BUFFER - self.panel_left
+            self.panel_anchor = self.title
+        # The square panel has no room for the legend beside a beat's rows: they replace it.
+        self.square = not (frame.is_landscape() or frame.is_portrait())
+
+    def content_anchor(self) -> Mobject:
+        """What a beat's panel rows go under: the legend, or (square) the title, the legend
+        making way for them."""
+        return self.panel_anchor if self.square else self.legend
+
+    def make_way(self) -> None:
+        """In the square frame, fade the legend out to give its room to the beat's rows."""
+        shown = self.legend_on_screen()
+        if self.square and shown:
+            self.play(FadeOut(*shown), run_time=self.seconds(style.SHORT))
+
+    def legend_on_screen(self) -> list[Mobject]:
+        """The legend's rows on screen (the directions beat brings them in one by one)."""
+        on_screen = self.get_mobject_family_members()
+        return [row for row in self.legend if row in on_screen]
 
     def legend_rows(self) -> VGroup:
         """``M = Michael  first name`` per feature: the name on one line (fitted, at least
@@ -115,7 +161,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         for key, name, role in zip(FEATURES, names, roles, strict=True):
             symbol = MathTex(self.symbol[key], "=", font_size=style.MATH_SIZE)
             symbol.set_color(self.colour[key])
-            room = style.PANEL_WIDTH - symbol.width - style.ITEM_GAP
+            room = self.panel_width - symbol.width - style.ITEM_GAP
             word = name_text(name, room, self.colour[key])
             tag = label_text(fill(role, fact), style.MUTED, style.SMALL_SIZE)
             if word.width + style.ITEM_GAP + tag.width <= room:
@@ -153,21 +199,23 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         """Left-align ``group`` in the right-hand text panel, below ``below``; rows too wide
         are shrunk one by one (words were already wrapped to the panel's width)."""
         for row in group:
-            fit_width(row, style.PANEL_WIDTH)
+            fit_width(row, self.panel_width)
         group.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
         group.next_to(below, DOWN, buff=style.SECTION_GAP)
-        bottom = style.EDGE_BUFFER - config.frame_height / 2 if floor is None else floor
+        bottom = self.caption_top() if floor is None else floor
         room = group.get_top()[1] - bottom
         if group.height > room:
             group.scale_to_fit_height(room).next_to(below, DOWN, buff=style.SECTION_GAP)
-        group.set_x(style.PANEL_LEFT_X + group.width / 2)
+        group.set_x(self.panel_left + group.width / 2)
         return group
 
     def show_setting(self) -> None:
         """Put the title, axes, feature arrows and legend on screen if a beat starts alone."""
         arrows = [self.view.get_arrow(k) for k in FEATURES]
         labels = [self.view.get_label(k) for k in FEATURES]
-        self.bring_in(self.title, self.view.get_axes(), *arrows, *labels, self.legend)
+        self.bring_in(self.title, self.view.get_axes(), *arrows, *labels)
+        if not self.square:  # the square panel's rows take the legend's place
+            self.bring_in(self.legend)
 
     def clear_panel(self) -> None:
         """Fade out the previous beat's panel rows and marks, if any are on screen."""
@@ -196,22 +244,24 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.play(
             Write(self.title), Create(self.view.get_axes()), run_time=self.seconds(style.MEDIUM)
         )
+        self.until_sentence(1)  # one direction per feature
+        each = max(self.seconds(style.MEDIUM), 0.8 * self.sentence_seconds(1) / len(FEATURES))
         for index, key in enumerate(FEATURES):
             self.play(
                 GrowArrow(self.view.get_arrow(key)),
                 FadeIn(self.view.get_label(key)),
                 FadeIn(self.legend[index]),
-                run_time=self.seconds(style.MEDIUM),
+                run_time=each,
             )
+        self.until_sentence(2)  # as the view turns ...
         self.turn_camera()
 
     def turn_camera(self) -> None:
         """Swing the camera round so the viewer sees that the arrows live in 3-D."""
         azimuth = ValueTracker(self.view.azimuth)
         self.view.add_updater(lambda view: view.set_view(azimuth.get_value(), view.elevation))
-        self.play(
-            azimuth.animate.increment_value(style.VIEW_SWING), run_time=self.seconds(style.LONG)
-        )
+        turn = max(self.seconds(style.LONG), 0.9 * self.sentence_seconds(2))
+        self.play(azimuth.animate.increment_value(style.VIEW_SWING), run_time=turn)
         self.view.clear_updaters()
         # Updaters do not run when animations are skipped (sections, stills, tests): land on
         # the final view explicitly so every way of rendering shows the same picture.
@@ -227,22 +277,36 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.settle_view()
         self.show_setting()
         self.clear_panel()
-        heading = label_text(self.clip.text.angles_heading, self.clip.colours.text)
+        self.make_way()
+        heading = name_text(self.clip.text.angles_heading, self.panel_width, self.clip.colours.text)
         rows = VGroup(*(self.angle_row(a, b) for a, b in PAIRS))
-        note = label_text(self.clip.text.angle_note, style.MUTED, style.SMALL_SIZE)
-        self.place_in_panel(VGroup(heading, *rows, note), below=self.legend)
+        note = name_text(
+            self.clip.text.angle_note, self.panel_width, self.clip.colours.text, style.SMALL_SIZE
+        )
+        self.place_in_panel(VGroup(heading, *rows, note), below=self.content_anchor())
         readouts, angles = [row[0] for row in rows], [row[1] for row in rows]
-        align_left_edges(angles, max(r.get_right()[0] for r in readouts) + style.SECTION_GAP)
+        if not self.square:
+            align_left_edges(angles, max(r.get_right()[0] for r in readouts) + style.SECTION_GAP)
         self.panel_content = [heading, *rows, note]
         self.play(FadeIn(heading), run_time=self.seconds(style.SHORT))
+        arrows = [self.view.get_arrow(k) for k in FEATURES]
+        self.play(
+            *(Indicate(arrow, color=style.HIGHLIGHT, scale_factor=1.0) for arrow in arrows),
+            run_time=self.seconds(style.LONG),
+        )
+        self.until_sentence(1)  # per pair: the dot product and its angle
+        each = max(self.seconds(style.MEDIUM), 0.8 * self.sentence_seconds(1) / len(PAIRS))
         for (a, b), row in zip(PAIRS, rows, strict=True):
             pair = [self.view.get_arrow(a), self.view.get_arrow(b)]
             self.play(
                 Write(row),
                 *(Indicate(arrow, color=style.HIGHLIGHT, scale_factor=1.0) for arrow in pair),
-                run_time=self.seconds(style.MEDIUM),
+                run_time=each,
             )
-        self.play(FadeIn(note), run_time=self.seconds(style.SHORT))
+        self.until_sentence(2)  # every angle close to ninety degrees
+        for angle in angles:
+            self.play(Indicate(angle, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(note), run_time=self.seconds(style.MEDIUM))
 
     def angle_row(self, a: str, b: str) -> VGroup:
         """``a · b = c`` and ``θ = arccos c ≈ 87.1°`` with θ computed from the shown c."""
@@ -252,29 +316,36 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
             font_size=style.MATH_SIZE,
             color=style.MUTED,
         )
-        return VGroup(self.readout(a, b, shown), angle).arrange(RIGHT, buff=style.SECTION_GAP)
+        row = VGroup(self.readout(a, b, shown), angle)
+        if self.square:  # the angle under its dot product
+            return row.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP / 2)
+        return row.arrange(RIGHT, buff=style.SECTION_GAP)
 
     @beat
     def beat_reading(self) -> None:
         self.settle_view()
         self.show_setting()
         self.clear_panel()
+        self.make_way()
         self.t.set_value(0.0)
-        heading = label_text(self.clip.text.reading_heading, self.clip.colours.text)
+        heading = name_text(
+            self.clip.text.reading_heading, self.panel_width, self.clip.colours.text
+        )
         live = self.live_readout()
         statuses = self.status_lines()
-        self.place_in_panel(VGroup(heading, live, statuses), below=self.legend)
+        self.place_in_panel(VGroup(heading, live, statuses), below=self.content_anchor())
         marks = self.moving_marks()
         self.panel_content = [heading, live, statuses, *marks[2:]]
         self.play(FadeIn(heading, *marks[:2]), run_time=self.seconds(style.MEDIUM))
-        self.play(
-            *(Create(mark) for mark in marks[2:]), FadeIn(live, statuses),
-            run_time=self.seconds(style.MEDIUM),
-        )  # fmt: skip
+        self.until_sentence(1)  # the perpendicular, the shadow, the dot product
+        self.play(Create(marks[2]), run_time=self.seconds(style.MEDIUM))
+        self.play(Create(marks[3]), run_time=self.seconds(style.MEDIUM))
+        self.play(Create(marks[4]), FadeIn(live), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(statuses), run_time=self.seconds(style.MEDIUM))
         for stop in range(1, len(self.clip.toy.stops)):
+            self.until_sentence(stop + 1)  # stop k goes with the sentence reading it
             self.play(self.t.animate.set_value(stop), run_time=self.seconds(style.LONG))
             self.refresh(*marks, live[1], statuses)
-            self.wait(self.seconds(style.PAUSE))
 
     def refresh(self, *groups: Mobject) -> None:
         """Run the updaters once (they do not run when animations are skipped)."""
@@ -304,7 +375,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         text, fact = self.clip.text, self.clip.fact
         words = (text.is_feature, text.not_feature, text.in_between)
         colours = (style.POSITIVE, style.NEGATIVE, style.MUTED)
-        room = style.PANEL_WIDTH
+        room = self.panel_width
         lines = VGroup(
             *(name_text(fill(w, fact), room, c) for w, c in zip(words, colours, strict=True))
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
@@ -368,19 +439,28 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         """E's meaning, its three readouts, the M + J arrow and the sum as displayed."""
         text, fact = self.clip.text, self.clip.fact
         words = fill(text.encoding_label, fact)
-        meaning = name_text(words, style.PANEL_WIDTH, self.colour["encoding"])
+        meaning = name_text(words, self.panel_width, self.colour["encoding"])
         readouts = [self.readout(k, "encoding") for k in FEATURES]
         total = self.sum_line()
-        note = label_text(text.sum_note, style.MUTED, style.SMALL_SIZE)
-        self.place_in_panel(VGroup(meaning, *readouts, total, note), below=self.title)
+        note = name_text(text.sum_note, self.panel_width, self.clip.colours.text, style.SMALL_SIZE)
+        self.place_in_panel(VGroup(meaning, *readouts, total, note), below=self.panel_anchor)
         self.panel_content = [meaning, *readouts, total, note, *marks]
-        self.play(FadeOut(self.legend), FadeIn(meaning), run_time=self.seconds(style.SHORT))
+        leaving = self.legend_on_screen()
+        self.play(*map(FadeOut, leaving), FadeIn(meaning), run_time=self.seconds(style.SHORT))
+        each = max(self.seconds(style.MEDIUM), 0.5 * self.sentence_seconds(0) / len(readouts))
         for readout in readouts:
-            self.play(Write(readout), run_time=self.seconds(style.MEDIUM))
+            self.play(Write(readout), run_time=each)
+        self.until_sentence(1)  # the two name readings add up
+        self.play(
+            *(Indicate(r, color=style.HIGHLIGHT) for r in readouts[:2]),
+            run_time=self.seconds(style.LONG),
+        )
         summed = self.sum_arrows()
         self.panel_content.extend(summed)
-        self.play(GrowArrow(summed[0]), run_time=self.seconds(style.MEDIUM))
-        self.play(Write(total), FadeIn(note), run_time=self.seconds(style.MEDIUM))
+        self.play(GrowArrow(summed[0]), run_time=self.seconds(style.LONG))
+        self.until_sentence(2)  # along M + J, E reads two
+        self.play(Write(total), run_time=self.seconds(style.LONG))
+        self.play(FadeIn(note), run_time=self.seconds(style.MEDIUM))
 
     def sum_line(self) -> MathTex:
         """``(M + J) · E = 1.00 + 1.00 = 2.00``: the sum of the two readouts as displayed."""
@@ -397,6 +477,9 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         line[1].set_color(self.colour["first"])
         line[3].set_color(self.colour["last"])
         line[5].set_color(self.colour["encoding"])
+        if self.square:  # on three lines: the product, the readings added, the sum
+            parts = VGroup(*(VGroup(*line.submobjects[a:b]) for a, b in ((0, 6), (6, 7), (7, 8))))
+            parts.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP / 2)
         return line
 
     def sum_arrows(self) -> list[Arrow]:
@@ -414,9 +497,10 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.panel_content = []
         fact, text = self.clip.fact, self.clip.text
         colours = (self.colour["first"], self.colour["last"])
-        tokens = NameBoxes(
-            (fact.first_name, fact.last_name), colours, TOKEN_BOX_WIDTH, gap=TOKEN_GAP
-        )
+        room = config.frame_width - 2 * style.EDGE_BUFFER
+        gap = min(TOKEN_GAP, room / 6)
+        width = min(TOKEN_BOX_WIDTH, (room - gap) / 2)
+        tokens = NameBoxes((fact.first_name, fact.last_name), colours, width, gap=gap)
         tokens.next_to(self.title, DOWN, buff=style.WIDE_GAP)
         before = [self.token_column(v) for v in self.token_vectors]
         for column, index in zip(before, (0, 1), strict=True):
@@ -426,12 +510,14 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.play(FadeIn(tokens), run_time=self.seconds(style.MEDIUM))
         self.play(*(FadeIn(c) for c in before), run_time=self.seconds(style.MEDIUM))
         arc, carrier = self.attention_arc(tokens)
+        self.until_sentence(1)  # attention carried the first name over
         self.play(Create(arc[0]), FadeIn(arc[1]), run_time=self.seconds(style.MEDIUM))
         self.play(FadeIn(carrier), run_time=self.seconds(style.SHORT))
         target = before[1][0].get_value()
         path = arc[0].copy().add_line_to(target.get_left())
         self.play(MoveAlongPath(carrier, path), run_time=self.seconds(style.LONG))
         after = self.token_column(self.full).move_to(before[1], aligned_edge=UP)
+        self.until_sentence(2)  # its reading rises from zero to one
         self.play(
             FadeOut(carrier),
             ReplacementTransform(before[1][0], after[0]),

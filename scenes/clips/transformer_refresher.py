@@ -57,7 +57,7 @@ from mathcore.readout import largest_remainder, softmax_steps
 from mathcore.toy_transformer import STEPS, FlowSettings, Step, toy_flow
 from scenes.config import TransformerRefresherConfig, fill, load_model
 from scenes.config.transformer_refresher import LAYERS_STORED
-from scenes.visual import style
+from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
     ArrayMatrix,
@@ -74,11 +74,42 @@ from scenes.visual.components import (
     number_entry,
 )
 
-STAGE_COLOURS = (
-    style.COMPONENT_COLOURS["attention"],
-    style.NORM_COLOUR,
-    style.COMPONENT_COLOURS["mlp"],
-)
+# The analogy's 3-D view in the narrow frames: above its panel in 9:16, smaller in 1:1.
+PORTRAIT_VIEW_Y = 2.2  # the view's origin in 9:16
+PORTRAIT_VIEW_DROP = 2.4  # from that origin down to the panel's top
+SQUARE_UNIT = 1.5
+SQUARE_VIEW_X = -2.2
+SQUARE_PANEL_X = 0.3
+NARROW_MATRIX_COLUMNS = 3  # the unembedding's columns drawn in the narrow frames
+NARROW_MATRIX_H_BUFF = 0.6
+NARROW_ITEM_GAP = 0.12
+NARROW_GAP = 0.45  # between the softmax table's columns in the narrow frames
+NARROW_BAR_SCALE = 0.6
+NARROW_METER_LABEL = 3.0  # the meter of context and knowledge in the narrow frames
+NARROW_METER_WIDTH = 2.4
+
+
+def stage_tints() -> tuple[str, str, str]:
+    """The layer loop's stages (attention, norm, MLP) in the active theme's colours."""
+    return (style.COMPONENT_COLOURS["attention"], style.NORM_COLOUR, style.COMPONENT_COLOURS["mlp"])
+
+
+def wrap_rows(items: VGroup, width: float, gap: float, line_gap: float) -> VGroup:
+    """Set ``items`` left to right in lines no wider than ``width`` (the next item starts a
+    new line when it would not fit), each line centred, the lines stacked ``line_gap`` apart;
+    returns ``items``, which keep their order (for the narrow frames)."""
+    lines: list[list[VMobject]] = [[]]
+    used = 0.0
+    for item in items:
+        extra = item.width + (gap if lines[-1] else 0.0)
+        if lines[-1] and used + extra > width:
+            lines.append([])
+            used, extra = 0.0, item.width
+        lines[-1].append(item)
+        used += extra
+    rows = VGroup(*(VGroup(*line).arrange(RIGHT, buff=gap, aligned_edge=UP) for line in lines))
+    rows.arrange(DOWN, buff=line_gap)
+    return items
 
 
 class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
@@ -127,9 +158,14 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
 
     def title(self, template: str, **values: object) -> Mobject:
         line = fitted_text(
-            self.words(template, **values), style.CONTENT_WIDTH, style.TEXT, style.LABEL_SIZE
+            self.words(template, **values), self.content_width(), style.TEXT, style.LABEL_SIZE
         )
         return line.to_edge(UP, buff=style.EDGE_BUFFER)
+
+    @staticmethod
+    def content_width() -> float:
+        """The widest a picture may be in this frame, margins kept."""
+        return min(style.CONTENT_WIDTH, config.frame_width - 2 * style.EDGE_BUFFER)
 
     def token_colour(self, token: str) -> str:
         fact, colours = self.clip.fact, self.clip.colours
@@ -150,8 +186,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     def token_tags(self) -> VGroup:
         """The tokens in boxes, side by side (the end of the cutting)."""
         tags = VGroup(*(TokenTag(t, self.token_colour(t)) for t in self.tokens))
-        tags.arrange(RIGHT, buff=style.ITEM_GAP)
-        return fit_width(tags, style.CONTENT_WIDTH)
+        if frame.is_landscape():
+            tags.arrange(RIGHT, buff=style.ITEM_GAP)
+        else:
+            wrap_rows(tags, self.content_width(), style.ITEM_GAP, style.ROW_GAP)
+        return fit_width(tags, self.content_width())
 
     def columns(self, vectors: np.ndarray) -> VGroup:
         """One column of numbers per token (the sequence's vectors)."""
@@ -177,8 +216,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 for t, c in zip(tags, cols, strict=True)
             )
         )
-        pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=UP)
-        fit_width(pairs, style.CONTENT_WIDTH)
+        if frame.is_landscape():
+            pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=UP)
+        else:  # the columns in rows, the reading order kept
+            wrap_rows(pairs, self.content_width(), style.SECTION_GAP, style.WIDE_GAP)
+        fit_width(pairs, self.content_width())
         return tags, cols
 
     def columns_like(self, vectors: np.ndarray, like: VGroup) -> VGroup:
@@ -192,11 +234,12 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     def beat_tokens(self) -> None:
         self.clear_stage()
         heading = self.title(self.clip.text.tokens_title)
-        strip = PromptStrip(self.tokens, style.CONTENT_WIDTH)
+        strip = PromptStrip(self.tokens, self.content_width())
         self.play(FadeIn(heading), Write(strip), run_time=self.seconds(style.LONG))
         cuts = strip.get_cuts()
         for cut in cuts:
             cut.shift(style.KNIFE_RISE * UP)
+        self.until_sentence(1)
         self.play(
             AnimationGroup(
                 *(
@@ -208,9 +251,10 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 ),
                 lag_ratio=style.LAG_SLOW,
             ),
-            run_time=self.seconds(style.LONG),
+            run_time=max(self.seconds(style.LONG), self.sentence_seconds(1)),
         )
         tags = self.token_tags()
+        self.until_sentence(2)
         self.play(
             *(
                 ReplacementTransform(strip.get_word(i), tag.get_label())
@@ -222,8 +266,20 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.play(*(Create(tag.get_box()) for tag in tags), run_time=self.seconds(style.SHORT))
         count = label_text(self.words(self.clip.text.token_count, n=len(self.tokens)), style.MUTED)
         count.next_to(tags, DOWN, buff=style.WIDE_GAP)
+        self.until_sentence(3)
         self.play(FadeIn(count), run_time=self.seconds(style.SHORT))
+        self.read_along(tags, self.sentence_seconds(3))
         self.tags: VGroup = tags
+
+    def read_along(self, items: VGroup, seconds: float) -> None:
+        """A highlight that visits ``items`` one after another (the row being read)."""
+        mark = SurroundingRectangle(items[0], color=style.HIGHLIGHT, buff=style.ITEM_GAP / 2)
+        step = max(self.seconds(style.SHORT), 0.6 * seconds / max(len(items), 1))
+        self.play(Create(mark), run_time=self.seconds(style.SHORT))
+        for item in items[1:]:
+            target = SurroundingRectangle(item, color=style.HIGHLIGHT, buff=style.ITEM_GAP / 2)
+            self.play(Transform(mark, target), run_time=step)
+        self.play(FadeOut(mark), run_time=self.seconds(style.SHORT))
 
     @beat
     def beat_embeddings(self) -> None:
@@ -246,9 +302,25 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         note = label_text(self.words(self.clip.text.dimensions, n=self.clip.d_model), style.MUTED)
         note.next_to(cols, DOWN, buff=style.ITEM_GAP)
+        self.until_sentence(1)
         self.play(FadeIn(note), run_time=self.seconds(style.SHORT))
+        self.play(
+            Indicate(
+                VGroup(*(self.ellipses(col) for col in cols if isinstance(col, ArrayMatrix))),
+                color=style.HIGHLIGHT,
+            ),
+            run_time=self.seconds(style.LONG),
+        )
+        self.until_sentence(2)
+        self.read_along(cols, self.sentence_seconds(2))
         self.shown["embeddings"] = self.entries(cols[-1])
         self.seq: tuple[VGroup, VGroup] = (tags, cols)
+
+    @staticmethod
+    def ellipses(column: ArrayMatrix) -> VGroup:
+        """The rows of dots standing for the entries left out of ``column``."""
+        rows = column.mob_matrix
+        return VGroup(*(rows[i][0] for i, r in enumerate(column.row_indices) if r is None))
 
     @staticmethod
     def entries(column: Mobject) -> list[float]:
@@ -268,10 +340,12 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             tags, cols = seq
         text = self.clip.text
         loop = LayerLoop(
-            (text.attention, text.norm, text.mlp), STAGE_COLOURS, self.n_layers, text.layer, text.of
+            (text.attention, text.norm, text.mlp), stage_tints(), self.n_layers, text.layer, text.of
         )
+        if not frame.is_landscape():  # the counter over the blocks: the row fits the width
+            loop.counter.next_to(loop.boxes, UP, buff=style.ITEM_GAP)
         loop.to_edge(UP, buff=style.EDGE_BUFFER)
-        fit_width(loop, style.CONTENT_WIDTH)
+        fit_width(loop, self.content_width())
         return tags, cols, loop
 
     def band(self, around: Mobject, colour: str) -> RoundedRectangle:
@@ -294,7 +368,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                     angle=-PI / 2 / (i - j),
                 )
                 arcs.add(
-                    arc.set_stroke(STAGE_COLOURS[0], width=width, opacity=0.4 + 0.6 * weights[i, j])
+                    arc.set_stroke(stage_tints()[0], width=width, opacity=0.4 + 0.6 * weights[i, j])
                 )
         return arcs
 
@@ -306,12 +380,12 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         record = self.flow.step(layer, step)
         pace = self.seconds(style.SHORT if fast else style.MEDIUM)
         if step == "mlp":
-            blocks = VGroup(*(self.band(col, STAGE_COLOURS[2]) for col in cols))
+            blocks = VGroup(*(self.band(col, stage_tints()[2]) for col in cols))
         else:
-            blocks = VGroup(self.band(VGroup(tags, cols), STAGE_COLOURS[index]))
+            blocks = VGroup(self.band(VGroup(tags, cols), stage_tints()[index]))
         source = loop.get_box(index)[0]
         self.play(
-            Indicate(loop.get_box(index), color=STAGE_COLOURS[index]),
+            Indicate(loop.get_box(index), color=stage_tints()[index]),
             *(TransformFromCopy(source, b) for b in blocks),
             run_time=pace,
         )
@@ -328,16 +402,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             )
             extra.append(arcs)
         if step == "norm" and record.norms is not None:
-            floor = blocks.get_bottom()[1] - style.ROW_GAP
-            lengths = VGroup(
-                *(
-                    MathTex(rf"\|x\| = {mathcore.fixed(n, 2)}", font_size=style.READOUT_SIZE)
-                    .set_color(style.NORM_COLOUR)
-                    .move_to(col.get_x() * RIGHT + floor * UP)
-                    for n, col in zip(record.norms, cols, strict=True)
-                )
-            )
-            fit_width(lengths, style.CONTENT_WIDTH)
+            lengths = self.lengths_under(record.norms, blocks, cols)
             self.play(FadeIn(lengths), run_time=pace)
             ones = VGroup(
                 *(
@@ -358,6 +423,26 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             self.play(Transform(cols, self.columns_like(record.vectors, cols)), run_time=pace)
         self.play(FadeOut(blocks), *(FadeOut(m) for m in extra), run_time=pace)
 
+    def lengths_under(self, norms: np.ndarray, blocks: VGroup, cols: VGroup) -> VGroup:
+        """``‖x‖ = n`` under each column, below the block drawn over it."""
+        lengths = VGroup(
+            *(
+                MathTex(rf"\|x\| = {mathcore.fixed(n, 2)}", font_size=style.READOUT_SIZE).set_color(
+                    style.NORM_COLOUR
+                )
+                for n in norms
+            )
+        )
+        if frame.is_landscape():
+            floor = blocks.get_bottom()[1] - style.ROW_GAP
+            for length, col in zip(lengths, cols, strict=True):
+                length.move_to(col.get_x() * RIGHT + floor * UP)
+            return fit_width(lengths, self.content_width())
+        for length, col in zip(lengths, cols, strict=True):  # rows of columns: each its own
+            fit_width(length, col.width + style.ITEM_GAP)
+            length.next_to(col, DOWN, buff=style.ITEM_GAP)
+        return lengths
+
     @beat
     def beat_flow(self) -> None:
         tags, cols, loop = self.flow_stage()
@@ -366,18 +451,21 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         detailed = min(LAYERS_STORED, self.n_layers)
         for layer in range(1, detailed + 1):
             if layer > 1:
+                self.until_sentence(len(STEPS) + 1)  # the loop runs again
                 self.play(
                     ChangeDecimalToValue(loop.get_count(), layer),
                     Indicate(loop.get_loop()),
                     run_time=self.seconds(style.SHORT),
                 )
-            for step in STEPS:
+            for number, step in enumerate(STEPS):
+                if layer == 1:
+                    self.until_sentence(number + 1)  # the sentence naming the block
                 self.play_step(layer, step, tags, cols, loop, fast=layer > 1)
         if self.n_layers > detailed:
             spins = [
                 Indicate(box, color=c)
                 for _ in range(3)
-                for box, c in zip(loop.boxes, STAGE_COLOURS, strict=True)
+                for box, c in zip(loop.boxes, stage_tints(), strict=True)
             ]
             self.play(
                 ChangeDecimalToValue(loop.get_count(), self.n_layers),
@@ -397,12 +485,14 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     def readout_product(self) -> tuple[VGroup, ArrayMatrix, EmbeddingColumn, MathTex, ArrayMatrix]:
         """words | W_U | x = logits, with the final vector as x."""
         c = self.clip
-        labels = [
-            name_text(w, style.READOUT_LABEL, style.TEXT, style.BODY_SIZE) for w in c.candidates
-        ]
+        size = style.BODY_SIZE if frame.is_landscape() else style.SMALL_SIZE
+        buff = style.ITEM_GAP if frame.is_landscape() else NARROW_ITEM_GAP
+        labels = [name_text(w, style.READOUT_LABEL, style.TEXT, size) for w in c.candidates]
         gap = max(style.MATRIX_V_BUFF, max(label.height for label in labels) + style.ITEM_GAP)
+        shown = c.display.rows if frame.is_landscape() else NARROW_MATRIX_COLUMNS
+        spacing = {} if frame.is_landscape() else {"h_buff": NARROW_MATRIX_H_BUFF}
         matrix = ArrayMatrix(
-            self.unembedding, len(c.candidates), c.display.rows, 1, style.MATRIX_SIZE, v_buff=gap
+            self.unembedding, len(c.candidates), shown, 1, style.MATRIX_SIZE, v_buff=gap, **spacing
         )
         vector = EmbeddingColumn(
             self.readout_vector,
@@ -415,11 +505,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         logits = ArrayMatrix(
             self.softmax.logits.reshape(-1, 1), len(c.candidates), 1, 2, style.READOUT_SIZE
         )
-        product = VGroup(matrix, vector, equals, logits).arrange(RIGHT, buff=style.ITEM_GAP)
+        product = VGroup(matrix, vector, equals, logits).arrange(RIGHT, buff=buff)
         words = VGroup()
         for label, row in zip(labels, matrix.get_rows(), strict=True):
-            words.add(label.next_to(matrix, LEFT, buff=style.ITEM_GAP).match_y(row))
-        fit_width(VGroup(words, product), style.CONTENT_WIDTH)
+            words.add(label.next_to(matrix, LEFT, buff=buff).match_y(row))
+        fit_width(VGroup(words, product), self.content_width())
         return words, matrix, vector, equals, logits
 
     def softmax_table(self, words: VGroup) -> VGroup:
@@ -436,13 +526,15 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             for entry, word in zip(column, words, strict=True):
                 entry.match_y(word)
             column.shift((x - column.get_left()[0]) * RIGHT)
-            x = column.get_right()[0] + style.WIDE_GAP
+            x = column.get_right()[0] + (style.WIDE_GAP if frame.is_landscape() else NARROW_GAP)
         total = MathTex(
             r"\Sigma = " + mathcore.fixed(s.total, 2), font_size=size, color=style.MUTED
         )
         total.next_to(exps, DOWN, buff=style.ROW_GAP).align_to(exps, RIGHT)
         hundred = MathTex(rf"\Sigma = {sum(s.percents)}\%", font_size=size, color=style.MUTED)
         hundred.next_to(shares, DOWN, buff=style.ROW_GAP).align_to(shares, RIGHT)
+        if not frame.is_landscape():  # the columns are close: the sums on two lines
+            hundred.next_to(total, DOWN, buff=style.ITEM_GAP).align_to(shares, RIGHT)
         self.shown["logits"] = [float(v) for v in s.logits]
         self.shown["exps"] = [float(v) for v in s.exps]
         self.shown["exp_sum"] = [s.total]
@@ -453,7 +545,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     def bar(self, percent: int, best: bool) -> RoundedRectangle:
         """A bar as long as ``percent`` (the most likely word's in the attribute's colour)."""
         colour = self.clip.colours.attribute if best else style.MUTED
-        width = max(style.PROBABILITY_WIDTH_SIDE * percent / 100, style.TINY)
+        full = style.PROBABILITY_WIDTH_SIDE * (1.0 if frame.is_landscape() else NARROW_BAR_SCALE)
+        width = max(full * percent / 100, style.TINY)
         rect = RoundedRectangle(corner_radius=0.02, width=width, height=style.PROBABILITY_HEIGHT)
         rect.set_fill(colour, opacity=style.BAR_OPACITY).set_stroke(width=0)
         return rect
@@ -468,7 +561,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.keep_only(*last)
         best_word = self.clip.candidates[self.softmax.best]
         prompt = PromptStrip(
-            [*self.tokens, best_word], style.CONTENT_WIDTH, font_size=style.LABEL_SIZE
+            [*self.tokens, best_word], self.content_width(), font_size=style.LABEL_SIZE
         )
         answer = prompt.get_word(len(self.tokens))
         answer.set_color(self.clip.colours.attribute).set_opacity(0.0)
@@ -484,6 +577,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             ReplacementTransform(last[1], vector),
             run_time=self.seconds(style.MEDIUM),
         )
+        self.until_sentence(1)
         self.play(FadeIn(matrix), FadeIn(words), run_time=self.seconds(style.MEDIUM))
         self.play(
             Write(equals),
@@ -494,7 +588,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         heads = self.headers(table)
         left = style.EDGE_BUFFER - config.frame_width / 2
         target = VGroup(words.copy(), table).shift((left - words.get_left()[0]) * RIGHT)
-        fit_width(target, style.CONTENT_WIDTH)
+        fit_width(target, self.content_width())
         logits_shown = table[0]
         self.play(
             FadeOut(VGroup(matrix, vector, equals)),
@@ -505,6 +599,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             run_time=self.seconds(style.MEDIUM),
         )
         exps, shares, bars, total, hundred = table[1], table[2], table[3], table[4], table[5]
+        self.until_sentence(2)
         self.play(
             FadeIn(heads[1]),
             TransformFromCopy(logits_shown, exps),
@@ -521,6 +616,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             *(GrowFromEdge(b, LEFT) for b in bars),
             run_time=self.seconds(style.MEDIUM),
         )
+        self.until_sentence(3)
         self.land_prediction(answer, blank, words, bars)
 
     def headers(self, table: VGroup) -> VGroup:
@@ -537,6 +633,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 )
             )
             heads.add(head.next_to(column, UP, buff=style.ROW_GAP))
+        if not frame.is_landscape():  # close columns: the last header over its bars too
+            heads[2].next_to(VGroup(table[2], table[3]), UP, buff=style.ROW_GAP)
+            heads[2].align_to(table[2], LEFT)
         return heads
 
     def land_prediction(self, answer: VGroup, blank: Line, words: VMobject, bars: VMobject) -> None:
@@ -570,14 +669,33 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             "diff": colours.attribute,
         }
         labels = {"b": p.b, "a": p.a, "c": p.c, "nearest": p.nearest, "diff": ""}
-        view = ArrowSpace3D(arrows, palette, labels, unit=style.ANALOGY_UNIT)
+        square = not frame.is_landscape() and not frame.is_portrait()
+        unit = SQUARE_UNIT if square else style.ANALOGY_UNIT
+        view = ArrowSpace3D(arrows, palette, labels, unit=unit)
         for name in arrows:
             view.set_arrow(name, *arrows[name], growth=0.0)
         return view
 
+    def place_analogy(self, view: ArrowSpace3D, panel: VGroup) -> None:
+        """The 3-D view left of its panel in the wide and square frames, above it in the
+        vertical one."""
+        if frame.is_portrait():
+            view.origin = UP * PORTRAIT_VIEW_Y
+            view.redraw()
+            panel.next_to(UP * (PORTRAIT_VIEW_Y - PORTRAIT_VIEW_DROP), DOWN, buff=0)
+            panel.set_x(0)
+            return
+        left = style.ANALOGY_X if frame.is_landscape() else SQUARE_VIEW_X
+        view.origin = left * RIGHT + style.PICTURE_LIFT * DOWN
+        view.redraw()
+        panel_x = style.ANALOGY_PANEL_X if frame.is_landscape() else SQUARE_PANEL_X
+        panel.move_to((panel_x + panel.width / 2) * RIGHT + style.PICTURE_LIFT * UP)
+
     def analogy_panel(self) -> VGroup:
         p, text, colours = self.analogy, self.clip.text, self.clip.colours
-        width = style.ANALOGY_PANEL_WIDTH
+        width = min(style.ANALOGY_PANEL_WIDTH, config.frame_width / 2 - style.EDGE_BUFFER)
+        if frame.is_portrait():
+            width = self.content_width()
         formula = VGroup(
             name_text(f"E({p.a}) − E({p.b})", width, colours.attribute, style.BODY_SIZE),
             name_text(f"+ E({p.c})", width, colours.attribute, style.BODY_SIZE),
@@ -599,11 +717,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     @beat
     def beat_directions(self) -> None:
         self.clear_stage()
-        view = self.analogy_view()
-        view.origin = style.ANALOGY_X * RIGHT + style.PICTURE_LIFT * DOWN
-        view.redraw()
-        panel = self.analogy_panel()
-        panel.move_to((style.ANALOGY_PANEL_X + panel.width / 2) * RIGHT + style.PICTURE_LIFT * UP)
+        view, panel = self.analogy_view(), self.analogy_panel()
+        self.place_analogy(view, panel)
         grow = {name: ValueTracker(0.0) for name in view.geometry}
         slide, turn = ValueTracker(0.0), ValueTracker(style.VIEW_AZIMUTH)
         p = self.analogy
@@ -617,21 +732,30 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
 
         view.add_updater(follow)
         self.add(view)
-        spin = turn.animate.set_value(style.VIEW_AZIMUTH + style.VIEW_TURN)
+        turned = style.VIEW_AZIMUTH + style.VIEW_TURN / 2
         self.play(
             *(grow[n].animate.set_value(1.0) for n in ("b", "a", "c")),
-            run_time=self.seconds(style.LONG),
+            turn.animate.set_value(turned),  # turning shows the arrows stand in 3-D
+            run_time=max(self.seconds(style.LONG), self.sentence_seconds(0)),
         )
+        self.until_sentence(2)  # the step from b to a
         self.play(
             grow["diff"].animate.set_value(1.0), FadeIn(panel[0]), run_time=self.seconds(style.LONG)
         )
+        self.until_sentence(3)  # the same arrow, slid to c
         self.play(slide.animate.set_value(1.0), run_time=self.seconds(style.LONG))
+        self.until_sentence(4)  # it ends beside the nearest word
         self.play(
             grow["nearest"].animate.set_value(1.0),
             FadeIn(panel[1:3]),
             run_time=self.seconds(style.MEDIUM),
         )
-        self.play(spin, FadeIn(panel[3]), run_time=self.seconds(style.LONG * 2))
+        self.until_sentence(5)
+        self.play(
+            turn.animate.set_value(style.VIEW_AZIMUTH + style.VIEW_TURN),
+            FadeIn(panel[3]),
+            run_time=max(self.seconds(style.LONG), self.sentence_seconds(5) * 0.7),
+        )
         view.clear_updaters()
 
     # -- context and knowledge ---------------------------------------------------------
@@ -650,12 +774,12 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         names, bars, values = VGroup(), VGroup(), VGroup()
         for label, tint, tracker in zip(labels, tints, trackers, strict=True):
             name, role = label
-            words = VGroup(name_text(name, style.METER_LABEL, tint, style.BODY_SIZE))
+            words = VGroup(name_text(name, self.meter_label(), tint, style.BODY_SIZE))
             if role:
-                words.add(name_text(role, style.METER_LABEL, style.MUTED, style.BODY_SIZE))
+                words.add(name_text(role, self.meter_label(), style.MUTED, style.BODY_SIZE))
             names.add(words.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP / 2))
             bar = RoundedRectangle(
-                corner_radius=0.02, width=style.METER_WIDTH, height=style.PROBABILITY_HEIGHT
+                corner_radius=0.02, width=self.meter_width(), height=style.PROBABILITY_HEIGHT
             )
             bars.add(bar.set_fill(tint, opacity=style.BAR_OPACITY).set_stroke(width=0))
             values.add(number_entry(tracker.get_value(), 2, style.READOUT_SIZE, tint))
@@ -675,10 +799,19 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         return rows, trackers
 
     @staticmethod
-    def meter_bar(bar: Mobject, words: Mobject, value: float) -> None:
+    def meter_label() -> float:
+        """Width of the meter's names (narrower in the narrow frames)."""
+        return style.METER_LABEL if frame.is_landscape() else NARROW_METER_LABEL
+
+    @staticmethod
+    def meter_width() -> float:
+        """Length of a meter bar at value 1."""
+        return style.METER_WIDTH if frame.is_landscape() else NARROW_METER_WIDTH
+
+    def meter_bar(self, bar: Mobject, words: Mobject, value: float) -> None:
         """Stretch ``bar`` to ``value`` (negative values draw nothing) beside ``words``."""
-        bar.stretch_to_fit_width(max(style.METER_WIDTH * max(value, 0.0), style.TINY))
-        left = words.get_left()[0] + style.METER_LABEL + style.ITEM_GAP
+        bar.stretch_to_fit_width(max(self.meter_width() * max(value, 0.0), style.TINY))
+        left = words.get_left()[0] + self.meter_label() + style.ITEM_GAP
         bar.move_to((left + bar.width / 2) * RIGHT + words.get_center()[1] * UP)
 
     @beat
@@ -692,9 +825,13 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         tag = TokenTag(fact.last_name, self.token_colour(fact.last_name))
         column = self.columns(self.flow.embeddings)[index]
         vector = VGroup(tag, column).arrange(DOWN, buff=style.ITEM_GAP)
-        vector.to_edge(LEFT, buff=style.MARGIN).shift(0.6 * DOWN)
         rows, trackers = self.meter()
-        rows.next_to(vector, RIGHT, buff=style.WIDE_GAP).match_y(vector)
+        if frame.is_landscape():
+            vector.to_edge(LEFT, buff=style.MARGIN).shift(0.6 * DOWN)
+            rows.next_to(vector, RIGHT, buff=style.WIDE_GAP).match_y(vector)
+        else:  # the vector under the loop, its meter under it
+            vector.next_to(loop, DOWN, buff=style.SECTION_GAP).set_x(0)
+            rows.next_to(vector, DOWN, buff=style.SECTION_GAP).set_x(0)
         self.play(
             FadeIn(heading),
             FadeIn(loop),
@@ -702,20 +839,25 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             FadeIn(rows),
             run_time=self.seconds(style.MEDIUM),
         )
+        self.until_sentence(1)  # only its own word so far
+        self.play(Indicate(rows[0][1], color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
         for layer in range(1, min(LAYERS_STORED, self.n_layers) + 1):
             if layer > 1:
+                self.until_sentence(4)  # layer after layer
                 self.play(
                     ChangeDecimalToValue(loop.get_count(), layer),
                     run_time=self.seconds(style.SHORT),
                 )
             for stage, step in enumerate(STEPS):
+                if layer == 1 and step != "norm":
+                    self.until_sentence(2 if step == "attention" else 3)
                 values = self.flow.features[self.flow.feature_index(layer, step), index]
                 record = self.flow.step(layer, step).vectors[index]
                 new = self.columns(record[None, :].repeat(len(self.tokens), 0))[index].move_to(
                     column
                 )
                 self.play(
-                    Indicate(loop.get_box(stage), color=STAGE_COLOURS[stage]),
+                    Indicate(loop.get_box(stage), color=stage_tints()[stage]),
                     Transform(column, new),
                     *(t.animate.set_value(float(v)) for t, v in zip(trackers, values, strict=True)),
                     run_time=self.seconds(style.MEDIUM),
@@ -743,7 +885,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             "attention": style.COMPONENT_COLOURS["attention"],
             "other": style.MUTED,
         }
-        bar = StackedBar(self.parts, colours, style.BAR_WIDTH, style.SHARE_BAR_HEIGHT).move_to(
+        width = min(style.BAR_WIDTH, self.content_width())
+        bar = StackedBar(self.parts, colours, width, style.SHARE_BAR_HEIGHT).move_to(
             style.PICTURE_LIFT * UP
         )
         names = {"mlp": text.mlp_part, "attention": text.attention_part, "other": text.other_part}
@@ -770,17 +913,31 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         total.next_to(bar, UP, buff=style.SECTION_GAP)
         self.shown["part_percents"] = [float(self.part_percents[k]) for k in self.parts]
-        self.play(FadeIn(heading), FadeIn(total), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(heading), run_time=self.seconds(style.SHORT))
+        self.until_sentence(1)  # tally and split
+        self.play(FadeIn(total), run_time=self.seconds(style.SHORT))
         self.play(
             AnimationGroup(
                 *(GrowFromEdge(bar.get_segment(k), LEFT) for k in bar.get_names()), lag_ratio=0.5
             ),
-            run_time=self.seconds(style.LONG),
+            run_time=max(self.seconds(style.LONG), self.sentence_seconds(1) * 0.6),
         )
         self.play(FadeIn(labels, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(2)  # the MLPs' share
+        mlp = list(bar.get_names()).index("mlp")
         self.play(
-            Indicate(bar.get_segment("mlp"), color=style.HIGHLIGHT),
-            run_time=self.seconds(style.MEDIUM),
+            Indicate(VGroup(bar.get_segment("mlp"), labels[mlp]), color=style.HIGHLIGHT),
+            run_time=self.seconds(style.LONG),
+        )
+        others = [k for k in bar.get_names() if k != "mlp"]
+        self.play(
+            *(bar.get_segment(k).animate.set_opacity(style.DIM_OPACITY) for k in others),
+            *(
+                labels[i].animate.set_opacity(style.DIM_OPACITY)
+                for i, k in enumerate(bar.get_names())
+                if k != "mlp"
+            ),
+            run_time=self.seconds(style.LONG),
         )
 
     @staticmethod
@@ -793,3 +950,10 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         right = config.frame_width / 2 - style.EDGE_BUFFER
         if labels.get_right()[0] > right:
             labels.shift((right - labels.get_right()[0]) * RIGHT)
+        for before, after in itertools.pairwise(reversed(labels)):  # then back from the right
+            gap = after.get_right()[0] - before.get_left()[0] + style.ITEM_GAP
+            if gap > 0:
+                after.shift(-gap * RIGHT)
+        left = style.EDGE_BUFFER - config.frame_width / 2
+        if labels.get_left()[0] < left:  # still too wide: shrink into the frame
+            fit_width(labels, right - left).move_to(labels).set_x(0)

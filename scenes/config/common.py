@@ -224,16 +224,35 @@ def resolve_fact(value: object, source: str, key_path: str = "fact") -> object:
     raise ConfigError(source, key_path, expected, describe(value))
 
 
+def _dark(role: str) -> Any:
+    """The dark theme's colour of ``role`` as a colour option's default."""
+    return option(style.DARK[style.COLOUR_ROLES[role]], colour=True)
+
+
 @dataclass(frozen=True, kw_only=True)
 class ColourConfig:
-    """Colours of the named features and of the text, as '#RRGGBB'."""
+    """Every colour role on screen, as '#RRGGBB': a theme's ``colours:`` sets them all, and a
+    clip's ``colours:`` replaces single ones of its theme's (scenes.config.theme). The defaults
+    are the dark theme's. Each role is a name in scenes.visual.style (style.COLOUR_ROLES)."""
 
-    first_name: str = option(style.FIRST_NAME, colour=True)
-    last_name: str = option(style.LAST_NAME, colour=True)
-    attribute: str = option(style.ATTRIBUTE, colour=True)
-    combined: str = option(style.COMBINED, colour=True)
-    text: str = option(style.TEXT, colour=True)
-    background: str = option(style.BACKGROUND, colour=True)
+    first_name: str = _dark("first_name")
+    last_name: str = _dark("last_name")
+    attribute: str = _dark("attribute")
+    combined: str = _dark("combined")
+    text: str = _dark("text")
+    background: str = _dark("background")
+    muted: str = _dark("muted")
+    positive: str = _dark("positive")
+    negative: str = _dark("negative")
+    axes: str = _dark("axes")
+    block: str = _dark("block")
+    highlight: str = _dark("highlight")
+    norm: str = _dark("norm")
+    measured: str = _dark("measured")
+    bound: str = _dark("bound")
+    perpendicular: str = _dark("perpendicular")
+    sae: str = _dark("sae")
+    plain: str = _dark("plain")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -250,6 +269,9 @@ class MatrixDisplay:
 # (ClipConfig.aspect spells the same Literal out, which the schema parser reads).
 Aspect = Literal["16:9", "9:16", "1:1"]
 ASPECTS: Final[tuple[Aspect, ...]] = ("16:9", "9:16", "1:1")
+
+# The theme a clip has when it names none: today's look (configs/themes/dark.yaml).
+DEFAULT_THEME: Final = "dark"
 
 
 def as_aspect(value: str) -> Aspect:
@@ -276,6 +298,9 @@ class ClipConfig:
     pacing: float = option(1.0, low=0.1, high=10.0, doc="multiplies every run time")
     aspect: Literal["16:9", "9:16", "1:1"] = option(
         "16:9", doc="the frame: 16:9, 9:16 (vertical) or 1:1 (square)"
+    )
+    theme: str = option(
+        DEFAULT_THEME, max_length=64, doc="a theme in configs/themes/: dark, light, high-contrast"
     )
     colours: ColourConfig = field(default_factory=ColourConfig)
     narration: NarrationConfig = field(default_factory=NarrationConfig)

@@ -52,7 +52,7 @@ class MLPText:
     )
     up_projection: str = option("Entry i = row i · E", max_length=TEXT_LENGTH)
     m_alone: str = option("If row 1 were {first_name} alone", max_length=TEXT_LENGTH)
-    m_plus_j: str = option("Row 1 = {first_name} + {last_name}", max_length=TEXT_LENGTH)
+    m_plus_j: str = option("Row 1 = both names: {first_name} + {last_name}", max_length=TEXT_LENGTH)
     bias: str = option("The bias −1: positive only for the full name", max_length=TEXT_LENGTH)
     neither: str = option("neither name", max_length=30)
     threshold: str = option(

@@ -50,6 +50,16 @@ class OpeningText:
     simple: str = option("Simple to compute", max_length=TEXT_LENGTH)
     hard: str = option("Hard to interpret", max_length=TEXT_LENGTH)
     plan: str = option("The plan: one block storing one fact", max_length=TEXT_LENGTH)
+    credit: str = option(
+        "Example laid out after a conversation with Neel Nanda", max_length=TEXT_LENGTH
+    )
+    unknown: str = option("how?", max_length=NAME_LENGTH, doc="over each example's arrow")
+    activation: str = option(
+        "ReLU", max_length=NAME_LENGTH, doc="a plain MLP's function, as the video draws it"
+    )
+    gate_activation: str = option(
+        "SiLU", max_length=NAME_LENGTH, doc="a gated MLP's function (Llama, Mixtral)"
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

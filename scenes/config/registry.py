@@ -19,6 +19,7 @@ from scenes.config.parameter_count import ParameterCountConfig
 from scenes.config.schema import ConfigError, describe, parse, read_yaml, shown_source
 from scenes.config.shipped import shipped_dir
 from scenes.config.superposition import SuperpositionConfig
+from scenes.config.theme import with_theme
 from scenes.config.toy_directions import ToyDirectionsConfig
 from scenes.config.transformer_refresher import TransformerRefresherConfig
 
@@ -37,8 +38,9 @@ CLIP_CONFIGS: dict[str, type[ClipConfig]] = {
 }
 
 
-def load_clip(path: str | Path) -> ClipConfig:
-    """Read, validate and parse one clip file; raise ConfigError naming what is wrong."""
+def load_clip(path: str | Path, theme: str | None = None) -> ClipConfig:
+    """Read, validate and parse one clip file; raise ConfigError naming what is wrong.
+    ``theme`` (``--theme``) replaces the file's ``theme:``."""
     source = shown_source(str(path))  # a hostile command line's name is cut
     raw = read_yaml(Path(path), source)
     if not isinstance(raw, dict):
@@ -48,6 +50,7 @@ def load_clip(path: str | Path) -> ClipConfig:
     if not isinstance(scene, str) or scene not in CLIP_CONFIGS:
         raise ConfigError(source, "scene", one_of(CLIP_CONFIGS, scene), describe(scene))
     config_class = CLIP_CONFIGS[scene]
+    raw = with_theme(raw, source, theme)  # the theme's colours under the file's own
     clip = parse(config_class, config_class.prepare_raw(raw, source), source)
     clip.check(source)
     return clip

@@ -42,6 +42,7 @@ from scenes.config.registry import default_clip
 from scenes.config.schema import ConfigError
 from scenes.visual import frame, style
 from scenes.visual.components import caption, fit_height_between, fit_width
+from scenes.visual.theming import use_theme
 from scenes.visual.timeline import BeatTiming, Cue
 
 ClipT = TypeVar("ClipT", bound=ClipConfig)
@@ -186,6 +187,7 @@ class BeatScene(Scene, Generic[ClipT]):
         # The clips render with Cairo: OpenGL's camera has no background to initialise.
         if not isinstance(camera, Camera):
             raise TypeError(f"{type(self).__name__} needs manim's Cairo renderer")
+        use_theme(self.clip)  # style.TEXT etc. are this clip's theme's from here on
         camera.background_color = ManimColor(self.clip.colours.background)
         camera.init_background()
         self.prepare()

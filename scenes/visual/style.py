@@ -6,22 +6,95 @@ Colours are hex strings; manim accepts them directly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
-# Palette: a dark background with 3Blue1Brown-like accents.
-BACKGROUND: Final = "#0E1116"
-TEXT: Final = "#ECECEC"
-MUTED: Final = "#8A8F98"
-FIRST_NAME: Final = "#58C4DD"  # blue
-LAST_NAME: Final = "#FFC857"  # yellow
-ATTRIBUTE: Final = "#FC6255"  # red
-COMBINED: Final = "#83C167"  # green: a vector encoding several features
-POSITIVE: Final = "#83C167"
-NEGATIVE: Final = "#FC6255"
-AXES: Final = "#5A6270"
+# -- The theme: palette, background and font ---------------------------------------------
+# These names hold the ACTIVE theme's values (configs/themes/<name>.yaml, laid under a clip's own
+# `colours:`). The values written here are the dark theme, today's look; a scene rebinds them
+# with use() when it starts (scenes.config.theme.activate, from BeatScene.setup). So read them
+# when drawing (`style.MUTED` inside a function); a default argument `colour=style.MUTED` or a
+# module-level copy would keep the dark value whatever the theme (write `colour=None`, meaning
+# the theme's, instead).
+BACKGROUND = "#0E1116"
+TEXT = "#ECECEC"
+MUTED = "#8A8F98"
+FIRST_NAME = "#58C4DD"  # blue
+LAST_NAME = "#FFC857"  # yellow
+ATTRIBUTE = "#FC6255"  # red
+COMBINED = "#83C167"  # green: a vector encoding several features
+POSITIVE = "#83C167"
+NEGATIVE = "#FC6255"
+AXES = "#5A6270"
+BLOCK = "#9A72AC"  # blocks and neurons
+HIGHLIGHT = "#FFFF00"  # boxes that point at an entry
+NORM_COLOUR = "#D4A5E6"  # the refresher's normalisation stage
+MEASURED_COLOUR = "#83C167"  # high dimensions: the measured capacity
+BOUND_COLOUR = "#FFFF00"  # high dimensions: the Johnson-Lindenstrauss bound
+PERPENDICULAR_COLOUR = "#ECECEC"  # high dimensions: exactly perpendicular directions
+SAE_COLOUR = "#ECECEC"  # high dimensions: the sparse autoencoder's reconstruction
+PLAIN = "#FFFFFF"  # anything drawn without a colour of its own (manim's default, WHITE)
+# Parameter tallies (components.StackedBar), one colour per kind of weight.
+COMPONENT_COLOURS: Mapping[str, str] = {
+    "embedding": "#58C4DD",
+    "positional": "#9CDCEB",
+    "attention": "#FFC857",
+    "mlp": "#83C167",
+    "router": "#C55F73",
+    "norms": "#D4A5E6",
+    "unembedding": "#FC6255",
+}
+# Many directions at once: the superposition clip's crammed vectors, high dimensions' features.
+CRAM_COLOURS: tuple[str, ...] = (
+    "#58C4DD", "#FFC857", "#FC6255", "#83C167", "#9A72AC", "#D4A5E6", "#9CDCEB",
+    "#C55F73", "#F0AC5F", "#5CD0B3", "#E07A5F", "#B8C4D6", "#A0E080", "#FFD9A0",
+)  # fmt: skip
+FEATURE_COLOURS: tuple[str, ...] = (
+    "#58C4DD", "#FFC857", "#FC6255", "#83C167", "#D4A5E6", "#9CDCEB", "#C55F73", "#F0A35E",
+)  # fmt: skip
+FONT = "DejaVu Sans"  # every Text (Pango family name); LaTeX keeps its own fonts
+
+# A theme file's `colours:` key (also a clip's) → the name here it sets.
+COLOUR_ROLES: Final[Mapping[str, str]] = {
+    "background": "BACKGROUND",
+    "text": "TEXT",
+    "muted": "MUTED",
+    "first_name": "FIRST_NAME",
+    "last_name": "LAST_NAME",
+    "attribute": "ATTRIBUTE",
+    "combined": "COMBINED",
+    "positive": "POSITIVE",
+    "negative": "NEGATIVE",
+    "axes": "AXES",
+    "block": "BLOCK",
+    "highlight": "HIGHLIGHT",
+    "norm": "NORM_COLOUR",
+    "measured": "MEASURED_COLOUR",
+    "bound": "BOUND_COLOUR",
+    "perpendicular": "PERPENDICULAR_COLOUR",
+    "sae": "SAE_COLOUR",
+    "plain": "PLAIN",
+}
+THEMED: Final = (
+    *COLOUR_ROLES.values(),
+    "COMPONENT_COLOURS",
+    "CRAM_COLOURS",
+    "FEATURE_COLOURS",
+    "FONT",
+)
+DARK: Final[Mapping[str, object]] = {name: globals()[name] for name in THEMED}
+
+
+def use(values: Mapping[str, object]) -> None:
+    """Make ``values`` (names of THEMED → colour, colours or font) the active theme's; names
+    left out keep their value. ``use(DARK)`` brings back the dark theme."""
+    unknown = sorted(set(values) - set(THEMED))
+    if unknown:
+        raise KeyError(f"not themed style names: {', '.join(unknown)}")
+    globals().update(values)
+
 
 # Type: font sizes in manim's units (Text/MathTex font_size).
-FONT: Final = "DejaVu Sans"
 TITLE_SIZE: Final = 40
 LABEL_SIZE: Final = 30
 BODY_SIZE: Final = 26
@@ -72,12 +145,11 @@ MATRIX_SIZE: Final = 24
 MATRIX_DECIMALS: Final = 1
 MATRIX_H_BUFF: Final = 0.55
 MATRIX_V_BUFF: Final = 0.42
-HIGHLIGHT: Final = "#FFFF00"
 HIGHLIGHT_BUFF: Final = 0.08
 HIGHLIGHT_OPACITY: Final = 0.18
+DIM_OPACITY: Final = 0.45  # what steps back while the words point at something else
 
 # Blocks, neurons, graphs.
-BLOCK: Final = "#9A72AC"
 BLOCK_WIDTH: Final = 3.0
 BLOCK_HEIGHT: Final = 1.0
 BLOCK_CORNER: Final = 0.2
@@ -111,15 +183,6 @@ BAR_WIDTH: Final = 12.0
 BAR_HEIGHT: Final = 0.7
 BAR_MIN_SEGMENT: Final = 0.05
 BAR_OPACITY: Final = 0.75
-COMPONENT_COLOURS: Final = {
-    "embedding": "#58C4DD",
-    "positional": "#9CDCEB",
-    "attention": "#FFC857",
-    "mlp": "#83C167",
-    "router": "#C55F73",
-    "norms": "#D4A5E6",
-    "unembedding": "#FC6255",
-}
 LAYER_ICON: Final = 0.22
 LAYER_ICONS_MAX: Final = 96
 LAYER_ICONS_PER_ROW: Final = 24
@@ -172,22 +235,14 @@ REVEAL_HEIGHT: Final = 2.6
 REVEAL_HIST_WIDTH: Final = 5.6
 TABLE_GAP: Final = 0.45  # between the columns of a ColumnTable
 REVEAL_NOTE_WIDTH: Final = 5.8
-CRAM_COLOURS: Final = (
-    "#58C4DD",
-    "#FFC857",
-    "#FC6255",
-    "#83C167",
-    "#9A72AC",
-    "#D4A5E6",
-    "#9CDCEB",
-    "#C55F73",
-    "#F0AC5F",
-    "#5CD0B3",
-    "#E07A5F",
-    "#B8C4D6",
-    "#A0E080",
-    "#FFD9A0",
-)
+INSET_SIDE: Final = 1.8  # the magnified view of a tolerance wedge, beside its plane
+INSET_ALONG: Final = 0.75  # where on the wedge (a share of its length) the window sits
+INSET_FILL: Final = 0.35  # the magnified wedge's width, as a share of the inset
+WELCH_LINE_WIDTH: Final = 5.4  # the number line of the worst pair against the Welch bound
+WELCH_STEPS: Final = 6  # most steps between that line's numbers
+WELCH_RISE: Final = 0.45  # height of its dashed marks and band
+FIRST_PAIRS: Final = ((0, 1), (0, 2), (1, 2))  # pairs of the start matrix measured one by one
+TICK_SHARE: Final = 0.25  # a measured pair's tick on a histogram's axis, as a share of its height
 
 # Wider spacings, for pictures that need air between their parts.
 WIDE_GAP: Final = 2 * SECTION_GAP
@@ -220,11 +275,11 @@ STAGE_HEIGHT: Final = 0.6
 LOOP_ANGLE: Final = 0.9  # radians the loop arrow bends through
 LOOP_TIP: Final = 0.2
 KNIFE_RISE: Final = 1.2  # how far above the text a cut starts
-NORM_COLOUR: Final = "#D4A5E6"
 ARC_MAX_STROKE: Final = 8.0
 ARC_MIN_STROKE: Final = 1.0
 READOUT_SIZE: Final = 30  # digits of the prediction's readout (>= 20 px at 720p)
-VIEW_TURN: Final = 70.0  # degrees the analogy's 3-D view turns in a beat
+VIEW_TURN: Final = -40.0  # degrees the analogy's 3-D view turns in a beat (towards -100: the
+# step and the arrow it is added to stay apart on screen; at +10 they line up)
 ANALOGY_UNIT: Final = 2.3
 ANALOGY_X: Final = -3.4
 ANALOGY_PANEL_X: Final = 0.9
@@ -237,9 +292,6 @@ SHARE_BAR_HEIGHT: Final = 1.0
 GROWN: Final = 0.02  # an arrow grown less than this is hidden (its tip would be a speck)
 
 # High dimensions clip (scenes/clips/high_dimensions.py).
-FEATURE_COLOURS: Final = (
-    "#58C4DD", "#FFC857", "#FC6255", "#83C167", "#D4A5E6", "#9CDCEB", "#C55F73", "#F0A35E",
-)  # fmt: skip
 ANGLES_WIDTH: Final = 8.0
 ANGLES_HEIGHT: Final = 3.6
 SPREAD_OPACITY: Final = 0.22
@@ -249,12 +301,8 @@ CAPACITY_PLOT_LEFT: Final = -5.6
 CAPACITY_PANEL_WIDTH: Final = 5.4
 CAPACITY_LEGEND_GAP: Final = 0.15  # between the rows of the capacity legend
 CAPACITY_X_TICK: Final = 200
-MEASURED_COLOUR: Final = "#83C167"
-BOUND_COLOUR: Final = "#FFFF00"
-PERPENDICULAR_COLOUR: Final = "#ECECEC"
 TOY_PLANE_SIZE: Final = 4.0
 TOY_RANGE: Final = (-1.4, 1.4, 1.0)
-SAE_COLOUR: Final = "#ECECEC"
 SAMPLE_DOT: Final = 0.03
 SAMPLE_DOTS: Final = 150
 DROPPED_NORM: Final = 0.3  # a toy feature shorter than this is not represented

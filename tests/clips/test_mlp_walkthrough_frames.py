@@ -1,12 +1,14 @@
 """Graphical units of MLPWalkthrough: the last frame of each beat, played on its own (which
 also checks that every beat can be presented alone, its pipeline docked), for the shipped
-config and, for the beats that show names, the second fact (30-character names, GELU).
+config and, for the beats that show names, the second fact (30-character names, GELU); one
+beat in the vertical 9:16 frame.
 Control data in tests/clips/control_data/mlp_walkthrough/. Regenerate after an intended
 visual change: ``nice .venv/bin/pytest tests/clips/test_mlp_walkthrough_frames.py --set_test -n 0``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,17 @@ class SecondFact(MLPWalkthrough):
 
     def __init__(self, **kwargs: Any) -> None:
         clip = load_clip(ROOT / "tests" / "configs" / "mlp_second_fact.yaml")
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
+
+
+class Vertical(MLPWalkthrough):
+    """The shipped clip in the vertical 9:16 frame (the scene sets the frame from its config):
+    pictures side by side in 16:9 are stacked, the docked pipeline spans the frame's width."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = dataclasses.replace(
+            load_clip(ROOT / "configs" / "mlp_walkthrough.yaml"), aspect="9:16"
+        )
         super().__init__(clip, **kwargs)  # type: ignore[arg-type]
 
 
@@ -127,3 +140,8 @@ def test_second_fact_and_gate(scene: SecondFact) -> None:
 @frames_comparison(custom_config=cached_latex(), base_scene=SecondFact)
 def test_second_fact_column_facts(scene: SecondFact) -> None:
     scene.play_beats(["column_facts"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Vertical)
+def test_vertical_bias(scene: Vertical) -> None:
+    scene.play_beats(["bias"])

@@ -7,6 +7,7 @@ an intended visual change:
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ __module_test__ = "parameter_count"
 pytestmark = pytest.mark.render
 
 CONFIGS = Path(__file__).parents[1] / "configs"
+SHIPPED = Path(__file__).parents[2] / "configs" / "parameter_count.yaml"
 
 
 class LlamaCount(ParameterCount):
@@ -28,6 +30,14 @@ class LlamaCount(ParameterCount):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(load_clip(CONFIGS / "parameter_count_llama.yaml"), **kwargs)  # type: ignore[arg-type]
+
+
+class PortraitCount(ParameterCount):
+    """The shipped clip in the vertical 9:16 frame (the tally stacks its rows)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = dataclasses.replace(load_clip(SHIPPED), aspect="9:16")
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
 
 
 class MixtralCount(ParameterCount):
@@ -79,4 +89,9 @@ def test_mixtral_layers(scene: MixtralCount) -> None:
 
 @frames_comparison(custom_config=cached_latex(), base_scene=MixtralCount)
 def test_mixtral_tally(scene: MixtralCount) -> None:
+    scene.play_beats(["tally"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=PortraitCount)
+def test_portrait_tally(scene: PortraitCount) -> None:
     scene.play_beats(["tally"])

@@ -7,6 +7,7 @@ the experiment's optimiser changes its results):
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,14 @@ class SmallSuperposition(Superposition):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(load_clip(SMALL), **kwargs)  # type: ignore[arg-type]
+
+
+class VerticalSuperposition(Superposition):
+    """The clip at test sizes in the vertical 9:16 frame (the scene sets the frame)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = dataclasses.replace(load_clip(SMALL), aspect="9:16")  # type: ignore[type-var]
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
 
 
 @frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
@@ -63,3 +72,8 @@ def test_optimisation(scene: SmallSuperposition) -> None:
 @frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
 def test_reveal(scene: SmallSuperposition) -> None:
     scene.play_beats(["reveal"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=VerticalSuperposition)
+def test_nearly_perpendicular_vertical(scene: VerticalSuperposition) -> None:
+    scene.play_beats(["nearly_perpendicular"])

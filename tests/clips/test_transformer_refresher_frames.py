@@ -2,16 +2,19 @@
 (which also checks that every beat can be presented alone), against committed control data in
 tests/clips/control_data/transformer_refresher/. Regenerate after an intended visual change:
 ``nice .venv/bin/pytest tests/clips/test_transformer_refresher_frames.py --set_test -n 0``.
-The last tests play the clip with 30-character names.
+The long-names tests play the clip with 30-character names; the portrait test plays a beat in
+the vertical 9:16 frame.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers import cached_latex
+from manim import config
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes.clips.transformer_refresher import TransformerRefresher
@@ -30,6 +33,16 @@ class LongNamesRefresher(TransformerRefresher):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(load_clip(LONG_NAMES), **kwargs)  # type: ignore[arg-type]
+
+
+class PortraitRefresher(TransformerRefresher):
+    """The shipped clip in the vertical 9:16 frame (the scene sets the frame from its config)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = load_clip(
+            Path(__file__).resolve().parents[2] / "configs" / "transformer_refresher.yaml"
+        )
+        super().__init__(dataclasses.replace(clip, aspect="9:16"), **kwargs)  # type: ignore[arg-type]
 
 
 @frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
@@ -85,3 +98,9 @@ def test_long_names_prediction(scene: LongNamesRefresher) -> None:
 @frames_comparison(custom_config=cached_latex(), base_scene=LongNamesRefresher)
 def test_long_names_context_knowledge(scene: LongNamesRefresher) -> None:
     scene.play_beats(["context_knowledge"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=PortraitRefresher)
+def test_portrait_prediction(scene: PortraitRefresher) -> None:
+    assert config.frame_height > config.frame_width  # laid out in the vertical frame
+    scene.play_beats(["prediction"])

@@ -51,7 +51,7 @@ def number_entry(
     value: float,
     decimals: int,
     font_size: float = style.MATRIX_SIZE,
-    colour: str = style.TEXT,
+    colour: str | None = None,
     **kwargs: Any,
 ) -> DecimalNumber:
     """One number of a matrix or vector, rounded first so that −0.0 never shows.
@@ -69,6 +69,7 @@ def number_entry(
     kwargs
         Additional parameters to be passed on to :class:`~manim.DecimalNumber`.
     """
+    colour = style.TEXT if colour is None else colour
     rounded = round(float(value), decimals) + 0.0
     return DecimalNumber(
         rounded, num_decimal_places=decimals, font_size=font_size, color=colour, **kwargs
@@ -212,10 +213,11 @@ class EmbeddingColumn(ArrayMatrix):
         values: np.ndarray,
         shown: int,
         decimals: int = style.MATRIX_DECIMALS,
-        colour: str = style.TEXT,
+        colour: str | None = None,
         font_size: float = style.MATRIX_SIZE,
         **kwargs: Any,
     ) -> None:
+        colour = style.TEXT if colour is None else colour
         column = np.asarray(values, dtype=float).reshape(-1, 1)
         super().__init__(column, shown, 1, decimals, font_size, **kwargs)
         self.get_brackets().set_color(colour)
@@ -268,11 +270,13 @@ class MatrixProduct(VGroup):
         decimals: int = style.MATRIX_DECIMALS,
         convention: Literal["column", "row"] = "column",
         matrix_colour: str | None = None,
-        vector_colour: str = style.TEXT,
-        result_colour: str = style.TEXT,
+        vector_colour: str | None = None,
+        result_colour: str | None = None,
         font_size: float = style.MATRIX_SIZE,
         **kwargs: Any,
     ) -> None:
+        vector_colour = style.TEXT if vector_colour is None else vector_colour
+        result_colour = style.TEXT if result_colour is None else result_colour
         if convention not in ("column", "row"):
             raise ValueError(f"convention must be 'column' or 'row', got {convention!r}")
         super().__init__(**kwargs)
@@ -416,12 +420,14 @@ class DotProductReadout(VGroup):
         left: str,
         right: str,
         value: float,
-        left_colour: str = style.TEXT,
-        right_colour: str = style.TEXT,
+        left_colour: str | None = None,
+        right_colour: str | None = None,
         decimals: int = style.DECIMALS,
         font_size: float = style.MATH_SIZE,
         **kwargs: Any,
     ) -> None:
+        left_colour = style.TEXT if left_colour is None else left_colour
+        right_colour = style.TEXT if right_colour is None else right_colour
         super().__init__(**kwargs)
         # Round first so that a tiny negative number does not show as "-0.00".
         value = round(value, decimals) + 0.0
@@ -465,9 +471,10 @@ class AngleReadout(MathTex):
         degrees: float,
         decimals: int = style.ANGLE_DECIMALS,
         font_size: float = style.MATH_SIZE,
-        colour: str = style.MUTED,
+        colour: str | None = None,
         **kwargs: Any,
     ) -> None:
+        colour = style.MUTED if colour is None else colour
         super().__init__(
             rf"\approx {degrees:.{decimals}f}^\circ", font_size=font_size, color=colour, **kwargs
         )

@@ -115,9 +115,10 @@ class HistogramBars(VGroup):
         axes: Axes,
         bin_edges: ArrayLike,
         heights: ArrayLike,
-        colour: str = style.FIRST_NAME,
+        colour: str | None = None,
         **kwargs: Any,
     ) -> None:
+        colour = style.FIRST_NAME if colour is None else colour
         super().__init__(**kwargs)
         self.axes = axes
         self.bars: list[Rectangle] = []
@@ -188,12 +189,13 @@ class AngleHistogram(VGroup):
         top: float | None = None,
         width: float = style.CONTENT_WIDTH,
         height: float = style.HISTOGRAM_HEIGHT,
-        colour: str = style.FIRST_NAME,
+        colour: str | None = None,
         log_step: int | None = None,
         degrees: bool = False,
         number_size: float = style.SMALL_SIZE,
         **kwargs: Any,
     ) -> None:
+        colour = style.FIRST_NAME if colour is None else colour
         super().__init__(**kwargs)
         edges = np.asarray(bin_edges, dtype=float)
         tops = np.asarray(heights, dtype=float)
@@ -288,9 +290,10 @@ class ProbabilityBars(VGroup):
         words: Sequence[str],
         probabilities: ArrayLike,
         width: float = style.PROBABILITY_WIDTH,
-        colour: str = style.POSITIVE,
+        colour: str | None = None,
         **kwargs: Any,
     ) -> None:
+        colour = style.POSITIVE if colour is None else colour
         super().__init__(**kwargs)
         shares = np.asarray(probabilities, dtype=float)
         best = int(np.argmax(shares))

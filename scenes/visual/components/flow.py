@@ -69,10 +69,11 @@ class PromptStrip(VGroup):
         self,
         tokens: Sequence[str],
         max_width: float = style.CONTENT_WIDTH,
-        colour: str = style.TEXT,
+        colour: str | None = None,
         font_size: float = style.TITLE_SIZE,
         **kwargs: Any,
     ) -> None:
+        colour = style.TEXT if colour is None else colour
         super().__init__(**kwargs)
         self.tokens = list(tokens)
         self.words: list[VGroup] = []
@@ -148,11 +149,12 @@ class TokenTag(VGroup):
     def __init__(
         self,
         token: str,
-        colour: str = style.MUTED,
+        colour: str | None = None,
         max_width: float = style.HEADING_WIDTH,
         font_size: float = style.BODY_SIZE,
         **kwargs: Any,
     ) -> None:
+        colour = style.MUTED if colour is None else colour
         super().__init__(**kwargs)
         self.label = name_text(token, max_width, style.TEXT, font_size)
         self.box = RoundedRectangle(

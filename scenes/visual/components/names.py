@@ -79,7 +79,7 @@ def _balanced(text: str, max_chars: int) -> list[str]:
 def name_text(
     text: str,
     max_width: float,
-    colour: str = style.TEXT,
+    colour: str | None = None,
     font_size: float = style.BODY_SIZE,
     max_lines: int = 3,
     **kwargs: Any,
@@ -103,6 +103,7 @@ def name_text(
     kwargs
         Additional parameters to be passed on to :class:`~manim.Text`.
     """
+    colour = style.TEXT if colour is None else colour
     label = label_text(text, colour, font_size, **kwargs)
     if label.width <= max_width:
         return label

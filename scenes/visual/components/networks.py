@@ -64,9 +64,10 @@ class BlockIcon(VGroup):
         label: str,
         width: float = style.BLOCK_WIDTH,
         height: float = style.BLOCK_HEIGHT,
-        colour: str = style.BLOCK,
+        colour: str | None = None,
         **kwargs: Any,
     ) -> None:
+        colour = style.BLOCK if colour is None else colour
         super().__init__(**kwargs)
         self.box = RoundedRectangle(
             corner_radius=style.BLOCK_CORNER, width=width, height=height, color=colour
@@ -108,11 +109,12 @@ class NeuronLayer(VGroup):
         self,
         values: np.ndarray,
         shown: int,
-        colour: str = style.POSITIVE,
+        colour: str | None = None,
         radius: float = style.NEURON_RADIUS,
         spacing: float = style.NEURON_SPACING,
         **kwargs: Any,
     ) -> None:
+        colour = style.POSITIVE if colour is None else colour
         super().__init__(**kwargs)
         self.values = np.asarray(values, dtype=float)
         self.indices = mathcore.shown_indices(len(self.values), shown)
@@ -167,9 +169,10 @@ class ActivationGraph(VGroup):
         y_range: tuple[float, float, float] = style.GRAPH_Y_RANGE,
         width: float = style.GRAPH_WIDTH,
         height: float = style.GRAPH_HEIGHT,
-        colour: str = style.FIRST_NAME,
+        colour: str | None = None,
         **kwargs: Any,
     ) -> None:
+        colour = style.FIRST_NAME if colour is None else colour
         super().__init__(**kwargs)
         function = mathcore.activation(activation)
         self.axes = Axes(
@@ -238,9 +241,10 @@ class NetworkDiagram(VGroup):
         shown_inputs: int,
         shown_outputs: int,
         layer_gap: float = style.LAYER_GAP,
-        colour: str = style.POSITIVE,
+        colour: str | None = None,
         **kwargs: Any,
     ) -> None:
+        colour = style.POSITIVE if colour is None else colour
         super().__init__(**kwargs)
         inputs = np.ones(weights.shape[1])
         self.inputs = NeuronLayer(inputs * 0, shown_inputs, colour)
@@ -297,10 +301,11 @@ class ActivationGrid(VGroup):
         values: np.ndarray,
         tokens: Sequence[str],
         shown_neurons: int,
-        colour: str = style.POSITIVE,
+        colour: str | None = None,
         cell: float = style.CELL_SIZE,
         **kwargs: Any,
     ) -> None:
+        colour = style.POSITIVE if colour is None else colour
         super().__init__(**kwargs)
         self.values = np.asarray(values, dtype=float)
         self.neuron_indices = mathcore.shown_indices(self.values.shape[1], shown_neurons)
@@ -387,11 +392,12 @@ class MLPPipeline(VGroup):
         self,
         stages: Sequence[tuple[str, str]],
         add_key: str = "add",
-        colour: str = style.BLOCK,
+        colour: str | None = None,
         box_height: float = style.PIPELINE_BOX,
         gap: float = style.PIPELINE_GAP,
         **kwargs: Any,
     ) -> None:
+        colour = style.BLOCK if colour is None else colour
         super().__init__(**kwargs)
         self.keys = [key for key, _ in stages]
         self.stages: dict[str, VGroup] = {}

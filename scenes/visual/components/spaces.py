@@ -70,11 +70,12 @@ class FeatureNeuronMap(VGroup):
         self,
         features: Sequence[str],
         weights: ArrayLike,
-        colour: str = style.COMBINED,
+        colour: str | None = None,
         label_width: float = style.FEATURE_LABEL_WIDTH,
         gap: float = style.FEATURE_GAP,
         **kwargs: Any,
     ) -> None:
+        colour = style.COMBINED if colour is None else colour
         super().__init__(**kwargs)
         self.weights = np.asarray(weights, dtype=float)
         rows, columns = self.weights.shape
@@ -177,9 +178,10 @@ class ToleranceWedge(Sector):
         centre_deg: float,
         tolerance_deg: float,
         radius: float = 1.0,
-        colour: str = style.HIGHLIGHT,
+        colour: str | None = None,
         **kwargs: Any,
     ) -> None:
+        colour = style.HIGHLIGHT if colour is None else colour
         origin = axes.c2p(0, 0)
         screen_radius = float(axes.c2p(radius, 0)[0] - origin[0])
         kwargs.setdefault("fill_opacity", style.BAND_OPACITY)
@@ -281,9 +283,10 @@ class LossCurve(VGroup):
         losses: ArrayLike,
         width: float = style.LOSS_WIDTH,
         height: float = style.LOSS_HEIGHT,
-        colour: str = style.NEGATIVE,
+        colour: str | None = None,
         **kwargs: Any,
     ) -> None:
+        colour = style.NEGATIVE if colour is None else colour
         super().__init__(**kwargs)
         values = np.log10(np.maximum(np.asarray(losses, dtype=float), 1e-12))
         self.log_losses = values

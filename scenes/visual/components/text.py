@@ -28,7 +28,7 @@ from manim import (
 
 import mathcore
 from scenes.visual import frame, style
-from scenes.visual.marks import record_wrap
+from scenes.visual.marks import record_wrap, wrap_record
 
 __all__ = [
     "Legend",
@@ -48,7 +48,7 @@ M = TypeVar("M", bound=Mobject)
 
 def label_text(
     text: str,
-    colour: str = style.TEXT,
+    colour: str | None = None,
     font_size: float = style.BODY_SIZE,
     wrap: int | None = None,
     **kwargs: Any,
@@ -69,6 +69,7 @@ def label_text(
     kwargs
         Additional parameters to be passed on to :class:`~manim.Text`.
     """
+    colour = style.TEXT if colour is None else colour
     if wrap is None:
         return _pango_text(text, font_size, color=colour, **kwargs)
     lines = textwrap.wrap(text, wrap, break_long_words=False, break_on_hyphens=False)
@@ -93,7 +94,7 @@ def _pango_text(text: str, font_size: float, **kwargs: Any) -> Text:
 def fitted_text(
     text: str,
     max_width: float,
-    colour: str = style.TEXT,
+    colour: str | None = None,
     font_size: float = style.BODY_SIZE,
     **kwargs: Any,
 ) -> Text:
@@ -113,16 +114,42 @@ def fitted_text(
     kwargs
         Additional parameters to be passed on to :class:`~manim.Text`.
     """
+    colour = style.TEXT if colour is None else colour
     label = label_text(text, colour, font_size, **kwargs)
     chars = len(text)
     while label.width > max_width and chars > style.MIN_WRAP:
         chars = max(style.MIN_WRAP, int(chars * max_width / label.width))
         label = label_text(text, colour, font_size, wrap=chars, **kwargs)
         chars -= 1
-    return fit_width(label, max_width)
+    return fit_width(_balanced(text, label, colour, font_size, **kwargs), max_width)
 
 
-def caption(text: str, colour: str = style.MUTED) -> Text:
+def _balanced(text: str, label: Text, colour: str, font_size: float, **kwargs: Any) -> Text:
+    """``label`` (``text``, maybe wrapped) rewrapped narrower, in as many lines, when its last
+    line holds one word under a line of several (an orphan); unchanged if no such wrap exists."""
+    record = wrap_record(label)
+    if record is None or not _orphaned(record[1]):
+        return label
+    lines = record[1]
+    for chars in range(max(len(line) for line in lines) - 1, style.MIN_WRAP - 1, -1):
+        rewrapped = textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False)
+        if len(rewrapped) > len(lines):
+            break
+        if not _orphaned(rewrapped):
+            return label_text(text, colour, font_size, wrap=chars, **kwargs)
+    return label
+
+
+def _orphaned(lines: Sequence[str]) -> bool:
+    """One word (a token with a letter or digit) on the last line under several."""
+
+    def words(line: str) -> int:
+        return sum(any(ch.isalnum() for ch in token) for token in line.split())
+
+    return len(lines) >= 2 and words(lines[-1]) == 1 and words(lines[-2]) >= 2
+
+
+def caption(text: str, colour: str | None = None) -> Text:
     """A subtitle-like line (wrapped if long) along the bottom edge of the frame.
 
     Parameters
@@ -132,6 +159,7 @@ def caption(text: str, colour: str = style.MUTED) -> Text:
     colour
         Fill colour of the glyphs.
     """
+    colour = style.MUTED if colour is None else colour
     line = fitted_text(text, frame.caption_width(), colour, style.SMALL_SIZE)
     return line.to_edge(DOWN, buff=style.EDGE_BUFFER)
 
