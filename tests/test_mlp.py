@@ -150,9 +150,10 @@ def test_long_names_break_only_at_spaces_or_hyphens(text: str, chars: int) -> No
     assert all(len(line) <= chars for line in lines)
     rebuilt, cuts = lines[0], 0
     for line in lines[1:]:
-        if rebuilt.endswith("-") and text.startswith(rebuilt + line):
+        head = line.removesuffix("-")  # the line's own last hyphen may be a cut's
+        if rebuilt.endswith("-") and text.startswith(rebuilt + head):
             rebuilt += line  # broken after a hyphen the name has
-        elif rebuilt.endswith("-") and text.startswith(rebuilt[:-1] + line):
+        elif rebuilt.endswith("-") and text.startswith(rebuilt[:-1] + head):
             rebuilt, cuts = rebuilt[:-1] + line, cuts + 1  # a hyphen of its own: a cut
         else:
             rebuilt += " " + line

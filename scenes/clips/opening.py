@@ -325,10 +325,12 @@ class Opening(BeatScene[OpeningConfig]):
         return words.next_to(arrow, UP, buff=0.05)
 
     def small_mlp(self, arrow: Arrow) -> BlockIcon:
-        """A small MLP block sitting on an example's arrow: where the fact seems to live."""
+        """A small MLP block on an example's arrow, which passes through it: where the fact
+        seems to live."""
         block = BlockIcon(self.clip.text.mlp, ARROW_LENGTH * 0.7, 0.42, style.COMBINED)
         block.get_label().set(font_size=style.SMALL_SIZE)
-        return mark_overlay(block.next_to(arrow, UP, buff=0.05))
+        block.get_box().set_fill(self.clip.colours.background, opacity=1.0)  # hides the arrow
+        return mark_overlay(block.move_to(arrow))
 
     # -- the stack ------------------------------------------------------------------------
 

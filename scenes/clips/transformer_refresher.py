@@ -76,7 +76,7 @@ from scenes.visual.components import (
 
 # The analogy's 3-D view in the narrow frames: above its panel in 9:16, smaller in 1:1.
 PORTRAIT_VIEW_Y = 2.2  # the view's origin in 9:16
-PORTRAIT_VIEW_DROP = 2.4  # from that origin down to the panel's top
+PORTRAIT_VIEW_DROP = 2.8  # from that origin down to the panel's top, below the vertical axis
 SQUARE_UNIT = 1.5
 SQUARE_VIEW_X = -2.2
 SQUARE_PANEL_X = 0.3
