@@ -28,7 +28,11 @@ from manim import (
 
 import mathcore
 from scenes.visual import frame, style
+from scenes.visual.atomic_text import install as install_atomic_text
 from scenes.visual.marks import record_wrap, wrap_record
+
+# Parallel renders share manim's text cache: every Text file is written whole (see module).
+install_atomic_text()
 
 __all__ = [
     "Legend",
