@@ -301,11 +301,29 @@ def test_progress_bars_draw_at_once_then_throttle() -> None:
                 now[0] += 0.1  # a fake clock: 0.1 s per call
         return shown
 
-    blocks = stderr_block_progress("x", clock)
-    # The start is drawn at once, then at most every 0.25 s, and the end always.
+    blocks = stderr_block_progress("x", clock, redraw=True)
+    # On a terminal: the start is drawn at once, then at most every 0.25 s, and the end always.
     assert drawn(lambda done: blocks(done, 10), 10) == [0, 3, 6, 9, 10]
-    steps = stderr_progress("x", clock)
+    steps = stderr_progress("x", clock, redraw=True)
     assert drawn(lambda step: steps(step, 10, 1.0) if step else None, 10) == [1, 4, 7, 10]
+
+
+def test_progress_in_a_log_is_whole_lines_without_carriage_returns() -> None:
+    from scenes.app.experiment import stderr_block_progress, stderr_progress
+
+    out = io.StringIO()
+    with contextlib.redirect_stderr(out):
+        steps = stderr_progress("x", redraw=False)
+        for step in range(1, 101):
+            steps(step, 100, 1.0)
+        blocks = stderr_block_progress("x", redraw=False)
+        for done in range(21):
+            blocks(done, 20)
+    text = out.getvalue()
+    assert "\r" not in text
+    lines = text.splitlines()
+    assert len(lines) == 10 + 1  # a line per tenth of the steps, one when the blocks are done
+    assert lines[-2].startswith("x [") and "100/100" in lines[-2] and "20/20" in lines[-1]
 
 
 # -- the claims each beat of the clip illustrates (tests/configs/superposition_small.yaml and

@@ -77,45 +77,60 @@ REDRAW_SECONDS = 0.25  # a progress line is redrawn at most this often
 Clock = Callable[[], float]
 
 
-def stderr_progress(label: str, clock: Clock = time.perf_counter) -> sp.Progress:
+def stderr_progress(
+    label: str, clock: Clock = time.perf_counter, redraw: bool | None = None
+) -> sp.Progress:
     """A one-line progress bar over the optimisation's steps on stderr, redrawn at most every
-    REDRAW_SECONDS (and always at the last step)."""
+    REDRAW_SECONDS (and always at the last step). Not on a terminal (``redraw`` False; by
+    default whether stderr is one), a log gets one line per tenth of the steps instead of
+    carriage returns."""
     started = clock()
     last = [-math.inf]
+    redraw = sys.stderr.isatty() if redraw is None else redraw
 
     def report(step: int, steps: int, loss: float) -> None:
         now = clock()
-        if step != steps and now - last[0] < REDRAW_SECONDS:
+        if redraw and step != steps and now - last[0] < REDRAW_SECONDS:
+            return
+        if not redraw and step != steps and (10 * step // steps) == (10 * (step - 1) // steps):
             return
         last[0] = now
         eta = (now - started) / step * (steps - step)
         bar = "#" * (30 * step // steps)
-        sys.stderr.write(f"\r{label} [{bar:30s}] {step}/{steps} loss {loss:.4g} eta {eta:4.0f} s")
-        if step == steps:
+        line = f"{label} [{bar:30s}] {step}/{steps} loss {loss:.4g} eta {eta:4.0f} s"
+        sys.stderr.write(f"\r{line}" if redraw else f"{line}\n")
+        if redraw and step == steps:
             sys.stderr.write("\n")
         sys.stderr.flush()
 
     return report
 
 
-def stderr_block_progress(label: str, clock: Clock = time.perf_counter) -> sp.BlockProgress:
+def stderr_block_progress(
+    label: str, clock: Clock = time.perf_counter, redraw: bool | None = None
+) -> sp.BlockProgress:
     """A one-line progress bar over pair_statistics' blocks on stderr, drawn at its start,
     then at most every REDRAW_SECONDS (and always at the end). Its clock starts at the first
-    call, so the optimisation before it does not count in its estimate of the time left."""
+    call, so the optimisation before it does not count in its estimate of the time left. Not
+    on a terminal, only the finished line is written."""
     started = [math.nan]
     last = [-math.inf]
+    redraw = sys.stderr.isatty() if redraw is None else redraw
 
     def report(done: int, total: int) -> None:
         now = clock()
         if math.isnan(started[0]):
             started[0] = now
-        if done not in (0, total) and now - last[0] < REDRAW_SECONDS:
+        if redraw and done not in (0, total) and now - last[0] < REDRAW_SECONDS:
             return
+        if not redraw and done != total:
+            return  # a log gets the finished line only
         last[0] = now
         eta = f"{(now - started[0]) / done * (total - done):4.0f} s" if done else "   ? s"
         bar = "#" * (30 * done // max(total, 1))
-        sys.stderr.write(f"\r{label} pair angles [{bar:30s}] {done}/{total} blocks eta {eta}")
-        if done == total:
+        line = f"{label} pair angles [{bar:30s}] {done}/{total} blocks eta {eta}"
+        sys.stderr.write(f"\r{line}" if redraw else f"{line}\n")
+        if redraw and done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
 
