@@ -47,6 +47,7 @@ from scenes.visual.timeline import BeatTiming, Cue
 
 ClipT = TypeVar("ClipT", bound=ClipConfig)
 BEAT_PREFIX = "beat_"
+MIN_WAIT = 1e-6  # a shorter wait is rounding error (and manim warns about it)
 BeatMethod = Callable[[Any], None]
 
 
@@ -263,7 +264,7 @@ class BeatScene(Scene, Generic[ClipT]):
             return
         cue = spoken[max(-len(spoken), min(index, len(spoken) - 1))]
         remaining = cue.start - (self.time - self.current_beat.start)
-        if remaining > 0:
+        if remaining > MIN_WAIT:
             self.wait(remaining)
 
     def sentence_seconds(self, index: int) -> float:
