@@ -72,6 +72,7 @@ FIRST = mathcore.FACT_NEURON
 M = TypeVar("M", bound=Mobject)
 DOCK_WIDTH = 9.0  # the pipeline's width while docked at the top
 DOCK_BUFF = 0.15
+FRAME_MARGIN = 0.1  # closest a tag may come to the frame's side
 NARROW_PIPELINE_GAP = 0.35  # between the pipeline's boxes in a narrow frame (arrows shorter)
 NAME_WIDTH = 4.4  # widest a name may be in a table (a longer one: first name over last name)
 SHRINK = 0.04  # a picture returning into its stage shrinks to this scale
@@ -410,7 +411,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             pairs = VGroup(*(VGroup(w, col) for w, col in zip(words, columns, strict=True)))
             pairs.arrange_in_grid(rows=2, buff=(style.SECTION_GAP, style.WIDE_GAP))
         picture = fit_width(VGroup(words, columns), self.room_width())
-        fit_height_between(picture, config.frame_height / 2 - style.EDGE_BUFFER, 0)
+        # The block goes under the picture, above the caption zone.
+        bottom = self.caption_top() + style.BLOCK_HEIGHT + style.WIDE_GAP + style.ITEM_GAP
+        fit_height_between(picture, config.frame_height / 2 - style.EDGE_BUFFER, bottom)
         block = BlockIcon(c.text.block, width=picture.width).next_to(
             picture, DOWN, buff=style.WIDE_GAP
         )
@@ -473,9 +476,14 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(2)  # our vector: one copy rides the skip connection, one goes through
         m_j = rf"{self.vec('M')} + {self.vec('J')}"
         tag = self.tag(m_j, self.clip.colours.combined).next_to(p.get_stage("in"), DOWN)
+        self.inside(tag)
         self.play(FadeIn(tag, shift=RIGHT * style.ITEM_GAP), run_time=self.seconds(style.SHORT))
         skip = tag.copy()
-        corners = self.pipeline.get_skip_points()[:-1]  # stop above the ⊕, not on it
+        edge = config.frame_width / 2 - FRAME_MARGIN - skip.width / 2  # its centre's reach
+        corners = [  # stop above the ⊕, not on it
+            np.array([min(max(x, -edge), edge), y, z])
+            for x, y, z in self.pipeline.get_skip_points()[:-1]
+        ]
         self.play(
             MoveAlongPath(skip, VMobject().set_points_as_corners(corners)),
             run_time=self.seconds(style.MEDIUM),
@@ -508,10 +516,20 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                 tag = output
         m_j = rf"{self.vec('M')} + {self.vec('J')}"
         result = self.tag(rf"{m_j} + {self.vec('B')}", self.clip.colours.attribute)
-        result.next_to(p.get_stage("out"), DOWN)
+        self.inside(result.next_to(p.get_stage("out"), DOWN))
         self.play(ReplacementTransform(VGroup(tag, skip), result), Indicate(p.get_stage("add")),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
         return result
+
+    def inside(self, mobject: M) -> M:
+        """Shift ``mobject`` sideways into the frame (a tag under an end stage of the pipeline
+        in a narrow frame)."""
+        edge = config.frame_width / 2 - FRAME_MARGIN
+        if mobject.get_right()[0] > edge:
+            mobject.shift((edge - mobject.get_right()[0]) * RIGHT)
+        if mobject.get_left()[0] < -edge:
+            mobject.shift((-edge - mobject.get_left()[0]) * RIGHT)
+        return mobject
 
     def tag(self, tex: str, colour: str) -> VGroup:
         label = MathTex(tex, font_size=style.MATH_SIZE, color=colour)
@@ -616,12 +634,13 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         beside = VGroup(matrix, labels[1])
         if frame.is_landscape():
             big.next_to(beside, RIGHT, buff=style.SECTION_GAP).match_y(matrix)
-        else:
+            questions.next_to(labels[1], RIGHT, buff=style.SECTION_GAP)
+            for text, index in zip(questions, matrix.get_drawn_rows()[1:], strict=False):
+                text.match_y(matrix.get_row(index))
+        else:  # the table, then the questions, under the matrix
             big.next_to(beside, DOWN, buff=style.SECTION_GAP)
-            fit_width(questions, self.room_width() - beside.width - style.SECTION_GAP)
-        questions.next_to(labels[1], RIGHT, buff=style.SECTION_GAP)
-        for text, index in zip(questions, matrix.get_drawn_rows()[1:], strict=False):
-            text.match_y(matrix.get_row(index))
+            questions.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+            questions.next_to(beside, DOWN, buff=style.SECTION_GAP)
         small.move_to(big, aligned_edge=LEFT + UP)
         self.place(VGroup(matrix, *labels, big, small, questions))
 
@@ -641,8 +660,12 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         drawn = matrix.get_drawn_rows()[1:]
         labels = VGroup()
         for question, index in zip(self.clip.questions, drawn, strict=False):
-            text = fitted_text(question, NAME_WIDTH * 1.4, style.MUTED, style.BODY_SIZE)
-            labels.add(text.match_y(matrix.get_row(index)))
+            if frame.is_landscape():
+                text = fitted_text(question, NAME_WIDTH * 1.4, style.MUTED, style.BODY_SIZE)
+                labels.add(text.match_y(matrix.get_row(index)))
+            else:  # a list under the matrix, each question naming its row
+                words = f"{index + 1}: {question}"
+                labels.add(fitted_text(words, self.room_width(), style.MUTED, style.BODY_SIZE))
         return labels
 
     @beat

@@ -30,12 +30,14 @@ from manim import (
     DecimalNumber,
     FadeIn,
     FadeOut,
+    Group,
     GrowArrow,
     GrowFromCenter,
     Indicate,
     LaggedStart,
     MathTex,
     Mobject,
+    ReplacementTransform,
     Square,
     SurroundingRectangle,
     Text,
@@ -91,6 +93,12 @@ class Opening(BeatScene[OpeningConfig]):
     def words(self, template: str, **values: object) -> str:
         """A text template filled with the fact, the model's name and ``values``."""
         return fill(template, self.clip.fact, model=self.clip.model.name, **values)
+
+    def centre_if_tall(self, picture: Mobject) -> None:
+        """In the vertical frame, centre ``picture`` in the room above the captions (rather
+        than leaving the lower half empty); the wide and square frames keep it at the top."""
+        if frame.is_portrait():
+            picture.set_y((self.title_top + self.caption_top()) / 2)
 
     def spread(self, sentence: int, steps: int) -> float:
         """Run time of each of ``steps`` animations sharing sentence ``sentence``."""
@@ -233,6 +241,10 @@ class Opening(BeatScene[OpeningConfig]):
         label = name_text(self.words(self.clip.text.parameters), self.width, self.clip.colours.text)
         tally = VGroup(counter, label).arrange(DOWN, buff=style.ITEM_GAP)
         tally.next_to(sea, DOWN, buff=style.SECTION_GAP)
+        question = name_text(
+            self.words(self.clip.text.question), self.width, self.clip.colours.attribute
+        ).next_to(tally, DOWN, buff=style.SECTION_GAP)
+        self.centre_if_tall(VGroup(sea, tally, question))
         counter.set_value(0)  # grows from its left edge, where the full count will start
         self.play(
             LaggedStart(*(FadeIn(row) for row in sea), lag_ratio=style.LAG_SLOW),
@@ -245,9 +257,6 @@ class Opening(BeatScene[OpeningConfig]):
         counter.set_value(self.count.total)
         self.until_sentence(1)  # somewhere in this sea ...
         self.search(sea)
-        question = name_text(
-            self.words(self.clip.text.question), self.width, self.clip.colours.attribute
-        ).next_to(tally, DOWN, buff=style.SECTION_GAP)
         self.play(Write(question), run_time=self.seconds(style.MEDIUM))
 
     def search(self, sea: VGroup) -> None:
@@ -300,6 +309,7 @@ class Opening(BeatScene[OpeningConfig]):
         finding = name_text(self.words(text.finding), self.width, style.COMBINED, style.LABEL_SIZE)
         finding.next_to(rows, DOWN, buff=style.SECTION_GAP)
         fit_height_between(VGroup(head, rows, finding), self.title_top, self.caption_top())
+        self.centre_if_tall(VGroup(head, rows, finding))
         self.play(FadeIn(head, shift=DOWN), run_time=self.seconds(style.MEDIUM))
         each = self.spread(0, 2 * len(rows) + 1)
         for row, arrow in zip(rows, self.arrows, strict=True):
@@ -315,7 +325,7 @@ class Opening(BeatScene[OpeningConfig]):
         self.play(Write(finding), run_time=self.seconds(style.MEDIUM))
         blocks = [self.small_mlp(arrow) for arrow in self.arrows]
         self.play(
-            *(Transform(u, b) for u, b in zip(unknowns, blocks, strict=True)),
+            *(ReplacementTransform(u, b) for u, b in zip(unknowns, blocks, strict=True)),
             run_time=self.seconds(style.LONG),
         )
 
@@ -366,6 +376,7 @@ class Opening(BeatScene[OpeningConfig]):
         vector = self.flowing_vector().next_to(blocks, DOWN, buff=style.ITEM_GAP)
         vector.set_x(blocks.get_left()[0] - style.SECTION_GAP)
         attention_note, mlp_note, repeat = self.stack_notes(blocks)
+        self.centre_if_tall(Group(blocks, vector, attention_note, mlp_note, repeat))
         self.play(
             LaggedStart(*(GrowFromCenter(b) for b in blocks), lag_ratio=style.LAG_SLOW),
             FadeIn(vector),
