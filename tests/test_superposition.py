@@ -440,3 +440,19 @@ def test_small_config_speaks_the_shipped_narration() -> None:
     small = clip_config("superposition_small.yaml")
     assert small.narration == shipped.narration
     assert set(small.narration.beats) == set(small.BEATS)
+
+
+@pytest.mark.parametrize("name", ["superposition_small.yaml", "../../configs/superposition.yaml"])
+def test_the_experiment_narration_says_the_configs_own_sizes(name: str) -> None:
+    from types import SimpleNamespace
+
+    from scenes.clips.superposition import Superposition
+    from scenes.config import fill
+
+    clip = clip_config(name)
+    values = Superposition.narration_values(SimpleNamespace(clip=clip))  # type: ignore[arg-type]
+    said = fill(clip.narration_for("experiment"), clip.fact, **values)
+    vectors, dims = clip.experiment.vectors, clip.experiment.dims
+    assert f"{vectors:,} random vectors with {dims:,}" in said
+    assert f"{vectors / dims:,.3g} times as many" in said
+    assert "ten thousand" not in said

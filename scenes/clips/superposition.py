@@ -119,11 +119,16 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self._following: list[tuple[DecimalNumber, Callable[[], float]]] = []
 
     def narration_values(self) -> dict[str, object]:
-        """The tolerance, the crammed vectors' count and the fourth vector's best lean."""
+        """The tolerance, the crammed vectors' count, the fourth vector's best lean, and the
+        experiment's size (vectors, dimensions, and how many times more vectors there are)."""
+        experiment = self.clip.experiment
         return {
             "tolerance": f"{self.clip.tolerance_deg:g}",
             "n": self.clip.cramming.vectors,
             "degrees": f"{cramming.fourth_vector_bound_deg():.0f}",
+            "vectors": f"{experiment.vectors:,}",
+            "dims": f"{experiment.dims:,}",
+            "times": f"{experiment.vectors / experiment.dims:,.3g}",
         }
 
     def say(self, template: str, **values: object) -> None:

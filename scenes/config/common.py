@@ -55,6 +55,10 @@ PLACEHOLDERS = (
     "share",
     "degrees",
     "min_angle",
+    # Superposition's experiment, from its config:
+    "vectors",
+    "dims",
+    "times",
     # ParameterCount's counts, computed from the model preset:
     "aspect",
     "matrix_count",
