@@ -5,14 +5,17 @@ Every token t has a unit direction u_t (:func:`mathcore.named_directions`); the 
 name, last name and attribute are the directions M, J and B. Token i starts as its embedding
 x_i = u_{t_i}. Layer ℓ = 1 … L then applies, to the whole sequence X (one row per token):
 
-attention   x_i ← x_i + a_ℓ Σ_{j<i} A_ij x_j,   A_ij = softmax_{j<i}( f · (M + J)·x_j ),
-            a_ℓ = a · r^(ℓ−1)  (a toy head that looks back for the person's name; token 0
-            has nothing before it and keeps its vector)
+attention   x_i ← x_i + a_ℓ Σ_{j≤i} A_ij x_j,   A_ij = softmax_{j≤i}( f · (M + J)·x_j ),
+            a_ℓ = a · r^(ℓ−1)  (a toy head that looks back, itself included, for the
+            person's name; token 0 sees only itself, so the norm undoes its change)
 norm        x_i ← x_i / ‖x_i‖  (rescaled to length 1)
-MLP         x_i ← x_i + g · relu((M + J)·x_i − θ) · B  (the same block for every token)
+MLP         x_i ← x_i + g · relu((M + J − k B)·x_i − θ) · B + ε r^(ℓ−1) W x_i
+            (the same block for every token: a fact neuron that stops adding B once B·x_i is
+            large enough, and a small fixed seeded matrix W, ‖W‖₂ = 1, that nudges every vector)
 
-The attention strength shrinks by r each layer, so the first layers do the moving and the
-later ones change little: with r < 1 the sum of all strengths is at most a / (1 − r).
+The attention strength and the nudge shrink by r each layer, so the first layers do the
+moving and the later ones change little: with r < 1 the sum of all strengths is at most
+a / (1 − r). The brake k keeps the fact neuron from drowning the names in B.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ class FlowSettings:
     focus: float = 4.0  # f: how sharply the head picks the tokens holding the name
     threshold: float = 1.0  # θ: the neuron fires when (M + J)·x > θ
     gain: float = 2.5  # g: how much B the neuron adds per unit of activation
+    brake: float = 1.0  # k: how much B already present holds the neuron back
+    mix: float = 0.1  # ε: the nudge W x added to every vector in layer 1
 
 
 @dataclass(frozen=True)
@@ -79,19 +84,25 @@ class ToyFlow:
 
 
 def attention_weights(vectors: ArrayLike, query: ArrayLike, focus: float) -> FloatArray:
-    """A_ij = exp(f q·x_j) / Σ_{k<i} exp(f q·x_k) for j < i, else 0 (row 0 is all zeros).
+    """A_ij = exp(f q·x_j) / Σ_{k≤i} exp(f q·x_k) for j ≤ i, else 0 (causal, self included).
 
-    Every row i > 0 sums to 1: token i looks back at the tokens before it, most at those
-    whose vectors line up with the query q.
+    Every row sums to 1: token i looks back at itself and the tokens before it, most at
+    those whose vectors line up with the query q.
     """
     x = np.asarray(vectors, dtype=np.float64)
     scores = focus * (x @ np.asarray(query, dtype=np.float64))
     n = x.shape[0]
     weights = np.zeros((n, n))
-    for i in range(1, n):
-        shifted = np.exp(scores[:i] - scores[:i].max())
-        weights[i, :i] = shifted / shifted.sum()
+    for i in range(n):
+        shifted = np.exp(scores[: i + 1] - scores[: i + 1].max())
+        weights[i, : i + 1] = shifted / shifted.sum()
     return weights
+
+
+def mix_matrix(dim: int, seed: int) -> FloatArray:
+    """W: a seeded Gaussian dim × dim matrix divided by its largest singular value (‖W‖₂ = 1)."""
+    w = np.random.default_rng(seed + 1).standard_normal((dim, dim))
+    return np.asarray(w / np.linalg.norm(w, 2), dtype=np.float64)
 
 
 def unit_rows(vectors: ArrayLike) -> tuple[FloatArray, FloatArray]:
@@ -102,11 +113,19 @@ def unit_rows(vectors: ArrayLike) -> tuple[FloatArray, FloatArray]:
 
 
 def fact_neuron(
-    vectors: ArrayLike, first: ArrayLike, last: ArrayLike, threshold: float
+    vectors: ArrayLike,
+    first: ArrayLike,
+    last: ArrayLike,
+    threshold: float,
+    attribute: ArrayLike | None = None,
+    brake: float = 0.0,
 ) -> FloatArray:
-    """relu((M + J)·x_i − θ) per row: positive only for a vector holding both names."""
+    """relu((M + J − k B)·x_i − θ) per row: positive only for a vector holding both names
+    (and not yet much of the attribute B; without ``attribute`` the brake k is left out)."""
     x = np.asarray(vectors, dtype=np.float64)
     query = np.asarray(first, dtype=np.float64) + np.asarray(last, dtype=np.float64)
+    if attribute is not None:
+        query = query - brake * np.asarray(attribute, dtype=np.float64)
     return np.asarray(np.maximum(x @ query - threshold, 0.0), dtype=np.float64)
 
 
@@ -136,6 +155,7 @@ def toy_flow(
     embeddings = x.copy()
     steps: list[FlowStep] = []
     features = [x @ probes]
+    nudge = mix_matrix(dim, seed)
     for layer in range(1, n_layers + 1):
         keep = layer <= detailed
         weights = attention_weights(x, first + last, s.focus)
@@ -147,8 +167,8 @@ def toy_flow(
         features.append(x @ probes)
         if keep:
             steps.append(FlowStep(layer, "norm", x.copy(), norms=norms))
-        neuron = fact_neuron(x, first, last, s.threshold)
-        x = x + s.gain * np.outer(neuron, attribute)
+        neuron = fact_neuron(x, first, last, s.threshold, attribute, s.brake)
+        x = x + s.gain * np.outer(neuron, attribute) + s.mix * s.decay ** (layer - 1) * x @ nudge.T
         features.append(x @ probes)
         if keep:
             steps.append(FlowStep(layer, "mlp", x.copy(), neuron=neuron))

@@ -28,19 +28,22 @@ FACT = ("Michael", "Jordan", "basketball")
 def reference_flow(
     x: np.ndarray, m: np.ndarray, j: np.ndarray, b: np.ndarray, layers: int, s: FlowSettings
 ) -> np.ndarray:
-    """The module docstring's formulas, written out token by token."""
+    """The module docstring's formulas, written out token by token (W rebuilt from seed 3)."""
     x = x.copy()
     n = len(x)
+    w_mix = np.random.default_rng(3 + 1).standard_normal((len(m), len(m)))
+    w_mix /= np.linalg.svd(w_mix, compute_uv=False)[0]
     for layer in range(layers):
         scores = [s.focus * float(v @ (m + j)) for v in x]
         new = x.copy()
-        for i in range(1, n):
-            w = np.exp(np.array(scores[:i]) - max(scores[:i]))
+        for i in range(n):
+            w = np.exp(np.array(scores[: i + 1]) - max(scores[: i + 1]))
             w /= w.sum()
-            new[i] = x[i] + s.strength * s.decay**layer * sum(w[k] * x[k] for k in range(i))
+            new[i] = x[i] + s.strength * s.decay**layer * sum(w[k] * x[k] for k in range(i + 1))
         x = np.array([v / np.linalg.norm(v) for v in new])
         for i in range(n):
-            x[i] = x[i] + s.gain * max(float(x[i] @ (m + j)) - s.threshold, 0.0) * b
+            fire = max(float(x[i] @ (m + j - s.brake * b)) - s.threshold, 0.0)
+            x[i] = x[i] + s.gain * fire * b + s.mix * s.decay**layer * (w_mix @ x[i])
     return x
 
 
@@ -48,9 +51,9 @@ def test_attention_is_causal_and_rows_sum_to_one() -> None:
     rng = np.random.default_rng(0)
     x = rng.normal(size=(5, 7))
     weights = attention_weights(x, rng.normal(size=7), 3.0)
-    assert np.allclose(np.triu(weights), 0.0)  # a token never looks at itself or ahead
-    assert np.allclose(weights[1:].sum(axis=1), 1.0)
-    assert np.allclose(weights[0], 0.0)
+    assert np.allclose(np.triu(weights, 1), 0.0)  # a token never looks ahead
+    assert np.allclose(weights.sum(axis=1), 1.0)
+    assert weights[0, 0] == pytest.approx(1.0)  # the first token sees only itself
 
 
 def test_unit_rows_and_fact_neuron() -> None:
@@ -60,6 +63,8 @@ def test_unit_rows_and_fact_neuron() -> None:
     assert np.allclose(np.linalg.norm(unit, axis=1), 1.0)
     m, j = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     assert np.allclose(fact_neuron([[1.0, 1.0], [1.0, 0.0], [-1, 3]], m, j, 1.0), [1.0, 0.0, 1.0])
+    b = np.array([0.0, 0.5])  # the brake: B already held lowers the activation
+    assert np.allclose(fact_neuron([[1.0, 1.0]], m, j, 1.0, b, 1.0), [0.5])
 
 
 @pytest.mark.parametrize("layers", [1, 3, 12])
@@ -74,6 +79,19 @@ def test_toy_flow_matches_the_formulas(layers: int) -> None:
     probes = np.vstack([space[f] for f in FACT]).T
     assert np.allclose(flow.features[-1], flow.final @ probes)
     assert flow.features.shape == (1 + 3 * layers, len(TOKENS), 3)
+
+
+def test_the_last_name_soaks_up_context_and_knowledge() -> None:
+    """Jordan's vector: J only at first; attention brings M, the MLP brings B; all stay up."""
+    flow = toy_flow(TOKENS, CANDIDATES, FACT, 96, 16, 3, 0.1, FlowSettings(2.0, 0.3))
+    m, j, b = flow.features[:, 1].T
+    assert j[0] > 0.9 and abs(m[0]) < 0.2 and abs(b[0]) < 0.2
+    after_attention, after_mlp = flow.feature_index(1, "attention"), flow.feature_index(1, "mlp")
+    assert m[after_attention] > 0.5 and abs(b[after_attention]) < 0.2
+    assert b[after_mlp] > 0.5
+    later = slice(flow.feature_index(2, "mlp"), None)
+    assert min(m[later]) > 0.3 and min(j[later]) > 0.3 and min(b[later]) > 0.3
+    assert not np.allclose(flow.final[0], flow.embeddings[0])  # the MLP nudges every vector
 
 
 def test_flow_steps_are_consistent() -> None:

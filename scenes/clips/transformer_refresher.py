@@ -123,7 +123,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.model_name, self.n_layers = shape.name, shape.n_layers
         self.tokens = c.tokens
         f = c.flow
-        settings = FlowSettings(f.strength, f.decay, f.focus, f.threshold, f.gain)
+        settings = FlowSettings(
+            f.strength, f.decay, f.focus, f.threshold, f.gain, f.brake, f.mix
+        )
         self.flow = toy_flow(
             self.tokens,
             c.candidates,

@@ -49,11 +49,13 @@ class AnalogyConfig:
 class FlowConfig:
     """The toy transformer's layer (see mathcore.toy_transformer)."""
 
-    strength: float = option(1.0, low=0.0, high=5.0, doc="attention strength in layer 1")
-    decay: float = option(0.5, low=0.0, high=0.9, doc="each layer's strength / the last's")
+    strength: float = option(2.0, low=0.0, high=5.0, doc="attention strength in layer 1")
+    decay: float = option(0.3, low=0.0, high=0.9, doc="each layer's strength / the last's")
     focus: float = option(4.0, low=0.0, high=20.0, doc="how sharply attention finds the name")
     threshold: float = option(1.0, low=0.0, high=2.0, doc="the fact neuron fires above this")
     gain: float = option(2.5, low=0.0, high=10.0, doc="attribute added per unit of activation")
+    brake: float = option(1.0, low=0.0, high=5.0, doc="attribute already held stops the neuron")
+    mix: float = option(0.1, low=0.0, high=0.5, doc="the MLP's small nudge to every vector")
 
 
 @dataclass(frozen=True, kw_only=True)
