@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,29 @@ def test_default_fact_is_the_michael_jordan_preset() -> None:
 def test_clip_takes_a_preset_name(tmp_path: Path, name: str) -> None:
     clip = load_clip(clip_with(tmp_path, name))
     assert clip.fact == load_fact(name)  # type: ignore[attr-defined]
+
+
+SHIPPED = Path(__file__).parents[1] / "configs"
+FACT_PRESETS = sorted(p.stem for p in (SHIPPED / "facts").glob("*.yaml"))
+# (The refresher's prediction also lists candidate words, which must include the attribute: a
+# remix of it changes both, and its config check says so in one line.)
+CLIPS_WITH_A_FACT = sorted(
+    p
+    for p in SHIPPED.glob("*.yaml")
+    if "\nfact:" in p.read_text() and "\ncandidates:" not in p.read_text()
+)
+
+
+@pytest.mark.parametrize("preset", FACT_PRESETS)
+@pytest.mark.parametrize("shipped", CLIPS_WITH_A_FACT, ids=[p.stem for p in CLIPS_WITH_A_FACT])
+def test_every_fact_preset_fits_every_clip_that_tells_a_fact(
+    tmp_path: Path, shipped: Path, preset: str
+) -> None:
+    # No preset may use a letter a clip writes for something else (the MLP clip's C).
+    text = re.sub(r"(?m)^fact:.*$", f"fact: {preset}", shipped.read_text())
+    config = tmp_path / shipped.name
+    config.write_text(text)
+    assert load_clip(config).fact == load_fact(preset)  # type: ignore[attr-defined]
 
 
 def test_inline_keys_override_the_preset(tmp_path: Path) -> None:
@@ -110,10 +134,10 @@ def test_reserved_symbol_is_refused(tmp_path: Path, symbol: str) -> None:
 
 
 def test_same_symbol_twice_is_refused(tmp_path: Path) -> None:
-    path = clip_with(tmp_path, "{preset: marie-curie, attribute_symbol: C}")
+    path = clip_with(tmp_path, "{preset: marie-curie, attribute_symbol: K}")
     assert error_for(path) == (
-        f"{path}: fact.attribute_symbol: expected a symbol different from last_symbol 'C',"
-        " got 'C' (str)"
+        f"{path}: fact.attribute_symbol: expected a symbol different from last_symbol 'K',"
+        " got 'K' (str)"
     )
 
 
