@@ -94,7 +94,7 @@ HOSTILE = [
     (
         "toy:\n  d_model: 100000000000\n",
         "toy: expected sizes needing at most 64.0 MiB of memory,"
-        " got d_model=100000000000, which needs 17.5 TiB",
+        " got d_model=100000000000, which needs 18.9 TiB",
     ),
 ]
 

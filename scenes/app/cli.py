@@ -8,7 +8,6 @@ render prints one plain line per beat instead.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import shutil
@@ -23,7 +22,7 @@ import mathcore
 from mathcore.experiment import ExperimentSpec
 from scenes.app.outputs import DEFAULT_FORMAT, FORMATS, FormatError, OutputOptions, output_stem
 from scenes.config import ClipConfig, load_clip, load_model
-from scenes.config.common import ASPECTS, as_aspect
+from scenes.config.common import ASPECTS
 from scenes.config.schema import ConfigError
 from scenes.config.shipped import shipped_dir
 from scenes.config.superposition import ExperimentConfig
@@ -163,10 +162,7 @@ def load_all(
 ) -> list[tuple[Path, ClipConfig]]:
     """Parse every file first, so a typo in the last one stops the run before any render;
     ``aspect`` (``--aspect``) and ``theme`` (``--theme``) replace each file's own."""
-    clips = [(path, load_clip(path, theme)) for path in files]
-    if aspect is None:
-        return clips
-    return [(path, dataclasses.replace(clip, aspect=as_aspect(aspect))) for path, clip in clips]
+    return [(path, load_clip(path, theme, aspect)) for path in files]
 
 
 def add_aspect_option(command: argparse.ArgumentParser, help_text: str) -> None:
@@ -393,7 +389,7 @@ def command_layout(files: Sequence[Path], frames: Path | None, aspect: str | Non
     from scenes.app.layout import check_clip
 
     found = 0
-    for path, clip in load_all(files):
+    for path, clip in load_all(files, aspect):  # a shape the clip has no layout for: exit 2
         ratios = (aspect,) if aspect else None
         for finding in check_clip(clip, str(path), frames, ratios, remember=True):
             print(finding.line(), flush=True)

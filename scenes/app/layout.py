@@ -81,7 +81,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from scenes.config import ClipConfig, scene_class
-from scenes.config.common import ASPECTS, as_aspect
+from scenes.config.common import as_aspect
 from scenes.visual.marks import is_overlay_with, wrap_record
 
 if TYPE_CHECKING:
@@ -104,10 +104,10 @@ KINDS = ("overlap", "text-on-shape", "out-of-frame", "small-text", "orphan", "sp
 
 
 def aspect_ratios(clip: ClipConfig) -> list[str]:
-    """The aspect ratios ``clip`` can be rendered in, each checked on its own: every clip
-    reflows into each of :data:`~scenes.config.common.ASPECTS` (``aspect:`` or ``--aspect``
-    picks one when rendering)."""
-    return [clip.aspect, *(ratio for ratio in ASPECTS if ratio != clip.aspect)]
+    """The aspect ratios ``clip`` can be rendered in, each checked on its own: its own first,
+    then the others its config class has layouts for (``LAYOUTS``; ``aspect:`` or
+    ``--aspect`` picks one when rendering)."""
+    return [clip.aspect, *(ratio for ratio in clip.LAYOUTS if ratio != clip.aspect)]
 
 
 def ratio_settings(ratio: str) -> dict[str, object]:

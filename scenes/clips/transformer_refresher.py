@@ -123,9 +123,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.model_name, self.n_layers = shape.name, shape.n_layers
         self.tokens = c.tokens
         f = c.flow
-        settings = FlowSettings(
-            f.strength, f.decay, f.focus, f.threshold, f.gain, f.brake, f.mix
-        )
+        settings = FlowSettings(f.strength, f.decay, f.focus, f.threshold, f.gain, f.brake, f.mix)
         self.flow = toy_flow(
             self.tokens,
             c.candidates,
@@ -387,7 +385,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             blocks = VGroup(self.band(VGroup(tags, cols), stage_tints()[index]))
         source = loop.get_box(index)[0]
         self.play(
-            Indicate(loop.get_box(index), color=stage_tints()[index]),
+            Indicate(loop.get_box(index), color=stage_tints()[index], scale_factor=1.0),
             *(TransformFromCopy(source, b) for b in blocks),
             run_time=pace,
         )
@@ -777,6 +775,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         for label, tint, tracker in zip(labels, tints, trackers, strict=True):
             name, role = label
             words = VGroup(name_text(name, self.meter_label(), tint, style.BODY_SIZE))
+            words.add(self.dot_label(name, tint))
             if role:
                 words.add(name_text(role, self.meter_label(), style.MUTED, style.BODY_SIZE))
             names.add(words.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP / 2))
@@ -799,6 +798,15 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 )
             )
         return rows, trackers
+
+    @staticmethod
+    def dot_label(name: str, tint: str) -> MathTex:
+        """What a meter bar measures: the word's direction (its initial) dotted with the
+        vector E on the last name."""
+        initial = name[0].upper() if name[0].isalpha() else "W"
+        return MathTex(
+            rf"\vec{{{initial}}} \cdot \vec{{E}}", font_size=style.READOUT_SIZE, color=tint
+        )
 
     @staticmethod
     def meter_label() -> float:
@@ -859,17 +867,18 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                     column
                 )
                 self.play(
-                    Indicate(loop.get_box(stage), color=stage_tints()[stage]),
-                    Transform(column, new),
+                    Indicate(loop.get_box(stage), color=stage_tints()[stage], scale_factor=1.0),
+                    Succession(FadeOut(column), FadeIn(new)),  # the block hands back a new vector
                     *(t.animate.set_value(float(v)) for t, v in zip(trackers, values, strict=True)),
                     run_time=self.seconds(style.MEDIUM),
                 )
+                column = new
         final = self.flow.features[-1, index]
         if self.n_layers > LAYERS_STORED:
             new = self.columns(self.flow.final)[index].move_to(column)
             self.play(
                 ChangeDecimalToValue(loop.get_count(), self.n_layers),
-                Transform(column, new),
+                Succession(FadeOut(column), FadeIn(new)),
                 *(t.animate.set_value(float(v)) for t, v in zip(trackers, final, strict=True)),
                 run_time=self.seconds(style.LONG),
             )

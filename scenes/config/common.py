@@ -294,6 +294,9 @@ class ClipConfig:
     BEATS: ClassVar[tuple[str, ...]] = ()
     # Letters this clip shows besides RESERVED_SYMBOLS; a fact symbol may not be one of them.
     SYMBOLS: ClassVar[tuple[str, ...]] = ()
+    # The frame shapes this clip has layouts for (every one passes the layout check); a clip
+    # without a square layout yet refuses aspect: "1:1" rather than render it badly.
+    LAYOUTS: ClassVar[tuple[str, ...]] = ASPECTS
 
     scene: str = option(doc="the scene class this file renders")
     description: str = option("", max_length=200, doc="one line for `llmfacts list`")
@@ -344,6 +347,7 @@ class ClipConfig:
         """Refuse combinations the per-key types and ranges cannot see. Subclasses add their
         own rules and call ``super().check(source)``."""
         self._check_beats(source)
+        self._check_aspect(source)
         self._check_fact(source)
         self._check_narration(source)
         self._check_templates(source)
@@ -362,6 +366,12 @@ class ClipConfig:
         if len(set(self.beats)) != len(self.beats):
             found = describe(list(self.beats))
             raise ConfigError(source, "beats", "each beat at most once", found)
+
+    def _check_aspect(self, source: str) -> None:
+        if self.aspect not in self.LAYOUTS:
+            shapes = " or ".join(repr(shape) for shape in self.LAYOUTS)
+            expected = f"{shapes} (the frame shapes {self.scene_name()} has layouts for)"
+            raise ConfigError(source, "aspect", expected, describe(self.aspect))
 
     def _check_fact(self, source: str) -> None:
         fact = getattr(self, "fact", None)

@@ -38,9 +38,9 @@ CLIP_CONFIGS: dict[str, type[ClipConfig]] = {
 }
 
 
-def load_clip(path: str | Path, theme: str | None = None) -> ClipConfig:
+def load_clip(path: str | Path, theme: str | None = None, aspect: str | None = None) -> ClipConfig:
     """Read, validate and parse one clip file; raise ConfigError naming what is wrong.
-    ``theme`` (``--theme``) replaces the file's ``theme:``."""
+    ``theme`` (``--theme``) and ``aspect`` (``--aspect``) replace the file's own."""
     source = shown_source(str(path))  # a hostile command line's name is cut
     raw = read_yaml(Path(path), source)
     if not isinstance(raw, dict):
@@ -50,6 +50,8 @@ def load_clip(path: str | Path, theme: str | None = None) -> ClipConfig:
     if not isinstance(scene, str) or scene not in CLIP_CONFIGS:
         raise ConfigError(source, "scene", one_of(CLIP_CONFIGS, scene), describe(scene))
     config_class = CLIP_CONFIGS[scene]
+    if aspect is not None:
+        raw = {**raw, "aspect": aspect}
     raw = with_theme(raw, source, theme)  # the theme's colours under the file's own
     clip = parse(config_class, config_class.prepare_raw(raw, source), source)
     clip.check(source)

@@ -133,6 +133,7 @@ class SuperpositionConfig(ClipConfig):
     """Beats 4.1-4.4: polysemantic neurons, nearly perpendicular, the experiment corrected."""
 
     SCENE: ClassVar[str] = "scenes.clips.superposition:Superposition"
+    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16")  # no square layout yet
     BEATS: ClassVar[tuple[str, ...]] = (
         "neurons",
         "perpendicular",

@@ -99,6 +99,7 @@ class TransformerRefresherConfig(ClipConfig):
     the knowledge and the parameters are."""
 
     SCENE: ClassVar[str] = "scenes.clips.transformer_refresher:TransformerRefresher"
+    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16")  # no square layout yet
     BEATS: ClassVar[tuple[str, ...]] = (
         "tokens",
         "embeddings",
