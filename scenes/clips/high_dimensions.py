@@ -63,6 +63,7 @@ from scenes.visual.components import (
     fitted_text,
     label_text,
     tex_percent,
+    tex_thousands,
 )
 from scenes.visual.marks import mark_overlay
 
@@ -122,11 +123,6 @@ def unbroken_equations(words: str) -> str:
     """Glue ``x = n`` together with no-break spaces, so wrapping never leaves ``d`` at the end
     of one line and ``= 232`` at the start of the next."""
     return re.sub(r"(\S+) ([=<>≤≥]) (\S+)", "\\1\u00a0\\2\u00a0\\3", words)
-
-
-def tex_thousands(count: int) -> str:
-    """A count with thousands commas for LaTeX (``{,}`` keeps the comma from spacing)."""
-    return mathcore.thousands(count).replace(",", "{,}")
 
 
 class HighDimensions(BeatScene[HighDimensionsConfig]):

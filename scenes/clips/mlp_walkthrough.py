@@ -66,6 +66,7 @@ from scenes.visual.components import (
     fit_width,
     fitted_text,
     label_text,
+    tex_thousands,
 )
 
 FIRST = mathcore.FACT_NEURON
@@ -421,14 +422,23 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.say(c.text.flow)
         self.at(1)  # each column goes into the block on its own and comes back with the output
         outs = self.through_block(columns, block, [self.data.tokens[t].residual for t in tokens])
-        self.at(2)
-        focus = outs[tokens.index(self.data.focus)]
+        self.at(2)  # back to the vectors as they arrive: the walkthrough follows one going in
+        arriving = VGroup(
+            *(
+                EmbeddingColumn(self.data.tokens[t].embedding, d.rows, d.decimals)
+                .scale_to_fit_height(out.height)
+                .move_to(out)
+                for t, out in zip(tokens, outs, strict=True)
+            )
+        )
+        self.play(FadeOut(outs), FadeIn(arriving), run_time=self.seconds(style.MEDIUM))
+        focus = arriving[tokens.index(self.data.focus)]
         self.play(
             Create(SurroundingRectangle(focus, color=style.HIGHLIGHT)),
             run_time=self.seconds(style.MEDIUM),
         )
         self.at(3)  # the one we follow stands for all of them
-        others = [out for out in outs if out is not focus]
+        others = [column for column in arriving if column is not focus]
         self.play(
             *(o.animate.set_opacity(0.3) for o in others), run_time=self.seconds(style.MEDIUM)
         )
@@ -711,7 +721,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         """``W: rows × columns (rows = k × d_model)  in <model>``, from the model preset."""
         ratio = mathcore.ratio_label(rows, columns)
         formula = MathTex(
-            rf"{tex}: {mathcore.thousands(rows)} \times {mathcore.thousands(columns)}",
+            rf"{tex}: {tex_thousands(rows)} \times {tex_thousands(columns)}",
             rf"\quad(\text{{rows}} = {ratio} \times d_{{\text{{model}}}})",
             font_size=style.MATH_SIZE,
         )
@@ -1089,9 +1099,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             self.data.sequence.neurons, headings, c.display.rows, c.colours.combined
         )
         d_mlp, tokens = self.clip.d_mlp(), len(prompt)
-        values = mathcore.thousands(mathcore.neuron_values(d_mlp, tokens))
+        values = tex_thousands(mathcore.neuron_values(d_mlp, tokens))
         count = self.count_line(
-            (mathcore.thousands(d_mlp), c.text.neurons_word), r"\times",
+            (tex_thousands(d_mlp), c.text.neurons_word), r"\times",
             (str(tokens), c.text.tokens), "=", (values, c.text.values_word),
         )  # fmt: skip
         words = label_text(
@@ -1170,7 +1180,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         sizes = VGroup()
         for key, r, k in (("up", d_mlp, d_model), ("down", d_model, d_mlp)):
             size = MathTex(
-                rf"{mathcore.thousands(r)} \times {mathcore.thousands(k)}",
+                rf"{tex_thousands(r)} \times {tex_thousands(k)}",
                 font_size=style.MATH_SIZE,
                 color=style.MUTED,
             )

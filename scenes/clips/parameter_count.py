@@ -34,12 +34,18 @@ from manim import (
     config,
 )
 
-from mathcore import layer_grid, mlp_matrices, percent, ratio_label, thousands
+from mathcore import layer_grid, mlp_matrices, percent, ratio_label
 from mathcore import params as pm
 from scenes.config import ParameterCountConfig, fill
 from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, beat
-from scenes.visual.components import ColumnTable, fit_height_between, fit_width, label_text
+from scenes.visual.components import (
+    ColumnTable,
+    fit_height_between,
+    fit_width,
+    label_text,
+    tex_thousands,
+)
 from scenes.visual.components.counts import ScaledMatrix, align_baselines, symbolic_tex
 
 # Matrix symbols by the role mathcore.mlp_matrices gives them.
@@ -128,7 +134,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
     def size_tex(self, size: int) -> str:
         """``d_mlp = 49,152``: the size's name (from the shape) and its value."""
         name = "d_model" if size == self.shape.d_model else "d_mlp"
-        return rf"{SIZE_TEX[name]} = {thousands(size)}"
+        return rf"{SIZE_TEX[name]} = {tex_thousands(size)}"
 
     @beat
     def beat_matrices(self) -> None:
@@ -175,12 +181,12 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             lines.add(
                 self.flow(
                     MathTex(
-                        rf"{MATRIX_TEX[matrix.name]}: {thousands(matrix.rows)} \times "
-                        rf"{thousands(matrix.columns)}",
+                        rf"{MATRIX_TEX[matrix.name]}: {tex_thousands(matrix.rows)} \times "
+                        rf"{tex_thousands(matrix.columns)}",
                         font_size=style.MATH_SIZE,
                     ),
                     MathTex(
-                        rf"= {symbolic_tex(one)} = {thousands(one.value)}",
+                        rf"= {symbolic_tex(one)} = {tex_thousands(one.value)}",
                         font_size=style.MATH_SIZE,
                     ),
                 )
@@ -190,8 +196,8 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             VGroup(
                 label_text(f"{block}:", style.COMPONENT_COLOURS["mlp"], style.LABEL_SIZE),
                 MathTex(
-                    rf"{len(self.matrices)} \times {thousands(one.value)}"
-                    rf" = {thousands(self.block)}",
+                    rf"{len(self.matrices)} \times {tex_thousands(one.value)}"
+                    rf" = {tex_thousands(self.block)}",
                     font_size=style.MATH_SIZE,
                 ),
             ).arrange(RIGHT, buff=style.ITEM_GAP)
@@ -210,8 +216,8 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         head = VGroup(
             label_text(f"{text.biases}:", style.MUTED, style.LABEL_SIZE),
             MathTex(
-                rf"{symbolic_tex(biases)} = {thousands(biases.value)}\ ({share}".replace("%", r"\%")
-                + ")",
+                rf"{symbolic_tex(biases)} = {tex_thousands(biases.value)}"
+                + rf"\ ({share})".replace("%", r"\%"),
                 font_size=style.MATH_SIZE,
                 color=style.MUTED,
             ),
@@ -302,7 +308,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         grid = VGroup(icons, label).arrange(
             RIGHT if frame.is_landscape() else DOWN, buff=style.SECTION_GAP
         )
-        block = MathTex(thousands(self.block), font_size=style.MATH_SIZE, color=colour)
+        block = MathTex(tex_thousands(self.block), font_size=style.MATH_SIZE, color=colour)
         tally = self.layer_lines()
         self.fit_stage(VGroup(block, grid, tally).arrange(DOWN, buff=style.WIDE_GAP))
         # One block's square under its count, then a copy for every block of every layer; the
@@ -333,8 +339,8 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         times = rf"\times {experts}" if experts > 1 else ""
         lines = VGroup(
             MathTex(
-                rf"{thousands(self.block)} {times} \times {self.shape.n_layers} = "
-                rf"{thousands(self.mlp.value)}",
+                rf"{tex_thousands(self.block)} {times} \times {self.shape.n_layers} = "
+                rf"{tex_thousands(self.mlp.value)}",
                 font_size=style.MATH_SIZE,
             ),
             MathTex(rf"= {symbolic_tex(self.mlp)}", font_size=style.MATH_SIZE),
@@ -365,12 +371,12 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
                 colour = style.MUTED
             return (
                 self.row_label(row),
-                [symbolic_tex(row.count), thousands(row.count.value)],
+                [symbolic_tex(row.count), tex_thousands(row.count.value)],
                 colour,
             )
 
         rows = [cells(row) for row in self.counted]
-        rows.append((text.total, [r"\Sigma", thousands(self.total)], self.clip.colours.text))
+        rows.append((text.total, [r"\Sigma", tex_thousands(self.total)], self.clip.colours.text))
         rows.extend(cells(row) for row in self.outside)
         if not frame.is_landscape():
             return StackedTable([text.factors, text.parameters], rows, self.content_width())
@@ -385,9 +391,11 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         text = self.clip.text
         return VGroup(
             label_text(f"{text.active_mlp}:", style.COMPONENT_COLOURS["mlp"], style.LABEL_SIZE),
-            MathTex(rf"{symbolic_tex(mlp)} = {thousands(mlp.value)}", font_size=style.MATH_SIZE),
+            MathTex(
+                rf"{symbolic_tex(mlp)} = {tex_thousands(mlp.value)}", font_size=style.MATH_SIZE
+            ),
             label_text(f"{text.active}:", self.clip.colours.text, style.LABEL_SIZE),
-            MathTex(thousands(pm.tally_total(rows)), font_size=style.MATH_SIZE),
+            MathTex(tex_thousands(pm.tally_total(rows)), font_size=style.MATH_SIZE),
         ).arrange_in_grid(rows=2, cols=2, col_alignments="rl", buff=(style.ITEM_GAP, style.ROW_GAP))
 
     @beat

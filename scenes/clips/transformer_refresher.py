@@ -149,6 +149,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             zip(self.parts, largest_remainder(list(self.parts.values())), strict=False)
         )
         self.shown: dict[str, list[float]] = {}  # numbers drawn, by what they show (for tests)
+        self.meter_top = 1.0  # the meter value drawn at full width (set by meter())
 
     def narration_values(self) -> dict[str, object]:
         return {"model": self.model_name}
@@ -771,6 +772,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         tints = (colours.first_name, colours.last_name, colours.attribute)
         start = self.flow.features[0, self.tokens.index(fact.last_name)]
         trackers = [ValueTracker(float(v)) for v in start]
+        shown = self.flow.features[: 1 + 3 * min(LAYERS_STORED, self.n_layers)]
+        self.meter_top = max(1.0, float(shown[:, self.tokens.index(fact.last_name)].max()))
         names, bars, values = VGroup(), VGroup(), VGroup()
         for label, tint, tracker in zip(labels, tints, trackers, strict=True):
             name, role = label
@@ -819,8 +822,10 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         return style.METER_WIDTH if frame.is_landscape() else NARROW_METER_WIDTH
 
     def meter_bar(self, bar: Mobject, words: Mobject, value: float) -> None:
-        """Stretch ``bar`` to ``value`` (negative values draw nothing) beside ``words``."""
-        bar.stretch_to_fit_width(max(self.meter_width() * max(value, 0.0), style.TINY))
+        """Stretch ``bar`` to ``value`` (negative values draw nothing) beside ``words``; the
+        largest value shown fills the meter's width."""
+        length = self.meter_width() * max(value, 0.0) / self.meter_top
+        bar.stretch_to_fit_width(max(length, style.TINY))
         left = words.get_left()[0] + self.meter_label() + style.ITEM_GAP
         bar.move_to((left + bar.width / 2) * RIGHT + words.get_center()[1] * UP)
 

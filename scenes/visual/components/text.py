@@ -45,6 +45,7 @@ __all__ = [
     "label_text",
     "linear_combination",
     "tex_percent",
+    "tex_thousands",
 ]
 
 M = TypeVar("M", bound=Mobject)
@@ -166,6 +167,18 @@ def caption(text: str, colour: str | None = None) -> Text:
     colour = style.MUTED if colour is None else colour
     line = fitted_text(text, frame.caption_width(), colour, style.SMALL_SIZE)
     return line.to_edge(DOWN, buff=style.EDGE_BUFFER)
+
+
+def tex_thousands(count: int) -> str:
+    """A count with thousands commas for LaTeX: ``12{,}288``, since a bare comma in math mode
+    is punctuation followed by a space ("12, 288" reads as a list).
+
+    Parameters
+    ----------
+    count
+        A whole number (formatted by :func:`mathcore.thousands`).
+    """
+    return mathcore.thousands(count).replace(",", "{,}")
 
 
 def tex_percent(share: float) -> str:
