@@ -842,7 +842,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         vector = VGroup(tag, column).arrange(DOWN, buff=style.ITEM_GAP)
         rows, trackers = self.meter()
         if frame.is_landscape():
-            vector.to_edge(LEFT, buff=style.MARGIN).shift(0.6 * DOWN)
+            vector.to_edge(LEFT, buff=style.MARGIN).shift(1.2 * DOWN)  # under the loop arrow
             rows.next_to(vector, RIGHT, buff=style.WIDE_GAP).match_y(vector)
         else:  # the vector under the loop, its meter under it
             vector.next_to(loop, DOWN, buff=style.SECTION_GAP).set_x(0)
