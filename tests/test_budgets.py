@@ -229,7 +229,7 @@ def test_transformer_refresher_largest_accepted_size(tmp_path: Path) -> None:
     prompt = ", ".join(["Michael", "Jordan", *(f"p{i}" for i in range(8))])
     path = tmp_path / "largest.yaml"
     path.write_text(
-        "scene: TransformerRefresher\nd_model: 4096\n"
+        "scene: TransformerRefresher\nd_model: 1024\n"
         f"candidates: [{candidates}]\nprompt: [{prompt}]\n"
         f"analogy: {{a: w0, b: w1, c: w2, words: [{words}]}}\n"
     )
@@ -240,6 +240,6 @@ def test_transformer_refresher_largest_accepted_size(tmp_path: Path) -> None:
     peak = traced_peak(scene.prepare)
     assert peak <= clip.memory_bytes()
     assert peak > 0.3 * clip.memory_bytes()
-    path.write_text(path.read_text().replace("d_model: 4096", "d_model: 4097"))
+    path.write_text(path.read_text().replace("d_model: 1024", "d_model: 1025"))
     with pytest.raises(ConfigError):
         load_clip(path)

@@ -118,7 +118,7 @@ class TransformerRefresherConfig(ClipConfig):
         ("basketball", "baseball", "football", "golf", "tennis"), max_length=30
     )
     sharpness: float = option(6.0, low=0.0, high=50.0, doc="scale of the toy unembedding")
-    d_model: int = option(16, low=3, high=4096, doc="toy embedding width")
+    d_model: int = option(16, low=3, high=1024, doc="toy embedding width")  # W is d x d
     tilt: float = option(0.1, low=0.0, high=0.5)
     display: MatrixDisplay = field(default_factory=MatrixDisplay)
     flow: FlowConfig = field(default_factory=FlowConfig)
@@ -138,12 +138,16 @@ class TransformerRefresherConfig(ClipConfig):
     def memory_bytes(self) -> int:
         """The toy spaces: one d_model-vector per named direction and per analogy word and
         feature, the QR factorisation behind them (about 2.6 vectors each measured, 4
-        counted), and the sequence kept for each step of the stored layers."""
+        counted), the sequence kept for each step of the stored layers, and the layer's d x d
+        nudge matrix."""
         names = len(self.direction_names())
         features = len({f for w in self.analogy.words for f in w.features})
         vectors = names + features + len(self.analogy.words)
         stored = (3 * LAYERS_STORED + 4) * len(self.tokens)
-        return (4 * vectors + stored) * self.d_model * FLOAT_BYTES
+        # The layer's nudge W (mathcore.toy_transformer.mix_matrix) is d x d, with its draw
+        # and the SVD that normalises it: five such matrices held at once, counted.
+        mix = 5 * self.d_model * self.d_model
+        return (4 * vectors + stored) * self.d_model * FLOAT_BYTES + mix * FLOAT_BYTES
 
     def sizes_text(self) -> str:
         return f"d_model={self.d_model}"
