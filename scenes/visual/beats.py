@@ -243,7 +243,7 @@ class BeatScene(Scene, Generic[ClipT]):
         self.await_caption_read()
         said = max((cue.end for cue in timing.cues if cue.kind == "narration"), default=0.0)
         remaining = said - (self.time - timing.start)
-        if remaining > 0:
+        if remaining > MIN_WAIT:
             self.wait(remaining)
         self.wait(self.seconds(style.BEAT_HOLD))
         if self._track is not None:
@@ -283,7 +283,7 @@ class BeatScene(Scene, Generic[ClipT]):
         text, shown_at = self._caption_cue
         needed = self.seconds(self.clip.narration.reading_seconds(text))
         remaining = needed - (self.time - shown_at)
-        if remaining > 0:
+        if remaining > MIN_WAIT:
             self.wait(remaining)
 
     def close_caption_cue(self) -> None:
