@@ -10,6 +10,7 @@ test that silently does not run must never look green.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Generator
 from pathlib import Path
@@ -36,10 +37,22 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Under pytest-xdist each worker keeps its own cache (compiled LaTeX, experiments): two
     # processes filling one cache at once could read each other's half-written files.
+    # Compiled LaTeX and text are the exception: they are written atomically
+    # (scenes/visual/atomic_text.py), so the workers share them and compile each formula once.
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         os.environ["XDG_CACHE_HOME"] = str(base / f"llmfacts-tests-{worker}")
+        own = base / f"llmfacts-tests-{worker}" / "llmfacts"
+        own.mkdir(parents=True, exist_ok=True)
+        for shared in ("tex", "text"):
+            target = base / "llmfacts-tests-shared" / shared
+            target.mkdir(parents=True, exist_ok=True)
+            link = own / shared
+            if not link.is_symlink():
+                if link.exists():  # a folder from before the caches were shared
+                    shutil.rmtree(link)
+                link.symlink_to(target, target_is_directory=True)
 
     # Read at call time by frames_comparison's wrapper; 0 means "never skip for cairo".
     frames_comparison.MIN_CAIRO_VERSION = 0

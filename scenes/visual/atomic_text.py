@@ -1,4 +1,5 @@
-"""Text glyphs cached atomically, so parallel renders never read a half-written file.
+"""Text glyphs and TeX formulas cached atomically, so parallel renders never read a half-written
+file.
 
 manim renders each Text once to an SVG in its text folder (shared by every render: the previews
 render beats in parallel processes) and reuses the file whenever it exists. manimpango writes
@@ -6,17 +7,29 @@ that file in place, so a second process can find it existing but still empty, an
 killed mid-write leaves an empty file that every later render reads as a text with no glyphs.
 Here Pango writes to a private name, and the file is renamed into place once complete (a
 rename is atomic within a folder): a text file either does not exist yet or is whole.
+
+TeX is compiled the same way: manim writes ``<hash>.tex``, ``.dvi`` and ``.svg`` in place in its
+TeX folder and trusts any file it finds there, so two processes compiling one formula at once
+(the test workers and the preview jobs share the folder) can read each other's half-written
+DVI. Here each formula is compiled in a private folder inside the TeX folder and only the
+finished SVG is renamed into place.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import manimpango
+from manim import config
+from manim.mobject.text import tex_mobject
+from manim.utils.tex import TexTemplate
+from manim.utils.tex_file_writing import tex_hash
 
 _installed = False
 
@@ -41,6 +54,43 @@ def _atomic(write: Callable[..., str], name_at: int) -> Callable[..., str]:
     return written_whole
 
 
+def _tex_svg_path(expression: str, environment: str | None, template: TexTemplate) -> Path:
+    """Where manim keeps the SVG of ``expression``: ``<tex_dir>/<hash of the TeX code>.svg``,
+    the name its own ``tex_to_svg_file`` gives it."""
+    if environment is not None:
+        code = template.get_texcode_for_expression_in_env(expression, environment)
+    else:
+        code = template.get_texcode_for_expression(expression)
+    return config.get_dir("tex_dir") / f"{tex_hash(code)}.svg"
+
+
+def _atomic_tex(compile_svg: Callable[..., Path]) -> Callable[..., Path]:
+    """``compile_svg`` (manim's ``tex_to_svg_file``), run in a private folder inside the TeX
+    folder; its finished SVG is renamed into place and the rest of the folder removed."""
+
+    @functools.wraps(compile_svg)
+    def compiled_whole(
+        expression: str, environment: str | None = None, tex_template: TexTemplate | None = None
+    ) -> Path:
+        template = tex_template if tex_template is not None else config["tex_template"]
+        final = _tex_svg_path(expression, environment, template)
+        if final.exists():
+            return final
+        final.parent.mkdir(parents=True, exist_ok=True)
+        private = Path(tempfile.mkdtemp(prefix=f".{final.stem}.", dir=final.parent))
+        shared_dir = config.tex_dir
+        try:
+            config.tex_dir = str(private)
+            written = compile_svg(expression, environment, template)
+            os.replace(written, final)
+        finally:
+            config.tex_dir = shared_dir
+            shutil.rmtree(private, ignore_errors=True)
+        return final
+
+    return compiled_whole
+
+
 def install() -> None:
     """Route manim's Text and MarkupText through the atomic writers (once per process)."""
     global _installed
@@ -51,4 +101,6 @@ def install() -> None:
     # file_name, ...): the file name is the 5th and the 8th argument.
     manimpango.text2svg = _atomic(manimpango.text2svg, 4)
     manimpango.MarkupUtils.text2svg = staticmethod(_atomic(manimpango.MarkupUtils.text2svg, 7))
+    # MathTex and Tex call the name tex_mobject imported.
+    tex_mobject.tex_to_svg_file = _atomic_tex(tex_mobject.tex_to_svg_file)  # type: ignore[attr-defined]
     _installed = True
