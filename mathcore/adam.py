@@ -26,10 +26,13 @@ class AdamSettings:
 
 @dataclass
 class AdamState:
-    """The two running moments of one parameter array."""
+    """The two running moments of one parameter array, and two scratch arrays of its shape
+    (so that a step allocates nothing: for the superposition's 10,000 × 100 vectors, fresh
+    4 MB temporaries cost more than the arithmetic)."""
 
     m: NDArray[np.floating]
     s: NDArray[np.floating]
+    scratch: tuple[NDArray[np.floating], NDArray[np.floating]] | None = None
 
     @classmethod
     def like(cls, param: NDArray[np.floating]) -> AdamState:
@@ -44,12 +47,26 @@ def adam_step(
     step: int,
     settings: AdamSettings,
 ) -> None:
-    """Update ``param`` and ``state`` in place for the ``step``-th step (counting from 1)."""
+    """Update ``param`` and ``state`` in place for the ``step``-th step (counting from 1).
+
+    The operations of the formulas above, in their order, into the state's scratch arrays:
+    m̂ = m / (1 − β₁ᵗ), √(s / (1 − β₂ᵗ)) + ε, then θ −= (lr · m̂) / that.
+    """
     kind = param.dtype.type
+    if state.scratch is None or state.scratch[0].shape != param.shape:
+        state.scratch = (np.empty_like(param), np.empty_like(param))
+    first, second = state.scratch
+    np.multiply(grad, kind(1 - settings.beta1), out=first)
     state.m *= kind(settings.beta1)
-    state.m += kind(1 - settings.beta1) * grad
+    state.m += first
+    np.square(grad, out=first)
+    first *= kind(1 - settings.beta2)
     state.s *= kind(settings.beta2)
-    state.s += kind(1 - settings.beta2) * np.square(grad)
-    m_hat = state.m / kind(1 - settings.beta1**step)
-    denominator = np.sqrt(state.s / kind(1 - settings.beta2**step)) + kind(settings.eps)
-    param -= kind(settings.lr) * m_hat / denominator
+    state.s += first
+    np.divide(state.m, kind(1 - settings.beta1**step), out=first)  # m̂
+    np.divide(state.s, kind(1 - settings.beta2**step), out=second)
+    np.sqrt(second, out=second)
+    second += kind(settings.eps)
+    first *= kind(settings.lr)
+    first /= second
+    param -= first

@@ -12,9 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mathcore.superposition import FINE_BINS, Objective
+from mathcore.superposition import FINE_BINS, SHARDS, Objective
 
 BLOCK = 512  # rows per block of the Gram matrix (a 1 MB float32 block: the optimiser's best)
+# From this many vectors on, each step's shards are computed by a ShardPool, one process per
+# shard, whatever the number of cores (so that every machine computes the same numbers);
+# below it a step is too short for the processes to pay for themselves.
+PARALLEL_MIN_VECTORS = 4096
+# The coherence optimiser is ours, not the video's: it runs at most this many steps. Measured
+# at the default sizes (README, Speed), its worst pair had settled by then (70.9° at step 75,
+# 71.1° at 100, 71.3° at 125), its median nearest partner too (72.9°, 73.0°, 73.1°).
+COHERENCE_STEPS = 100
 MAX_MEMORY_BYTES = 512 * 1024**2
 # Work is counted in float32 multiply-add equivalents; the 2-core reference machine does about
 # REFERENCE_RATE of them per second (a 1024 x 100 by 100 x 1024 float32 product runs at
@@ -50,6 +58,15 @@ class ExperimentSpec:
     objective: Objective
     lr: float = 0.01
     power: int = 8
+    coherence_steps: int = COHERENCE_STEPS
+
+    @property
+    def run_steps(self) -> int:
+        """Steps actually taken: ``steps`` for the video's objective (its script's count, the
+        one the clip shows), at most ``coherence_steps`` for the coherence optimiser."""
+        if self.objective == "coherence":
+            return min(self.steps, self.coherence_steps)
+        return self.steps
 
     @property
     def block_rows(self) -> int:
@@ -63,12 +80,18 @@ class ExperimentSpec:
         n = self.n_vectors
         return (n * n + n * self.block_rows) // 2
 
+    @property
+    def workers(self) -> int:
+        """Processes computing each step: SHARDS from PARALLEL_MIN_VECTORS on, else 1."""
+        return SHARDS if self.n_vectors >= PARALLEL_MIN_VECTORS else 1
+
     def memory_bytes(self) -> int:
         """Peak bytes of one computed run, from the arrays it holds at its two peaks.
 
         With n = N, d = dim, b = block_rows, s = steps (float32 = 4 bytes, float64 = 8):
 
-        optimisation  20nd              start, V, Adam's m and s, the gradient (float32)
+        optimisation  24nd              start, V, Adam's m and s, the gradient and the
+                                        second shard's part of it (float32)
                     + max(4nd           the previous step's gradient (alive until replaced)
                           + 20b²        block buffers: G, dL/dG and scratch, the diagonal
                                         blocks' own G (a full and a partial one)
@@ -83,13 +106,16 @@ class ExperimentSpec:
         always        8s + 16 * 3601    the losses, the histogram's edges and counts
 
         Measured with tracemalloc, the real peak is 0.7-0.95 of this (numpy reuses some
-        temporaries); tests/test_budgets.py checks it at the largest accepted sizes.
+        temporaries); tests/test_budgets.py checks it at the largest accepted sizes. With
+        ShardPool workers (from PARALLEL_MIN_VECTORS on) the second part lives in shared
+        memory instead, beside V and the first part (12nd), and each worker holds its own
+        block buffers (20b²): for the default N = 10,000, d = 100, 12 MB and 5 MB.
         """
         n, d, b = self.n_vectors, self.dim, self.block_rows
         nd = n * d
-        optimisation = 20 * nd + max(4 * nd + 20 * b * b + 4 * b * d, 16 * nd)
+        optimisation = 24 * nd + max(4 * nd + 20 * b * b + 4 * b * d, 16 * nd)
         statistics = max(20 * nd, 12 * nd + 8 * n + 41 * b * b + HISTOGRAM_BYTES)
-        return max(optimisation, statistics) + 8 * self.steps + 16 * (FINE_BINS + 1)
+        return max(optimisation, statistics) + 8 * self.run_steps + 16 * (FINE_BINS + 1)
 
     def work(self) -> float:
         """Multiply-add equivalents of everything that grows with the sizes.
@@ -108,11 +134,17 @@ class ExperimentSpec:
         """
         return self._optimisation_work() + self._statistics_work()
 
+    def estimated_seconds(self) -> float:
+        """work() at REFERENCE_RATE per process, the steps shared by ``workers`` processes:
+        what the first line of a run announces (a busy machine's figure; a quiet one is
+        faster)."""
+        return (self._optimisation_work() / self.workers + self._statistics_work()) / REFERENCE_RATE
+
     def _optimisation_work(self) -> float:
         """The optimisation's share of work(): it grows with the steps."""
         vector = float(VECTOR_COST) * self.n_vectors * self.dim
         per_step = float(self.gram_entries) * (3 * self.dim + GRAM_ENTRY_COST) + vector
-        return self.steps * (per_step + STEP_OVERHEAD)
+        return self.run_steps * (per_step + STEP_OVERHEAD)
 
     def _statistics_work(self) -> float:
         """The start's and the pair statistics' share of work(): paid once, even at 0 steps."""

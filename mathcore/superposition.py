@@ -15,12 +15,15 @@ of rows at a time against the blocks after it (j ≥ i), so the N × N matrix is
 the Gram products are halved by symmetry (a diagonal block by syrk and symm, upper triangle
 only). The products go straight to BLAS into reused buffers and accumulate into the gradient in
 place; the elementwise work runs on cache-sized chunks, its sums as BLAS dot products. The
-matrix products alone are the floor ``make bench`` compares a step with. Optimised with Adam in
+block pairs are dealt to SHARDS shards of equal work, summed separately then added in order,
+so that mathcore.shardpool can compute the shards in parallel processes with the same result.
+The matrix products alone are the floor ``make bench`` compares a step with. Optimised with Adam in
 float32, like the video's PyTorch script (lr 0.01, betas 0.9 and 0.999).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 from collections.abc import Callable
@@ -87,7 +90,15 @@ def _video_block(scaled: FloatArray, deriv: FloatArray) -> float:
 
 def _int_power(x: FloatArray, exponent: int, out: FloatArray, scratch: FloatArray) -> FloatArray:
     """out ← x ** exponent for a positive integer, by repeated squaring into ``scratch``
-    (np.power is slow here); x is left as it was."""
+    (np.power is slow here); x is left as it was. 15 (= 2p − 1 for the default p = 8) takes
+    the chain x², x³, x⁶, x¹², x¹⁵: five products where squaring takes six."""
+    if exponent == 15:
+        np.multiply(x, x, out=out)
+        np.multiply(out, x, out=scratch)
+        np.multiply(scratch, scratch, out=out)
+        np.multiply(out, out, out=out)
+        np.multiply(out, scratch, out=out)
+        return out
     result: FloatArray | None = None  # the product so far: x itself until something multiplies
     square = x
     while exponent:
@@ -206,42 +217,61 @@ def _diagonal_pair(work: _Pass, rows: FloatArray, grad_rows: FloatArray) -> floa
     return loss
 
 
-def loss_and_gradient(
-    vectors: FloatArray, objective: Objective, block: int = GRAM_BLOCK, power: int = 8
-) -> tuple[float, FloatArray]:
-    """L and dL/dV for ``objective`` (module docstring), computed block by block.
+SHARDS = 2  # the block pairs are dealt to this many shards, each with its own gradient sum
+PairSpan = tuple[int, int, int, int]
 
-    Each unordered block pair (i ≤ j) is visited once: a diagonal block by syrk (upper
-    triangle) and symm, an off-diagonal one by three gemm calls. Float32 or float64 (anything
-    else is computed in float64). Extra memory: about five block × block buffers and the
-    gradient (N × d).
-    """
-    v = np.ascontiguousarray(vectors)
-    if v.dtype not in (np.float32, np.float64):
-        v = v.astype(np.float64)
-    work = _Pass.start(v, objective, block, power)
-    grad = np.zeros_like(v)
+
+def _pair_cost(pair: PairSpan) -> int:
+    """Relative work of one block pair: 3 products of rows × cols × d off the diagonal, 1.5 on
+    it (syrk makes half of G_ii, symm all of D_ii V_i), in units of rows × cols × d / 2."""
+    a, b, c, e = pair
+    return (b - a) * (e - c) * (3 if a == c else 6)
+
+
+def shard_pairs(n: int, block: int, shards: int = SHARDS) -> list[list[PairSpan]]:
+    """The block pairs (j ≥ i) of N rows in blocks of ``block``, dealt to ``shards`` lists of
+    about equal work: the costliest first, each to the shard with the least work so far (ties:
+    the lowest shard); each list in the original order. Depends on the sizes only, so a
+    shard's partial sums are the same whichever process computes them."""
+    pairs = _block_pairs(n, min(block, n))
+    loads = [0] * shards
+    dealt: list[list[int]] = [[] for _ in range(shards)]
+    for index in sorted(range(len(pairs)), key=lambda k: (-_pair_cost(pairs[k]), k)):
+        target = loads.index(min(loads))
+        loads[target] += _pair_cost(pairs[index])
+        dealt[target].append(index)
+    return [[pairs[k] for k in sorted(indices)] for indices in dealt]
+
+
+def shard_loss_and_gradient(
+    vectors: FloatArray,
+    objective: Objective,
+    pairs: list[PairSpan],
+    grad: FloatArray,
+    block: int = GRAM_BLOCK,
+    power: int = 8,
+) -> float:
+    """One shard's share of L, and of dL/dV written into ``grad`` (zeroed first): the sums
+    over the block pairs ``pairs`` only. ``vectors`` contiguous float32 or float64 rows."""
+    work = _Pass.start(vectors, objective, block, power)
+    grad.fill(0)
     total = 0.0
-    for a, b, c, e in _block_pairs(v.shape[0], work.size):
+    for a, b, c, e in pairs:
         if a == c:
-            total += _diagonal_pair(work, v[a:b], grad[a:b])
+            total += _diagonal_pair(work, vectors[a:b], grad[a:b])
         else:
-            total += _off_diagonal_pair(work, v[a:b], v[c:e], grad[a:b], grad[c:e])
-    return total, grad
+            total += _off_diagonal_pair(work, vectors[a:b], vectors[c:e], grad[a:b], grad[c:e])
+    return total
 
 
-def gram_products(vectors: FloatArray, block: int = GRAM_BLOCK) -> FloatArray:
-    """The floor of a step: only the matrix products loss_and_gradient makes, the same calls
-    on the same blocks (G = V Vᵀ by blocks j ≥ i, syrk on the diagonal; then G V by symm and
-    two gemm per block), with D = G and no elementwise work. Returns G V (for checking).
-
-    ``make bench`` times a step against this; 1.5 N² d multiply-adds in all.
-    """
-    v = np.ascontiguousarray(vectors)
-    work = _Pass.start(v, "coherence", block, 1)
-    out = np.zeros_like(v)
-    for a, b, c, e in _block_pairs(v.shape[0], work.size):
-        rows, cols = v[a:b], v[c:e]
+def shard_products(
+    vectors: FloatArray, pairs: list[PairSpan], out: FloatArray, block: int = GRAM_BLOCK
+) -> None:
+    """One shard's share of gram_products, written into ``out`` (zeroed first)."""
+    work = _Pass.start(vectors, "coherence", block, 1)
+    out.fill(0)
+    for a, b, c, e in pairs:
+        rows, cols = vectors[a:b], vectors[c:e]
         if a == c:
             gram = work.diagonal_gram(b - a)
             work.syrk(1.0, rows.T, trans=1, c=gram.T, lower=1, overwrite_c=1)
@@ -251,6 +281,51 @@ def gram_products(vectors: FloatArray, block: int = GRAM_BLOCK) -> FloatArray:
         work.gemm(1.0, cols.T, rows.T, trans_a=1, c=gram.T, overwrite_c=1)
         work.gemm(1.0, cols.T, gram.T, beta=1.0, c=out[a:b].T, overwrite_c=1)
         work.gemm(1.0, rows.T, gram.T, trans_b=1, beta=1.0, c=out[c:e].T, overwrite_c=1)
+
+
+def _as_blas_rows(vectors: FloatArray) -> FloatArray:
+    """Contiguous float32 or float64 rows (anything else becomes float64)."""
+    v = np.ascontiguousarray(vectors)
+    return v if v.dtype in (np.float32, np.float64) else v.astype(np.float64)
+
+
+def loss_and_gradient(
+    vectors: FloatArray, objective: Objective, block: int = GRAM_BLOCK, power: int = 8
+) -> tuple[float, FloatArray]:
+    """L and dL/dV for ``objective`` (module docstring), computed block by block.
+
+    Each unordered block pair (i ≤ j) is visited once: a diagonal block by syrk (upper
+    triangle) and symm, an off-diagonal one by three gemm calls. The pairs are dealt to
+    SHARDS shards (shard_pairs), each summed on its own, then the shards are added in order:
+    exactly what a ShardPool (mathcore.shardpool) computes with one process per shard.
+    Float32 or float64 (anything else is computed in float64). Extra memory: about five
+    block × block buffers and two gradients (N × d).
+    """
+    v = _as_blas_rows(vectors)
+    shards = shard_pairs(v.shape[0], block)
+    grad, part = np.empty_like(v), np.empty_like(v)
+    total = 0.0
+    for index, pairs in enumerate(shards):
+        total += shard_loss_and_gradient(v, objective, pairs, part if index else grad, block, power)
+        if index:
+            grad += part
+    return total, grad
+
+
+def gram_products(vectors: FloatArray, block: int = GRAM_BLOCK) -> FloatArray:
+    """The floor of a step: only the matrix products loss_and_gradient makes, the same calls
+    on the same blocks and shards (G = V Vᵀ by blocks j ≥ i, syrk on the diagonal; then G V by
+    symm and two gemm per block), with D = G and no elementwise work. Returns G V (for
+    checking).
+
+    ``make bench`` times a step against this; 1.5 N² d multiply-adds in all.
+    """
+    v = _as_blas_rows(vectors)
+    out, part = np.empty_like(v), np.empty_like(v)
+    for index, pairs in enumerate(shard_pairs(v.shape[0], block)):
+        shard_products(v, pairs, part if index else out, block)
+        if index:
+            out += part
     return out
 
 
@@ -272,25 +347,50 @@ def optimise(
     block: int = GRAM_BLOCK,
     power: int = 8,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> OptimiseResult:
     """Adam on ``objective`` for ``steps`` steps, starting from ``vectors`` (copied).
 
     The coherence objective renormalises the rows after every step (projected descent on
-    the sphere); the video's objective leaves lengths free, as its script did.
+    the sphere); the video's objective leaves lengths free, as its script did. With
+    ``workers`` > 1 the shards of each step are computed by a ShardPool of SHARDS processes
+    (the same numbers as in one process; if the processes cannot be started, it runs here).
     """
     settings = adam if adam is not None else AdamSettings()
     v = vectors.astype(F32, copy=True)
     state = AdamState.like(v)
     losses = np.zeros(steps)
-    for step in range(1, steps + 1):
-        loss, grad = loss_and_gradient(v, objective, block, power)
-        losses[step - 1] = loss
-        adam_step(v, grad, state, step, settings)
-        if objective == "coherence":
-            v /= np.linalg.norm(v, axis=1, keepdims=True)
-        if progress is not None:
-            progress(step, steps, loss)
+    with contextlib.ExitStack() as stack:
+        gradient = _gradient_function(v, objective, block, power, workers > 1 and steps > 0, stack)
+        for step in range(1, steps + 1):
+            loss, grad = gradient(v)
+            losses[step - 1] = loss
+            adam_step(v, grad, state, step, settings)
+            if objective == "coherence":
+                v /= np.linalg.norm(v, axis=1, keepdims=True)
+            if progress is not None:
+                progress(step, steps, loss)
     return OptimiseResult(v, losses, objective, steps)
+
+
+Gradient = Callable[[Array32], tuple[float, FloatArray]]
+
+
+def _gradient_function(
+    v: Array32, objective: Objective, block: int, power: int, parallel: bool,
+    stack: contextlib.ExitStack[bool | None],
+) -> Gradient:  # fmt: skip
+    """loss_and_gradient in this process, or by a ShardPool (closed with ``stack``)."""
+    if parallel:
+        from mathcore.shardpool import ShardPool  # it imports this module
+
+        try:
+            pool = stack.enter_context(ShardPool(v.shape[0], v.shape[1], v.dtype, block))
+        except OSError:
+            pass  # no processes here (a sandbox): the same numbers, one core
+        else:
+            return lambda vectors: pool.loss_and_gradient(vectors, objective, power)
+    return lambda vectors: loss_and_gradient(vectors, objective, block, power)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,16 @@
 speed itself is measured by ``make bench``, never asserted here)."""
 
 import itertools
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
 from mathcore import superposition as sp
+from mathcore.experiment import ExperimentSpec
+from mathcore.shardpool import ShardPool
 
 
 def dense_loss_and_gradient(
@@ -93,3 +98,109 @@ def test_steps_are_reproducible() -> None:
     assert np.array_equal(first.vectors, second.vectors)
     assert np.array_equal(first.losses, second.losses)
     assert first.losses[-1] < first.losses[0]
+
+
+# -- shards and the shard pool: the same numbers on several cores ---------------------------
+
+
+@pytest.mark.parametrize(("n", "block"), [(10_000, 512), (97, 5), (700, 256), (3, 64)])
+def test_shards_deal_every_block_pair_once_and_evenly(n: int, block: int) -> None:
+    shards = sp.shard_pairs(n, block)
+    assert len(shards) == sp.SHARDS
+    dealt = [pair for shard in shards for pair in shard]
+    assert sorted(dealt) == sorted(sp._block_pairs(n, min(block, n)))
+    assert len(set(dealt)) == len(dealt)
+    for shard in shards:  # each in the order the blocks come
+        assert shard == sorted(shard)
+    loads = [sum(sp._pair_cost(pair) for pair in shard) for shard in shards]
+    if len(dealt) >= 20:  # enough pairs to balance: within one pair's cost of each other
+        biggest = max(sp._pair_cost(pair) for pair in dealt)
+        assert max(loads) - min(loads) <= biggest
+
+
+@pytest.mark.parametrize("objective", ["video", "coherence"])
+def test_shard_sums_add_up_to_the_dense_formula(objective: str) -> None:
+    vectors = sp.random_unit_vectors(150, 6, 3).astype(np.float64) * 1.02
+    total, grad = 0.0, np.zeros_like(vectors)
+    part = np.empty_like(vectors)
+    for pairs in sp.shard_pairs(150, 32):
+        total += sp.shard_loss_and_gradient(vectors, objective, pairs, part, block=32, power=3)  # type: ignore[arg-type]
+        grad += part
+    plain_loss, plain_grad = dense_loss_and_gradient(vectors, objective, 3)
+    assert total == pytest.approx(plain_loss, rel=1e-10)
+    assert np.allclose(grad, plain_grad, rtol=1e-10, atol=1e-10 * np.abs(plain_grad).max())
+
+
+EXACT_CHECK = """
+import numpy as np
+from mathcore import superposition as sp
+from mathcore.shardpool import ShardPool
+vectors = sp.random_unit_vectors(1500, 40, 5) * np.float32(1.01)
+with ShardPool(1500, 40, np.float32, 256) as pool:
+    for objective in ("video", "coherence"):
+        loss, grad = sp.loss_and_gradient(vectors, objective, block=256)
+        pooled_loss, pooled_grad = pool.loss_and_gradient(vectors, objective)
+        assert pooled_loss == loss and np.array_equal(pooled_grad, grad), objective
+    assert np.array_equal(pool.gram_products(vectors), sp.gram_products(vectors, 256))
+print("same")
+"""
+
+
+def test_shard_pool_computes_exactly_what_one_process_does() -> None:
+    # Same BLAS threading as the workers (one thread): then every bit must agree.
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", EXACT_CHECK], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "same"
+
+
+def test_optimise_on_workers_is_reproducible_and_matches_one_process() -> None:
+    start = sp.random_unit_vectors(1200, 30, 6)
+    first = sp.optimise(start, "coherence", 4, block=256, workers=2)
+    second = sp.optimise(start, "coherence", 4, block=256, workers=2)
+    assert np.array_equal(first.vectors, second.vectors)
+    assert np.array_equal(first.losses, second.losses)
+    here = sp.optimise(start, "coherence", 4, block=256, workers=1)  # BLAS threads may differ
+    assert np.allclose(here.losses, first.losses, rtol=1e-4)
+    assert np.allclose(here.vectors, first.vectors, atol=1e-4)
+
+
+def test_shard_pool_cleans_up_and_reports_a_dead_worker() -> None:
+    vectors = sp.random_unit_vectors(300, 8, 7)
+    pool = ShardPool(300, 8, np.float32, 64)
+    assert not pool.folder.exists()  # names removed once every process has mapped them
+    workers = list(pool.workers)
+    pool.loss_and_gradient(vectors, "video")
+    assert all(seconds > 0 for seconds in pool.worker_seconds)
+    workers[1].kill()
+    workers[1].wait()
+    with pytest.raises(RuntimeError, match="worker 1 stopped"):
+        pool.loss_and_gradient(vectors, "video")
+    assert all(worker.poll() is not None for worker in workers)  # all stopped
+    pool.close()  # again: nothing left to do
+
+
+def test_shard_pool_stops_its_workers_when_left() -> None:
+    with ShardPool(200, 5, np.float32, 64) as pool:
+        workers = list(pool.workers)
+    assert all(worker.returncode == 0 for worker in workers)
+
+
+def test_default_experiment_runs_on_shard_workers_small_ones_here() -> None:
+    assert ExperimentSpec(10_000, 100, 250, 0, "video").workers == sp.SHARDS
+    assert ExperimentSpec(2000, 50, 250, 0, "video").workers == 1
+
+
+def test_the_coherence_optimiser_runs_its_own_step_count() -> None:
+    from mathcore.experiment import COHERENCE_STEPS
+    from scenes.app.experiment import compute
+
+    video = ExperimentSpec(300, 12, COHERENCE_STEPS + 20, 0, "video")
+    coherence = ExperimentSpec(300, 12, COHERENCE_STEPS + 20, 0, "coherence")
+    assert video.run_steps == COHERENCE_STEPS + 20  # the video's script's count, as configured
+    assert coherence.run_steps == COHERENCE_STEPS
+    assert ExperimentSpec(300, 12, 7, 0, "coherence").run_steps == 7  # never more than asked
+    assert coherence.work() < video.work()  # and the size check counts what really runs
+    assert len(compute(coherence).optimised.losses) == COHERENCE_STEPS

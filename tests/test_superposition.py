@@ -206,9 +206,11 @@ def test_superposition_cli_json_and_cache(tmp_path: Path) -> None:
 def test_superposition_cli_refuses_absurd_sizes(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "--vectors", "10000000", "--dims", "100")
     assert result.returncode == 2
+    needs = mathcore.experiment.ExperimentSpec(10_000_000, 100, 250, 0, "video").memory_bytes()
+    assert needs > 30 * 1024**3  # 24 N d bytes and more: refused, and said so in GiB
     assert result.stderr == (
         "llmfacts superposition: --vectors: expected sizes needing at most 512 MiB,"
-        " got N=10000000, d=100, which needs 33.5 GiB\n"
+        f" got N=10000000, d=100, which needs {mathcore.experiment.human_bytes(needs)}\n"
     )
     result = run_cli(tmp_path, "--vectors", "50000", "--dims", "1000", "--steps", "1000")
     assert result.returncode == 2
@@ -379,7 +381,9 @@ def test_cramming_beat_more_than_three_fit_but_far_from_perpendicular(name: str)
     run = cramming.best_cram(c.vectors, 3, clip.seed, c.tries, c.steps)
     worst = run.worst_angle_deg[-1]
     assert c.vectors > 3
-    # "the closest pair of lines is only X° apart": far from the 90° ± tol of "nearly"
+    # "one pair stays X° off perpendicular": far outside the 90° ± tol of "nearly"
+    assert run.off_perpendicular_deg[-1] > 10 * clip.tolerance_deg
+    assert run.off_perpendicular_deg[-1] >= 20  # the narration: "tens of degrees off"
     assert worst < 90 - 10 * clip.tolerance_deg
     assert worst == pytest.approx(run.pair_angles_deg().min())
     # The readout follows the run: it improves on the random start.
@@ -456,3 +460,20 @@ def test_the_experiment_narration_says_the_configs_own_sizes(name: str) -> None:
     assert f"{vectors:,} random vectors with {dims:,}" in said
     assert f"{vectors / dims:,.3g} times as many" in said
     assert "ten thousand" not in said
+
+
+@pytest.mark.parametrize("name", CLIP_CONFIGS)
+def test_reveal_in_degrees_never_beats_the_welch_bound(name: str) -> None:
+    from mathcore import cramming
+    from scenes.app.experiment import run_experiment
+
+    clip = clip_config(name)
+    coherence = run_experiment(clip.spec("coherence"), progress=False).scalars
+    video = run_experiment(clip.spec("video"), progress=False).scalars
+    off = cramming.degrees_off_perpendicular(coherence["max_abs_cos"], 1)
+    bound = cramming.degrees_off_perpendicular(video["welch_bound"], 1)
+    # "every pair stays within 90° ± off; no arrangement can do better than 90° ± bound"
+    assert bound <= off < 90.0
+    assert math.degrees(math.asin(coherence["max_abs_cos"])) == pytest.approx(off, abs=0.051)
+    # the video's objective collapsed some pairs: its row is the worst of the three
+    assert cramming.degrees_off_perpendicular(video["max_abs_cos"], 1) > off

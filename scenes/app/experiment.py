@@ -25,11 +25,11 @@ import numpy as np
 
 from mathcore import superposition as sp
 from mathcore.adam import AdamSettings
-from mathcore.experiment import BLOCK, REFERENCE_RATE, ExperimentSpec, SizeProblem, human_bytes
+from mathcore.experiment import BLOCK, ExperimentSpec, SizeProblem, human_bytes
 from mathcore.superposition import COLLAPSE_DEG, FINE_BINS
 from scenes.app.paths import cache_dir
 
-CACHE_VERSION = 5  # bump when the computation changes, so old results are not reused
+CACHE_VERSION = 6  # bump when the computation changes, so old results are not reused
 
 
 class SizeError(ValueError):
@@ -140,10 +140,10 @@ def stderr_block_progress(
 def announce(spec: ExperimentSpec, label: str) -> None:
     """The first line, written before anything is allocated: what is about to be computed
     and roughly how long it takes (the work estimate at the reference rate)."""
-    seconds = spec.work() / REFERENCE_RATE
+    seconds = spec.estimated_seconds()
     pairs = spec.n_vectors * (spec.n_vectors - 1) // 2
     sys.stderr.write(
-        f"{label}: computing {spec.steps} steps and {pairs:,} pair angles"
+        f"{label}: computing {spec.run_steps} steps and {pairs:,} pair angles"
         f" (about {seconds:.0f} s on the reference machine,"
         f" at most {human_bytes(spec.memory_bytes())})\n"
     )
@@ -171,17 +171,18 @@ def compute(
     optimised = sp.optimise(
         start,
         spec.objective,
-        spec.steps,
+        spec.run_steps,
         AdamSettings(lr=spec.lr),
         block=BLOCK,
         power=spec.power,
         progress=step_progress,
+        workers=spec.workers,
     )
     elapsed = time.perf_counter() - began
     del start  # not needed by the statistics: 4 N d bytes less at their peak
     edges = np.linspace(0.0, 180.0, FINE_BINS + 1)
     stats = sp.pair_statistics(optimised.vectors, edges, block=BLOCK, progress=block_progress)
-    return Computed(optimised, stats, elapsed / spec.steps if spec.steps else 0.0)
+    return Computed(optimised, stats, elapsed / spec.run_steps if spec.run_steps else 0.0)
 
 
 def run_experiment(spec: ExperimentSpec, progress: bool = True) -> ExperimentResult:
@@ -199,7 +200,7 @@ def run_experiment(spec: ExperimentSpec, progress: bool = True) -> ExperimentRes
     label = f"{spec.objective} N={spec.n_vectors} d={spec.dim}"
     if progress:
         announce(spec, label)
-    step_progress = stderr_progress(label) if progress and spec.steps else None
+    step_progress = stderr_progress(label) if progress and spec.run_steps else None
     block_progress = stderr_block_progress(label) if progress else None
     was_tracing = tracemalloc.is_tracing()  # e.g. under a test measuring it
     if not was_tracing:
