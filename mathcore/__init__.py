@@ -49,16 +49,15 @@ from mathcore.toyfact import (
 from mathcore.walkthrough import (
     DisplayedPass,
     Equation,
-    LinearRule,
     ProbeRow,
     Walkthrough,
-    best_linear_rule,
     displayed_pass,
     group_by_value,
     half_plane_in_box,
     rounded,
     units,
     walkthrough_numbers,
+    whole_levels,
 )
 
 __all__ = [
@@ -66,7 +65,6 @@ __all__ = [
     "FACT_NEURON",
     "DisplayedPass",
     "Equation",
-    "LinearRule",
     "MLPTrace",
     "MLPWeights",
     "MatrixSize",
@@ -80,7 +78,6 @@ __all__ = [
     "Walkthrough",
     "activation",
     "angle_deg",
-    "best_linear_rule",
     "bias_count",
     "build_toy_fact",
     "camera_axes",
@@ -120,4 +117,5 @@ __all__ = [
     "units",
     "walkthrough_numbers",
     "welch_bound",
+    "whole_levels",
 ]

@@ -179,28 +179,13 @@ def half_plane_in_box(
     return polygon
 
 
-@dataclass(frozen=True)
-class LinearRule:
-    """The best straight rule f(x, y) = a x + b y + c for "yes (1) only for the full name",
-    x = M·E and y = J·E, fitted by least squares; coefficients and scores as displayed."""
-
-    a: float
-    b: float
-    c: float
-    scores: tuple[float, ...]
-
-
-def best_linear_rule(points: ArrayLike, targets: ArrayLike, decimals: int) -> LinearRule:
-    """Least-squares a, b, c minimising Σ (a xᵢ + b yᵢ + c − tᵢ)²; each score is computed from
-    the displayed a, b, c and the displayed point, then rounded (so it is what a viewer gets
-    by redoing the arithmetic on screen)."""
-    xy = np.asarray(points, dtype=np.float64)
-    design = np.column_stack([xy, np.ones(len(xy))])
-    solution, *_ = np.linalg.lstsq(design, np.asarray(targets, dtype=np.float64), rcond=None)
-    a, b, c = (float(v) for v in rounded(solution, decimals))
-    shown = rounded(xy, decimals)
-    scores = tuple(float(s) for s in rounded(a * shown[:, 0] + b * shown[:, 1] + c, decimals))
-    return LinearRule(a, b, c, scores)
+def whole_levels(values: ArrayLike) -> tuple[int, ...]:
+    """The whole numbers k with min(values) ≤ k ≤ max(values): the level lines
+    M·E + J·E = k drawn on the threshold beat's plane (one through every name whose linear
+    value is a whole number, as the toy's are)."""
+    shown = np.asarray(values, dtype=np.float64)
+    low, high = int(np.ceil(shown.min() - 1e-9)), int(np.floor(shown.max() + 1e-9))
+    return tuple(range(low, high + 1))
 
 
 @dataclass(frozen=True)
@@ -211,7 +196,7 @@ class Walkthrough:
     focus: DisplayedPass
     probes: tuple[ProbeRow, ...]
     points: FloatArray  # (M·E, J·E) per probe, displayed
-    rule: LinearRule
+    levels: tuple[int, ...]  # the level lines row₁·E = k of the threshold beat
     switched_off: DisplayedPass  # the focus pass with the fact neuron forced to 0
     attribute_on: float  # B · (W_down h), neuron 1 on / off
     attribute_off: float
@@ -252,8 +237,7 @@ def walkthrough_numbers(
     shown = displayed_pass(toy, focus, d, activation_name)
     rows = probe_rows(toy, labels, embeddings, d, activation_name)
     points = np.array([[r.m_dot, r.j_dot] for r in rows])
-    targets = np.array([1.0] + [0.0] * (len(rows) - 1))
-    rule = best_linear_rule(points, targets, d + 1)
+    levels = whole_levels([r.up for r in rows])
     off = switch_off(shown, toy, d)
     b = toy.directions[toy.attribute]
     residual_true = np.asarray(focus, dtype=np.float64) + shown.output
@@ -261,7 +245,7 @@ def walkthrough_numbers(
     column = toy.weights.w_down[:, FACT_NEURON]
     column_readouts = {n: float(rounded(toy.directions[n] @ column, 2)) for n in column_names}
     result = Walkthrough(
-        d, shown, rows, points, rule, off,
+        d, shown, rows, points, levels, off,
         float(rounded(b @ shown.down, 2)), float(rounded(b @ off.down, 2)),
         rounded(column, d), column_readouts, readouts,
     )  # fmt: skip

@@ -38,14 +38,16 @@ def pytest_configure(config: pytest.Config) -> None:
     # Under pytest-xdist each worker keeps its own cache (compiled LaTeX, experiments): two
     # processes filling one cache at once could read each other's half-written files.
     # Compiled LaTeX and text are the exception: they are written atomically
-    # (scenes/visual/atomic_text.py), so the workers share them and compile each formula once.
+    # (scenes/visual/atomic_text.py), so the workers share them and compile each formula once;
+    # manim parses a cached SVG through a temporary copy beside it, so parsing one file takes
+    # a lock shared by the workers (scenes.app.render.lock_svg_parsing).
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         os.environ["XDG_CACHE_HOME"] = str(base / f"llmfacts-tests-{worker}")
         own = base / f"llmfacts-tests-{worker}" / "llmfacts"
         own.mkdir(parents=True, exist_ok=True)
-        for shared in ("tex", "text"):
+        for shared in ("tex", "text", "locks"):
             target = base / "llmfacts-tests-shared" / shared
             target.mkdir(parents=True, exist_ok=True)
             link = own / shared
@@ -53,6 +55,9 @@ def pytest_configure(config: pytest.Config) -> None:
                 if link.exists():  # a folder from before the caches were shared
                     shutil.rmtree(link)
                 link.symlink_to(target, target_is_directory=True)
+        from scenes.app.render import lock_svg_parsing
+
+        lock_svg_parsing()
 
     # Read at call time by frames_comparison's wrapper; 0 means "never skip for cairo".
     frames_comparison.MIN_CAIRO_VERSION = 0

@@ -109,25 +109,30 @@ def test_relu_really_clips_a_shown_negative_entry() -> None:
     assert any(pre[i] > 0 and out[i] == pre[i] for i in drawn)
 
 
-def test_the_best_linear_rule_says_yes_to_the_half_names(
+def test_the_linear_value_is_graded_and_the_clipping_makes_the_yes_or_no(
     case: tuple[MLPWalkthroughConfig, Prepared],
 ) -> None:
-    """The threshold picture: least squares against brute force over a grid, and its scores
-    computed from the displayed coefficients; the half names land on the yes side."""
-    _, data = case
-    rule, points = data.numbers.rule, data.numbers.points
-    targets = np.array([1.0] + [0.0] * (len(points) - 1))
-    grid = np.arange(-1.0, 1.0001, 0.05)
-    best = min(
-        ((a, b, c) for a in grid for b in grid for c in grid),
-        key=lambda abc: float(
-            np.sum((abc[0] * points[:, 0] + abc[1] * points[:, 1] + abc[2] - targets) ** 2)
-        ),
-    )
-    assert (rule.a, rule.b, rule.c) == pytest.approx(best, abs=0.03)
-    for (x, y), score in zip(points, rule.scores, strict=True):
-        assert score == pytest.approx(rule.a * x + rule.b * y + rule.c, abs=0.005 + 1e-12)
-    assert rule.scores[0] > 0 and all(s > 0 for s in rule.scores[1:-1])
+    """The threshold picture: each name lies on its level line M·E + J·E = row₁·E; the linear
+    value gives the half names a partial yes (between neither and the full name), and only
+    after the bias and the activation is the full name alone clearly positive."""
+    clip, data = case
+    rows = data.numbers.probes
+    for row, (x, y) in zip(rows, data.numbers.points, strict=True):
+        assert row.up == pytest.approx(x + y, abs=1e-12)
+    full, halves, neither = rows[0], rows[1:-1], rows[-1]
+    assert all(neither.up < half.up < full.up for half in halves)
+    assert all(row.up in data.numbers.levels for row in rows)  # a line through every dot
+    assert full.neuron > 0.5
+    assert all(abs(row.neuron) <= 0.25 * full.neuron for row in (*halves, neither))
+    if clip.activation == "relu":
+        assert all(row.neuron == 0.0 for row in (*halves, neither))
+
+
+def test_whole_levels_against_brute_force() -> None:
+    rng = np.random.default_rng(1)
+    for values in rng.uniform(-3, 3, size=(50, 4)):
+        brute = tuple(k for k in range(-5, 6) if values.min() <= k <= values.max())
+        assert mathcore.whole_levels(values) == brute
 
 
 def test_switching_neuron_one_off_removes_the_attribute(

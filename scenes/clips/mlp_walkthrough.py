@@ -34,11 +34,13 @@ from manim import (
     GrowFromCenter,
     GrowFromPoint,
     Indicate,
+    Line,
     MathTex,
     Mobject,
     MoveAlongPath,
     Polygon,
     ReplacementTransform,
+    Restore,
     SurroundingRectangle,
     Transform,
     TransformFromCopy,
@@ -76,6 +78,10 @@ DOCK_BUFF = 0.15
 FRAME_MARGIN = 0.1  # closest a tag may come to the frame's side
 NARROW_PIPELINE_GAP = 0.35  # between the pipeline's boxes in a narrow frame (arrows shorter)
 NAME_WIDTH = 4.4  # widest a name may be in a table (a longer one: first name over last name)
+SQUARE_TOKENS = 4  # tokens the flow beat draws in the square frame
+NARROW_COLUMNS = 3  # columns of a matrix drawn in the square and vertical frames
+SQUARE_ROWS = 4  # rows of a vector or matrix drawn in the square frame
+NARROW_NAME_WIDTH = 3.0  # the same in the square and vertical frames
 SHRINK = 0.04  # a picture returning into its stage shrinks to this scale
 MAX_ZOOM = 1.5  # a stage's picture is enlarged at most this much to fill the room
 ZOOM_MATRIX_SIZE = 30  # entries of a matrix in a wide picture, which place() shrinks (>= 14 px)
@@ -175,6 +181,21 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         """Where a second picture goes: beside the first in a wide frame, under it otherwise."""
         return RIGHT if frame.is_landscape() else DOWN
 
+    def arranged(self, parts: list[VMobject], buff: float, below: float = 0.0) -> VGroup:
+        """``parts`` side by side or stacked, whichever :meth:`place` can draw larger in the
+        room left above ``below`` more scene units (the frame's usual side on a tie)."""
+        room_w = self.room_width()
+        room_h = self.content_top() - self.caption_top() - below
+        gaps = buff * (len(parts) - 1)
+        widths, heights = [m.width for m in parts], [m.height for m in parts]
+        across = min(room_w / (sum(widths) + gaps), room_h / max(heights), MAX_ZOOM)
+        stacked = min(room_w / max(widths), room_h / (sum(heights) + gaps), MAX_ZOOM)
+        if abs(across - stacked) < 1e-6:
+            direction = self.side()
+        else:
+            direction = RIGHT if across > stacked else DOWN
+        return VGroup(*parts).arrange(direction, buff=buff)
+
     def dock_width(self) -> float:
         """The pipeline's width while docked at the top: the frame's width in a narrow frame."""
         return min(DOCK_WIDTH, config.frame_width - 2 * DOCK_BUFF)
@@ -219,7 +240,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             animations.append(FadeOut(self._caption))
         if parts and self.content_key and on_screen:
             box = self.pipeline.get_box(self.content_key)
-            animations.append(Group(*parts).animate.scale(SHRINK).move_to(box).set_opacity(0))
+            # fade(1), not set_opacity: a Group (Pango text among the parts) has no opacity
+            # of its own, and the shrunk picture must not stay on the box as a speck.
+            animations.append(Group(*parts).animate.scale(SHRINK).move_to(box).fade(1))
         elif parts:
             animations.append(Dissolve(*parts))
         if animations:
@@ -272,16 +295,23 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             matrix = ArrayMatrix(values[None, :], 1, display.columns, display.decimals, size)
             matrix.get_brackets().set_color(colour)
             return matrix
-        return EmbeddingColumn(values, display.rows, display.decimals, colour, size)
+        return EmbeddingColumn(values, self.shown_rows(), display.decimals, colour, size)
 
     def entry(self, vector: ArrayMatrix, index: int) -> VMobject:
         return vector.get_entry(FIRST, index) if self.row_convention else vector.get_entry(index)
 
+    def shown_rows(self) -> int:
+        """Rows of a vector or matrix drawn: fewer in the square frame, whose room is short
+        (the numbers keep their size)."""
+        rows = self.clip.display.rows
+        square = not frame.is_landscape() and not frame.is_portrait()
+        return min(rows, SQUARE_ROWS) if square else rows
+
     def shown_columns(self) -> int:
-        """Columns of a matrix drawn: one fewer in a narrow frame (its numbers keep their
-        size)."""
+        """Columns of a matrix drawn: at most NARROW_COLUMNS in a narrow frame (its numbers
+        keep their size; the product beside it must still fit the width)."""
         columns = self.clip.display.columns
-        return columns if frame.is_landscape() else max(2, columns - 1)
+        return columns if frame.is_landscape() else min(columns, NARROW_COLUMNS)
 
     def product(self, weights: np.ndarray, vector: np.ndarray, result: np.ndarray) -> MatrixProduct:
         d = self.clip.display
@@ -289,7 +319,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             mathcore.rounded(weights, d.decimals),
             vector,
             result,
-            d.rows,
+            self.shown_rows(),
             self.shown_columns(),
             d.decimals,
             self.clip.convention,
@@ -317,7 +347,8 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         between words or after a hyphen of the name (:func:`hyphen_lines`), never shrunk
         unless one piece alone is still too wide."""
         prefix = f"{index + 1} " if numbered else ""
-        return self.broken(prefix + self.data.labels[index], NAME_WIDTH,
+        width = NAME_WIDTH if frame.is_landscape() else NARROW_NAME_WIDTH
+        return self.broken(prefix + self.data.labels[index], width,
                            self.probe_colour(index), style.BODY_SIZE)  # fmt: skip
 
     def broken(self, words: str, width: float, colour: str, size: float) -> VMobject:
@@ -338,12 +369,35 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             return style.MUTED
         return (colours.first_name, colours.last_name)[(index - 1) % 2]
 
-    def emerge(self, source: Mobject, target: Mobject) -> None:
-        """A copy of ``source`` turns into the (hidden) ``target``, which then shows."""
-        ghost = target.copy().set_opacity(1)
-        self.play(ReplacementTransform(source.copy(), ghost), run_time=self.seconds(style.SHORT))
-        self.remove(ghost)
-        target.set_opacity(1)
+    def emerge(self, source: Mobject, *targets: Mobject) -> None:
+        """A copy of ``source`` travels, whole, into the place of each target (hidden until
+        then) and fades there; then the targets fade in: digits never morph into other
+        digits. A target already on screen as part of a picture stays part of it."""
+        ghosts = [source.copy() for _ in targets]
+        for target in targets:
+            target.set_opacity(0)
+        moves = [
+            g.animate.scale(min(1.0, t.height / g.height, t.width / g.width))  # shrinks into it
+            .move_to(t)
+            .set_opacity(0)
+            .build()
+            for g, t in zip(ghosts, targets, strict=True)
+        ]
+        shows = [t.animate.set_opacity(1).build() for t in targets]
+        self.play(
+            AnimationGroup(AnimationGroup(*moves), AnimationGroup(*shows), lag_ratio=1),
+            run_time=self.seconds(style.SHORT),
+        )
+        self.remove(*ghosts)
+
+    def swap(self, old: Mobject, new: Mobject) -> AnimationGroup:
+        """``old`` fades out where it is, then ``new`` fades in (in its place): a value
+        replaced, never morphed glyph into glyph."""
+        return AnimationGroup(
+            old.animate.set_opacity(0).build(),
+            FadeIn(new, shift=UP * style.ITEM_GAP / 2),
+            lag_ratio=1,
+        )
 
     def table(self, header: list[str], rows: list[list[VMobject]]) -> VGroup:
         """A grid: a header row of LaTeX, then rows of cells; names left, numbers right."""
@@ -393,24 +447,27 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     def beat_flow(self) -> None:
         self.clear_stage()
         c, d = self.clip, self.clip.display
-        tokens = [
-            t for t in mathcore.shown_indices(len(self.data.tokens), d.tokens) if t is not None
-        ]
+        tokens = self.flow_tokens()
         columns = VGroup(
-            *(EmbeddingColumn(self.data.tokens[t].embedding, d.rows, d.decimals) for t in tokens)
-        )
-        columns.arrange(RIGHT, buff=style.SECTION_GAP)
-        words = VGroup(
             *(
-                self.broken(c.prompt_words()[t], style.HEADING_WIDTH, style.TEXT, style.BODY_SIZE)
+                EmbeddingColumn(self.data.tokens[t].embedding, self.shown_rows(), d.decimals)
                 for t in tokens
             )
         )
+        # A long word is broken into lines about as wide as its column, not wider (its
+        # neighbours' words would touch it, or the row of tokens would have to shrink).
+        per_row = -(-len(tokens) // 2) if frame.is_portrait() else len(tokens)
+        width = max(columns[0].width, self.room_width() / per_row - style.SECTION_GAP)
+        words = VGroup(
+            *(self.broken(c.prompt_words()[t], width, style.TEXT, style.BODY_SIZE) for t in tokens)
+        )
         for word, col in zip(words, columns, strict=True):
             word.next_to(col, UP, buff=style.ITEM_GAP)
-        if not frame.is_landscape():  # two rows of tokens in a narrow frame
-            pairs = VGroup(*(VGroup(w, col) for w, col in zip(words, columns, strict=True)))
+        pairs = VGroup(*(VGroup(w, col) for w, col in zip(words, columns, strict=True)))
+        if frame.is_portrait():  # two rows of tokens in the vertical frame
             pairs.arrange_in_grid(rows=2, buff=(style.SECTION_GAP, style.WIDE_GAP))
+        else:
+            pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=DOWN)
         picture = fit_width(VGroup(words, columns), self.room_width())
         # The block goes under the picture, above the caption zone.
         bottom = self.caption_top() + style.BLOCK_HEIGHT + style.WIDE_GAP + style.ITEM_GAP
@@ -425,7 +482,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(2)  # back to the vectors as they arrive: the walkthrough follows one going in
         arriving = VGroup(
             *(
-                EmbeddingColumn(self.data.tokens[t].embedding, d.rows, d.decimals)
+                EmbeddingColumn(self.data.tokens[t].embedding, self.shown_rows(), d.decimals)
                 .scale_to_fit_height(out.height)
                 .move_to(out)
                 for t, out in zip(tokens, outs, strict=True)
@@ -445,6 +502,17 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(3, 0.6)
         self.play(*(o.animate.set_opacity(1) for o in others), run_time=self.seconds(style.MEDIUM))
 
+    def flow_tokens(self) -> list[int]:
+        """The prompt tokens drawn: the display's count, four in the square frame (one row
+        must fit its width), the followed token always among them."""
+        count, shown = len(self.data.tokens), self.clip.display.tokens
+        if not frame.is_landscape() and not frame.is_portrait():
+            shown = min(shown, SQUARE_TOKENS)
+        tokens = [t for t in mathcore.shown_indices(count, shown) if t is not None]
+        if self.data.focus not in tokens:  # keep the followed one: it replaces the one before
+            tokens = sorted({*tokens[:-2], self.data.focus, tokens[-1]})
+        return tokens
+
     def through_block(self, columns: VGroup, block: Mobject, values: list[np.ndarray]) -> VGroup:
         """Each column goes down into ``block`` (one after the other, none waiting for another)
         and comes back up at home as the column ``values`` (the input plus the block's output)."""
@@ -463,14 +531,16 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         )
         self.play(Indicate(block), run_time=self.seconds(style.SHORT))
         outs = VGroup(
-            *(EmbeddingColumn(v, d.rows, d.decimals, self.clip.colours.combined) for v in values)
+            *(
+                EmbeddingColumn(v, self.shown_rows(), d.decimals, self.clip.colours.combined)
+                for v in values
+            )
         )
-        for out, home, height in zip(outs, homes, heights, strict=True):
-            out.scale_to_fit_height(height).move_to(home)
-        self.play(
-            *(ReplacementTransform(col, out) for col, out in zip(columns, outs, strict=True)),
-            run_time=self.seconds(style.LONG),
-        )
+        for out, home, height, col in zip(outs, homes, heights, columns, strict=True):
+            out.scale_to_fit_height(height).move_to(home).save_state()
+            out.scale(0.3).move_to(col).set_opacity(0)  # comes back up out of the block, whole
+        self.remove(*columns)
+        self.play(*(Restore(out) for out in outs), run_time=self.seconds(style.LONG))
         return outs
 
     @beat
@@ -522,13 +592,16 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                       run_time=self.seconds(style.SHORT))  # fmt: skip
             if key == "down":  # what the block computes: the attribute's direction
                 output = self.tag(self.vec("B"), self.clip.colours.attribute).move_to(tag)
-                self.play(ReplacementTransform(tag, output), run_time=self.seconds(style.SHORT))
+                self.play(self.swap(tag, output), run_time=self.seconds(style.SHORT))
+                self.remove(tag)
                 tag = output
         m_j = rf"{self.vec('M')} + {self.vec('J')}"
         result = self.tag(rf"{m_j} + {self.vec('B')}", self.clip.colours.attribute)
         self.inside(result.next_to(p.get_stage("out"), DOWN))
-        self.play(ReplacementTransform(VGroup(tag, skip), result), Indicate(p.get_stage("add")),
-                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        meet = [m.animate.move_to(result).set_opacity(0).build() for m in (tag, skip)]
+        self.play(AnimationGroup(AnimationGroup(*meet), FadeIn(result), lag_ratio=1),
+                  Indicate(p.get_stage("add")), run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.remove(tag, skip)
         return result
 
     def inside(self, mobject: M) -> M:
@@ -599,7 +672,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(2)
         self.say(c.text.m_plus_j)
         moves = zip(small, cells(big, 4, (0, 1)), strict=True)
-        self.play(ReplacementTransform(label_m, label_mj), Indicate(row, color=c.colours.combined),
+        self.play(self.swap(label_m, label_mj), Indicate(row, color=c.colours.combined),
                   *(ReplacementTransform(a, b) for a, b in moves),
                   run_time=self.seconds(style.LONG))  # fmt: skip
         for step, col in enumerate((2, 3)):  # the dot product splits: one part per name, the sum
@@ -630,7 +703,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     def rounded_matrix(self, weights: np.ndarray) -> ArrayMatrix:
         d = self.clip.display
         values = mathcore.rounded(weights, d.decimals)
-        return ArrayMatrix(values, d.rows, self.shown_columns(), d.decimals, ZOOM_MATRIX_SIZE)
+        return ArrayMatrix(
+            values, self.shown_rows(), self.shown_columns(), d.decimals, ZOOM_MATRIX_SIZE
+        )
 
     def lay_out_rows(
         self, matrix: ArrayMatrix, labels: tuple[MathTex, MathTex], big: VGroup, small: VGroup,
@@ -697,7 +772,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         ]
         table = self.table(["", r"\text{row}_1\cdot E", r"+\,b_1", r"=\text{entry 1}"], rows)
         shape = self.shape_line(r"W_{\uparrow}", self.clip.d_mlp(), c.model.d_model)
-        top = VGroup(left, table).arrange(self.side(), buff=style.WIDE_GAP)
+        top = self.arranged([left, table], style.WIDE_GAP, shape.height + style.SECTION_GAP)
         self.place(VGroup(top, shape).arrange(DOWN, buff=style.SECTION_GAP))
         equation[1:].set_opacity(0)
         self.zoom("bias_up", left)
@@ -730,51 +805,69 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             style.MUTED,
             style.BODY_SIZE,
         )
-        return VGroup(formula, words).arrange(RIGHT, buff=style.ITEM_GAP)
+        if frame.is_landscape():
+            return VGroup(formula, words).arrange(RIGHT, buff=style.ITEM_GAP)
+        formula.arrange(DOWN, buff=style.ITEM_GAP)  # narrow: the size, the ratio, the model
+        return VGroup(formula, words).arrange(DOWN, buff=style.ITEM_GAP)
 
     @beat
     def beat_threshold(self) -> None:
         c, n = self.clip, self.n
-        rule = n.rule
-        plane = NamePlane(self, rule)
-        wrong = [(s > 0) != (i == 0) for i, s in enumerate(rule.scores)]
-        rows = [
-            [
-                self.name(i, numbered=True),
-                self.signed(s, 2, style.NEGATIVE if bad else style.TEXT),
-                self.num(r.neuron, c.colours.combined),
-            ]
-            for i, (r, s, bad) in enumerate(zip(n.probes, rule.scores, wrong, strict=True))
-        ]
-        act = style.ACTIVATION_TITLES[c.activation]
-        table = self.table(["", r"f", rf"\text{{{act}}}(\text{{row}}_1\cdot E - 1)"], rows)
-        formula = MathTex(plane.rule_tex(), font_size=style.MATH_SIZE)
-        side = VGroup(formula, table).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
-        self.place(VGroup(plane, side).arrange(self.side(), buff=style.WIDE_GAP))
+        bias = float(n.focus.b_up[FIRST])
+        plane = NamePlane(self, n.levels)
+        table = self.threshold_table()
+        self.place(self.arranged([plane, table], style.WIDE_GAP))
         self.zoom("act", plane.get_axes())
-        self.say(c.text.threshold)
         self.at(1)  # every name on the plane, numbered as in the table
-        self.play(FadeIn(VGroup(*cells(table, 3, (0,))), lag_ratio=style.LAG_SLOW),
-                  run_time=self.seconds(style.LONG))  # fmt: skip
+        self.play(FadeIn(VGroup(*cells(table, 4, (0,))), lag_ratio=style.LAG_SLOW),
+                  run_time=self.seconds(style.SHORT))  # fmt: skip
         self.play(FadeIn(plane.get_dots(), scale=2), FadeIn(plane.get_labels()),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
-        self.at(2)  # the full name far along the diagonal
+        self.at(2)  # row 1 reads along the diagonal: its value grows steadily that way
         self.play(GrowArrow(plane.get_arrow()), FadeIn(plane.get_arrow_label()),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
-        self.at(3)  # the best straight rule and the side it calls yes
-        self.play(FadeIn(plane.get_region()), Create(plane.get_boundary()), Write(formula),
+        for step, level in enumerate(plane.get_levels()):  # the level lines, 0, 1, 2
+            self.at(2, 0.25 + 0.5 * step / len(plane.get_levels()))
+            line, value = level
+            self.play(Create(line), FadeIn(value), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(VGroup(*cells(table, 4, (1,))), lag_ratio=style.LAG_SLOW),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.at(3)  # read as it is: the half names get a partial yes
+        self.say(c.text.threshold)
+        region, boundary = plane.yes_side(0.0)
+        self.play(FadeIn(region), Create(boundary), run_time=self.seconds(style.MEDIUM))
+        halves = range(1, len(n.probes) - 1)
+        self.play(*(table[4 * (i + 1) + 1].animate.set_color(style.NEGATIVE) for i in halves),
+                  *(Indicate(plane.dot_of(i), color=style.NEGATIVE, scale_factor=1.6)
+                    for i in halves), run_time=self.seconds(style.LONG))  # fmt: skip
+        self.at(4)  # the bias moves the threshold; the clipping below it makes the yes or no
+        self.say(c.text.threshold_fix)
+        moved = plane.yes_side(-bias)
+        self.play(Transform(region, moved[0]), Transform(boundary, moved[1]),
+                  FadeIn(VGroup(*cells(table, 4, (2,))), lag_ratio=style.LAG_SLOW),
                   run_time=self.seconds(style.LONG))  # fmt: skip
-        self.at(3, 0.45)
-        self.play(FadeIn(VGroup(*cells(table, 3, (1,))), lag_ratio=style.LAG_SLOW),
+        self.at(4, 0.6)
+        off = [plane.dot_of(i) for i, r in enumerate(n.probes) if r.pre <= 0]
+        self.play(FadeIn(VGroup(*cells(table, 4, (3,))), lag_ratio=style.LAG_SLOW),
+                  *(dot.animate.set_color(style.MUTED) for dot in off),
                   run_time=self.seconds(style.LONG))  # fmt: skip
-        self.at(3, 0.75)  # the half names on the yes side, marked
-        bad_dots = [plane.dot_of(i) for i, bad in enumerate(wrong) if bad]
-        if bad_dots:
-            self.play(*(Indicate(d, color=style.NEGATIVE, scale_factor=1.6) for d in bad_dots),
-                      run_time=self.seconds(style.LONG))  # fmt: skip
-        self.at(4)  # what a clean yes or no looks like (the next beats make it)
-        self.play(FadeIn(VGroup(*cells(table, 3, (2,))), lag_ratio=style.LAG_SLOW),
+        self.at(5)  # only now a clean yes, for the full name alone
+        self.play(Circumscribe(VGroup(*table[4:8]), color=c.colours.combined),
+                  Indicate(plane.dot_of(0), color=c.colours.combined, scale_factor=1.6),
                   run_time=self.seconds(style.LONG))  # fmt: skip
+
+    def threshold_table(self) -> VGroup:
+        """Name, its linear value row₁·E (graded), entry 1 after the bias, and the activation
+        of it (the yes or no)."""
+        c = self.clip
+        act = style.ACTIVATION_TITLES[c.activation]
+        rows = [
+            [self.name(i, numbered=True), self.num(r.up), self.num(r.pre),
+             self.num(r.neuron, c.colours.combined)]
+            for i, r in enumerate(self.n.probes)
+        ]  # fmt: skip
+        header = ["", r"\text{row}_1\cdot E", r"\text{entry 1}", rf"\text{{{act}}}"]
+        return self.table(header, rows)
 
     def signed(self, value: float, decimals: int, colour: str) -> MathTex:
         return MathTex(mathcore.fixed(value, decimals), font_size=style.MATH_SIZE, color=colour)
@@ -858,7 +951,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         for number, dot in zip(numbers, dots, strict=True):
             number.next_to(dot, UP + LEFT, buff=style.ITEM_GAP / 2)
         picture = VGroup(VGroup(graph, dots, numbers), table)
-        self.place(picture.arrange(self.side(), buff=style.WIDE_GAP))
+        self.place(self.arranged(list(picture), style.WIDE_GAP))
         # The dots start on the axis at their input and rise (or not) to the graph.
         targets = [dot.get_center() for dot in dots]
         for dot, ((x,), _) in zip(dots, groups, strict=True):
@@ -875,8 +968,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             self.play(FadeIn(dots[k], scale=2), *heading, run_time=self.seconds(style.SHORT))
             self.play(dots[k].animate.move_to(targets[k]), FadeIn(numbers[k]),
                       run_time=self.seconds(style.MEDIUM))  # fmt: skip
-            self.play(*(TransformFromCopy(dots[k], cell) for cell in neuron_cells),
-                      run_time=self.seconds(style.MEDIUM))  # fmt: skip
+            self.emerge(dots[k], *neuron_cells)
         self.at(3)  # a clean yes only for the full name: an AND gate
         self.play(Circumscribe(VGroup(*rows[0]), color=c.colours.combined),
                   Indicate(dots[full], color=c.colours.combined, scale_factor=1.6),
@@ -885,12 +977,16 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     @beat
     def beat_neurons(self) -> None:
         c, d, p = self.clip, self.clip.display, self.n.focus
-        layer = NeuronLayer(p.neurons, d.rows, c.colours.combined)
-        values = EmbeddingColumn(p.neurons, d.rows, d.decimals, c.colours.combined)
+        layer = NeuronLayer(p.neurons, self.shown_rows(), c.colours.combined)
+        values = EmbeddingColumn(p.neurons, self.shown_rows(), d.decimals, c.colours.combined)
         left = VGroup(values, layer).arrange(RIGHT, buff=style.ITEM_GAP)
         layer.match_height(values.get_entries()).match_y(values)
         network = NetworkDiagram(
-            self.data.toy.weights.w_up, p.neurons, d.rows, d.rows, colour=c.colours.combined
+            self.data.toy.weights.w_up,
+            p.neurons,
+            self.shown_rows(),
+            self.shown_rows(),
+            colour=c.colours.combined,
         )
         names = VGroup(
             label_text(c.text.layer_in, style.MUTED, style.BODY_SIZE).next_to(
@@ -904,7 +1000,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             ),
         )
         right = VGroup(network, names)
-        self.place(VGroup(left, right).arrange(self.side(), buff=style.WIDER_GAP))
+        self.place(self.arranged([left, right], style.WIDER_GAP))
         self.zoom("act", left)
         self.say(c.text.neurons)
         self.at(1)  # active: positive; inactive: zero
@@ -970,7 +1066,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             mathcore.fixed(0.0, d.decimals), font_size=style.MATRIX_SIZE, color=style.NEGATIVE
         )
         self.play(
-            Transform(old, new.move_to(old, aligned_edge=RIGHT)),
+            self.swap(old, new.move_to(old, aligned_edge=RIGHT)),
             group.get_input_weights(FIRST).animate.set_opacity(0.3),
             run_time=self.seconds(style.MEDIUM),
         )
@@ -981,15 +1077,15 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         )
         value.move_to(readout[1], aligned_edge=LEFT)
         self.play(
-            Transform(group.get_result().get_entries(), result.get_entries()),
-            Transform(readout[1], value),
+            self.swap(group.get_result().get_entries(), result.get_entries()),
+            self.swap(readout[1], value),
             run_time=self.seconds(style.MEDIUM),
         )
 
     @beat
     def beat_column_facts(self) -> None:
         c, n = self.clip, self.n
-        column = EmbeddingColumn(n.column, c.display.rows, c.display.decimals, self.colour("B"))
+        column = EmbeddingColumn(n.column, self.shown_rows(), c.display.decimals, self.colour("B"))
         name = MathTex(r"C_1 =", font_size=style.MATH_SIZE)
         left = VGroup(name, column).arrange(RIGHT, buff=style.ITEM_GAP)
         facts = [c.fact.attribute, *c.other_facts()]
@@ -1005,14 +1101,18 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         ]
         table = VGroup(*(VGroup(*row).arrange(RIGHT, buff=style.ITEM_GAP) for row in rows))
         table.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        picture = self.place(VGroup(left, table).arrange(self.side(), buff=style.WIDE_GAP))
+        picture = self.place(self.arranged([left, table], style.WIDE_GAP))
         self.zoom("down", left)
         self.say(c.text.column_facts)
         self.at(0, 0.4)
         self.play(Circumscribe(column, color=self.colour("B")), run_time=self.seconds(style.LONG))
         for step, row in enumerate(table):  # one readout per fact, spread over the sentence
             self.at(1, 0.7 * step / len(table))
-            self.play(TransformFromCopy(column, row), run_time=self.seconds(style.MEDIUM))
+            self.play(  # the column, read along one more fact: its row slides out of it
+                Indicate(column, color=self.colour("B"), scale_factor=1.05),
+                FadeIn(row, shift=RIGHT * style.SECTION_GAP),
+                run_time=self.seconds(style.MEDIUM),
+            )
         self.remove(
             *(m for m in self.mobjects if m not in (self.pipeline, self._track, self._caption))
         )
@@ -1066,7 +1166,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
         left = VGroup(heading, equation).arrange(DOWN, buff=style.SECTION_GAP)
-        self.place(VGroup(left, readouts).arrange(self.side(), buff=style.WIDE_GAP))
+        self.place(self.arranged([left, readouts], style.WIDE_GAP))
         self.zoom("add", heading, out)
         self.say(c.text.residual)
         self.at(0, 0.3)  # the vector that came in arrives along the skip connection
@@ -1096,7 +1196,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         prompt = c.prompt_words()
         headings = [self.grid_heading(word) for word in prompt]  # long names hyphenated
         grid = ActivationGrid(
-            self.data.sequence.neurons, headings, c.display.rows, c.colours.combined
+            self.data.sequence.neurons, headings, self.shown_rows(), c.colours.combined
         )
         d_mlp, tokens = self.clip.d_mlp(), len(prompt)
         values = tex_thousands(mathcore.neuron_values(d_mlp, tokens))
@@ -1237,8 +1337,9 @@ def hyphen_lines(text: str, chars: int) -> str:
 
 
 class NamePlane(VGroup):
-    """Names on a plane: across x = M·E, up y = J·E; the M + J direction as an arrow, and
-    the yes side (f ≥ 0) of the best straight rule f shaded, its boundary dashed.
+    """Names on a plane: across x = M·E, up y = J·E; the M + J direction as an arrow, the
+    level lines x + y = k of row 1's linear value (row₁·E = M·E + J·E), and on demand the side
+    where a threshold t is passed (x + y ≥ t, shaded, its boundary dashed).
 
     Each dot is labelled with its names' numbers in the table beside it; names at the same
     displayed point share one dot and one label (dots never overlap).
@@ -1246,10 +1347,9 @@ class NamePlane(VGroup):
 
     BOX = (-0.5, 1.5, -0.5, 1.5)
 
-    def __init__(self, scene: MLPWalkthrough, rule: mathcore.LinearRule, side: float = 4.2) -> None:
+    def __init__(self, scene: MLPWalkthrough, levels: tuple[int, ...], side: float = 4.2) -> None:
         super().__init__()
         x0, x1, y0, y1 = self.BOX
-        self.rule = rule
         self.axes = Axes(
             x_range=[x0, x1, 0.5],
             y_range=[y0, y1, 0.5],
@@ -1265,8 +1365,9 @@ class NamePlane(VGroup):
         )
         x_label.next_to(self.axes.c2p(x1, y0), DOWN, buff=style.ITEM_GAP).align_to(self.axes, RIGHT)
         y_label.next_to(self.axes.c2p(x0, y1), UP, buff=style.ITEM_GAP).align_to(self.axes, LEFT)
-        self.symbols = (scene.vec("M"), scene.vec("J"))
         self.axes.add(x_label, y_label)
+        combined = scene.clip.colours.combined
+        self.levels = VGroup(*(self.level_line(k, combined) for k in levels))
         points = [(r.m_dot, r.j_dot) for r in scene.n.probes]
         groups = mathcore.group_by_value(scene.data.labels, points)
         self.dots, self.labels = VGroup(), VGroup()
@@ -1277,44 +1378,54 @@ class NamePlane(VGroup):
             # Numbered like the table's rows: any name length fits, shared points list all.
             tags = ", ".join(str(scene.data.labels.index(n) + 1) for n in names)
             label = MathTex(tags, font_size=style.MATH_SIZE, color=colour)
-            label.next_to(dot, UP + LEFT, buff=style.ITEM_GAP / 2)
+            # Off the level line through the dot (and off the diagonal arrow for a dot on it).
+            off_lines = (LEFT if x < 0.5 else RIGHT) + DOWN / 2 if x == y else UP + RIGHT
+            label.next_to(dot, off_lines, buff=style.ITEM_GAP / 2)
             self.dots.add(dot)
             self.labels.add(label)
             for name in names:
                 self.dot_index[scene.data.labels.index(name)] = dot
         tip = self.axes.c2p(1.25, 1.25)
-        self.arrow = Arrow(self.axes.c2p(0, 0), tip, buff=0, color=scene.clip.colours.combined)
+        self.arrow = Arrow(self.axes.c2p(0, 0), tip, buff=0, color=combined)
         self.arrow_label = MathTex(
-            rf"{scene.vec('M')}+{scene.vec('J')}",
-            font_size=style.MATH_SIZE,
-            color=scene.clip.colours.combined,
+            rf"{scene.vec('M')}+{scene.vec('J')}", font_size=style.MATH_SIZE, color=combined
         ).next_to(tip, UP, buff=0.1)
-        corners = mathcore.half_plane_in_box(rule.a, rule.b, rule.c, self.BOX)
-        self.region = Polygon(*(self.axes.c2p(x, y) for x, y in corners), stroke_width=0)
-        self.region.set_fill(style.POSITIVE, opacity=style.HIGHLIGHT_OPACITY)
-        on_line = [(x, y) for x, y in corners if abs(rule.a * x + rule.b * y + rule.c) < 1e-9]
-        self.boundary = DashedLine(
-            self.axes.c2p(*on_line[0]), self.axes.c2p(*on_line[-1]), color=style.POSITIVE
-        )
-        self.add(
-            self.region,
-            self.boundary,
-            self.axes,
-            self.arrow,
-            self.arrow_label,
-            self.dots,
-            self.labels,
-        )
+        self.add(self.axes, self.levels, self.arrow, self.arrow_label, self.dots, self.labels)
 
-    def rule_tex(self) -> str:
-        """``f = a x + b y + c`` with the displayed coefficients."""
-        terms = mathcore.signed_terms([self.rule.a, self.rule.b, self.rule.c], 2)
-        (s0, m0), (s1, m1), (s2, m2) = terms
-        m, j = self.symbols
-        return rf"f = {s0}{m0}\,({m}\cdot E){s1}{m1}\,({j}\cdot E){s2}{m2}"
+    def ends(self, a: float, b: float, c: float) -> list[tuple[float, float]]:
+        """Where the line a x + b y + c = 0 meets the box's edges."""
+        corners = mathcore.half_plane_in_box(a, b, c, self.BOX)
+        return [(x, y) for x, y in corners if abs(a * x + b * y + c) < 1e-9]
+
+    def level_line(self, k: int, colour: str) -> VGroup:
+        """The line x + y = k across the box, its value written just outside the box where
+        the line leaves it on the right or at the bottom."""
+        ends = self.ends(1.0, 1.0, -float(k))
+        start, end = (self.axes.c2p(x, y) for x, y in ends[:2])
+        line = Line(start, end, color=colour, stroke_width=style.AXIS_STROKE, stroke_opacity=0.6)
+        x_end, y_end = max(ends[:2])  # the lower right end
+        direction = RIGHT if x_end >= self.BOX[1] - 1e-9 else DOWN
+        value = MathTex(str(k), font_size=style.MATH_SIZE, color=colour)
+        value.next_to(self.axes.c2p(x_end, y_end), direction, buff=style.ITEM_GAP / 2)
+        return VGroup(line, value)
+
+    def yes_side(self, threshold: float) -> tuple[Polygon, DashedLine]:
+        """The side x + y ≥ ``threshold`` shaded, and its boundary dashed."""
+        corners = mathcore.half_plane_in_box(1.0, 1.0, -threshold, self.BOX)
+        region = Polygon(*(self.axes.c2p(x, y) for x, y in corners), stroke_width=0)
+        region.set_fill(style.POSITIVE, opacity=style.HIGHLIGHT_OPACITY)
+        ends = self.ends(1.0, 1.0, -threshold)
+        boundary = DashedLine(
+            self.axes.c2p(*ends[0]), self.axes.c2p(*ends[-1]), color=style.POSITIVE
+        )
+        return region, boundary
 
     def get_axes(self) -> Axes:
         return self.axes
+
+    def get_levels(self) -> VGroup:
+        """One (line, value) pair per level line, lowest first."""
+        return self.levels
 
     def get_dots(self) -> VGroup:
         return self.dots
@@ -1331,9 +1442,3 @@ class NamePlane(VGroup):
 
     def get_arrow_label(self) -> MathTex:
         return self.arrow_label
-
-    def get_region(self) -> Polygon:
-        return self.region
-
-    def get_boundary(self) -> DashedLine:
-        return self.boundary

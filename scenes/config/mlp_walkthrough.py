@@ -56,7 +56,11 @@ class MLPText:
     bias: str = option("The bias −1: positive only for the full name", max_length=TEXT_LENGTH)
     neither: str = option("neither name", max_length=30)
     threshold: str = option(
-        "The best straight-line rule still says yes to half names", max_length=TEXT_LENGTH
+        "A linear value is graded: half names still get a partial yes", max_length=TEXT_LENGTH
+    )
+    threshold_fix: str = option(
+        "The bias moves the threshold; clipping below it makes the yes or no",
+        max_length=TEXT_LENGTH,
     )
     relu: str = option("Negative entries are clipped to 0", max_length=TEXT_LENGTH)
     and_gate: str = option("Entry 1: an AND gate", max_length=TEXT_LENGTH)

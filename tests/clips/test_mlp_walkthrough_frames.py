@@ -145,3 +145,13 @@ def test_second_fact_column_facts(scene: SecondFact) -> None:
 @frames_comparison(custom_config=cached_latex(), base_scene=Vertical)
 def test_vertical_bias(scene: Vertical) -> None:
     scene.play_beats(["bias"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Vertical)
+def test_vertical_threshold(scene: Vertical) -> None:
+    scene.play_beats(["threshold"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SecondFact)
+def test_second_fact_flow(scene: SecondFact) -> None:
+    scene.play_beats(["flow"])
