@@ -1,12 +1,13 @@
 """Named feature directions: unit vectors that are nearly, but not exactly, perpendicular.
 
 A "feature" such as *first name Michael* is a unit direction u in R^d. A vector E encodes the
-feature when E · u = 1 and does not when E · u ≤ 0.
+feature when E · u = 1 (or more) and does not when E · u ≤ 0.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -119,3 +120,42 @@ def path_point(stops: ArrayLike, t: float) -> FloatArray:
         return np.asarray(points[0], dtype=np.float64)
     fraction = t - index
     return np.asarray((1 - fraction) * points[index] + fraction * points[index + 1])
+
+
+Band = Literal["yes", "no", "partial"]
+
+
+def reading_band(value: float, tolerance: float = 0.1) -> Band:
+    """How a reading r = E · u is interpreted: "yes" (E encodes the feature) when
+    r ≥ 1 − tolerance, "no" when r ≤ tolerance (about zero, or negative), "partial" between.
+
+    A reading above 1 still means yes: the feature is present, only more strongly.
+    """
+    if not 0.0 <= tolerance < 0.5:
+        raise ValueError(f"tolerance must be in [0, 0.5), got {tolerance}")
+    if value >= 1.0 - tolerance:
+        return "yes"
+    if value <= tolerance:
+        return "no"
+    return "partial"
+
+
+def arc_between(a: ArrayLike, b: ArrayLike, radius: float, samples: int = 24) -> FloatArray:
+    """Points of the circular arc of ``radius`` from direction a to direction b (rows), in
+    the plane they span, for drawing the angle between them.
+
+    With â = a/|a| and w the unit part of b orthogonal to â, the arc is
+    r (cos t â + sin t w) for t from 0 to θ = arccos(â · b̂).
+    """
+    u = np.asarray(a, dtype=np.float64)
+    v = np.asarray(b, dtype=np.float64)
+    u = u / np.linalg.norm(u)
+    v = v / np.linalg.norm(v)
+    theta = float(np.arccos(np.clip(u @ v, -1.0, 1.0)))
+    w = v - (u @ v) * u
+    norm = float(np.linalg.norm(w))
+    if norm < 1e-12:
+        raise ValueError("a and b are parallel: the plane of the arc is not defined")
+    w = w / norm
+    t = np.linspace(0.0, theta, samples)[:, None]
+    return np.asarray(radius * (np.cos(t) * u + np.sin(t) * w), dtype=np.float64)

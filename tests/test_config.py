@@ -57,7 +57,7 @@ HOSTILE = [
     ("toy:\n  tilt: 2\n", "toy.tilt: expected a number from 0 to 0.5, got 2 (int)"),
     (
         "toy:\n  d_modle: 4\n",
-        "toy.d_modle: expected one of d_model, tilt, decimals, stops (did you mean 'd_model'?),"
+        "toy.d_modle: expected one of d_model, tilt, decimals, tolerance, stops (did you mean 'd_model'?),"
         " got an unknown key",
     ),
     ("toy: [1, 2]\n", "toy: expected a mapping, got [1, 2] (list)"),

@@ -3,6 +3,7 @@ dot products; and the arithmetic the ToyDirections and Opening clips show, as di
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -121,3 +122,52 @@ def test_opening_count_and_share(path: Path) -> None:
     share = count.components["mlp"] / count.total
     assert scene.mlp_share == mathcore.percent(share, 0)
     assert 0.3 < share < 0.95
+
+
+def test_reading_band_edges() -> None:
+    """About 1 or more: yes; about 0 or negative: no; between: partial."""
+    from mathcore.directions import reading_band
+
+    assert [reading_band(v, 0.1) for v in (1.0, 1.3, 0.9, 0.89, 0.5, 0.11, 0.1, 0.0, -0.6)] == [
+        "yes", "yes", "yes", "partial", "partial", "partial", "no", "no", "no",
+    ]  # fmt: skip
+    assert reading_band(0.999, 0.0) == "partial" and reading_band(0.0, 0.0) == "no"
+    with pytest.raises(ValueError):
+        reading_band(0.5, 0.5)
+
+
+@pytest.mark.parametrize("path", TOY_CONFIGS, ids=lambda p: p.stem)
+def test_reading_lights_the_line_its_value_means(path: Path) -> None:
+    """At every stop of the reading beat the lit status line is the one the shown value
+    belongs to (1.30 lights "Michael", not "in between"), and only that one is lit. The
+    lines are, in order: is the feature, is not, in between."""
+    from scenes.clips.toy_directions import ToyDirections
+
+    scene = ToyDirections(load_clip(path))  # type: ignore[arg-type]
+    scene.prepare()
+    toy = scene.clip.toy
+    lines = scene.status_lines()
+    for index, stop in enumerate(toy.stops):
+        scene.t.set_value(index)
+        lines.update()
+        value = stop.first
+        expected = 0 if value >= 1 - toy.tolerance else 1 if value <= toy.tolerance else 2
+        lit = [i for i, line in enumerate(lines) if line.get_fill_opacity() == 1.0]
+        assert lit == [expected]
+        assert scene.reading() == pytest.approx(value, abs=10**-toy.decimals)
+
+
+def test_arc_between_spans_the_angle() -> None:
+    """Every arc point is at the radius, the ends lie along a and b, and consecutive points
+    are equally spaced in angle (closed form: θ / (samples - 1))."""
+    from mathcore.directions import arc_between
+
+    a, b = np.array([1.0, 0.0, 0.0]), np.array([1.0, 1.0, 0.0])
+    points = arc_between(a, b, 0.5, 10)
+    assert np.allclose(np.linalg.norm(points, axis=1), 0.5)
+    assert np.allclose(points[0], [0.5, 0.0, 0.0])
+    assert np.allclose(points[-1], 0.5 * b / np.linalg.norm(b))
+    steps = [math.acos(np.clip(p @ q / 0.25, -1, 1)) for p, q in itertools.pairwise(points)]
+    assert np.allclose(steps, (math.pi / 4) / 9)
+    with pytest.raises(ValueError):
+        arc_between(a, 2 * a, 1.0)

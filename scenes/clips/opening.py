@@ -35,9 +35,11 @@ from manim import (
     GrowFromCenter,
     Indicate,
     LaggedStart,
+    ManimColor,
     MathTex,
     Mobject,
     ReplacementTransform,
+    ShowPassingFlash,
     Square,
     SurroundingRectangle,
     Text,
@@ -46,6 +48,7 @@ from manim import (
     VGroup,
     Write,
     config,
+    interpolate_color,
 )
 
 import mathcore
@@ -68,6 +71,9 @@ BLOCK_W = 3.4
 BLOCK_H = 0.55
 BLOCK_GAP = 0.22
 CELLS = 5  # cells of the little vector that flows through the blocks
+FLOW_CELL = 0.24  # their size in the stack, small enough to fit between two blocks
+SQUARE_BLOCK_W = 2.6
+STACK_GAP = 0.4  # between the stacked blocks: room for the vector coming out of one
 ARROW_LENGTH = 1.6
 HARD_ROWS, HARD_COLUMNS = 4, 7  # the numbers shown beside the formula
 
@@ -345,25 +351,43 @@ class Opening(BeatScene[OpeningConfig]):
     # -- the stack ------------------------------------------------------------------------
 
     def stack(self) -> VGroup:
-        """Attention and MLP blocks alternating, bottom to top: left of the notes in the wide
-        frame, in the upper part of a narrow one (the notes go under it)."""
-        text = self.clip.text
+        """Attention and MLP blocks alternating, bottom to top, with room for the vector
+        under and over them: left of the notes in the wide frame, in the upper part of a
+        narrow one (the notes go under it). The boxes are opaque, so a vector passing
+        through a block is hidden while inside it."""
+        text, background = self.clip.text, self.clip.colours.background
         blocks = VGroup()
-        width = BLOCK_W if frame.is_landscape() else min(BLOCK_W, self.width - 1.4)
+        # The tall frame uses its height (taller blocks, wider gaps); the square one keeps
+        # the notes beside a smaller stack, as the wide one does.
+        width, height, self.stack_gap = BLOCK_W, BLOCK_H, STACK_GAP
+        if frame.is_portrait():
+            width, height = min(BLOCK_W, self.width - 1.4), 1.5 * BLOCK_H
+            self.stack_gap = 1.4 * STACK_GAP
+        elif not frame.is_landscape():
+            width, height, self.stack_gap = SQUARE_BLOCK_W, 0.8 * BLOCK_H, 0.85 * STACK_GAP
         for _ in range(self.clip.layers_shown):
-            blocks.add(BlockIcon(text.attention, width, BLOCK_H, style.LAST_NAME))
-            blocks.add(BlockIcon(text.mlp, width, BLOCK_H, style.COMBINED))
-        blocks.arrange(UP, buff=BLOCK_GAP)
-        if frame.is_landscape():
-            return blocks.move_to(2.8 * LEFT + 0.2 * UP)
-        blocks.next_to(self.title_top * UP, DOWN, buff=style.ITEM_GAP)
-        return blocks.set_x(0.5)
+            for words, colour in ((text.attention, style.LAST_NAME), (text.mlp, style.COMBINED)):
+                block = BlockIcon(words, width, height, colour)
+                block.get_box().set_fill(
+                    interpolate_color(ManimColor(background), ManimColor(colour), style.BLOCK_FILL),
+                    opacity=1.0,
+                )
+                blocks.add(block.set_z_index(1))
+        blocks.arrange(UP, buff=self.stack_gap)
+        room = self.stack_gap + FLOW_CELL  # the vector's place under and over the stack
+        if not frame.is_portrait():
+            top, bottom = self.title_top, self.caption_top()
+            left = -config.frame_width / 2 + style.EDGE_BUFFER + width / 2
+            x = 2.8 * LEFT if frame.is_landscape() else left * RIGHT
+            return blocks.move_to(x + (top + bottom) / 2 * UP)
+        blocks.next_to(self.title_top * UP, DOWN, buff=room)
+        return blocks.set_x(0)
 
-    def flowing_vector(self, way: np.ndarray = DOWN) -> VGroup:
+    def flowing_vector(self, way: np.ndarray = DOWN, size: float = style.CELL_SIZE) -> VGroup:
         """A little column (or, ``way`` RIGHT, row) of cells standing for one token's vector."""
         cells = VGroup(
             *(
-                Square(style.CELL_SIZE, color=style.FIRST_NAME, fill_opacity=0.6 - 0.1 * i)
+                Square(size, color=style.FIRST_NAME, fill_opacity=0.6 - 0.1 * i)
                 for i in range(CELLS)
             )
         ).arrange(way, buff=style.CELL_GAP / 2)
@@ -373,28 +397,24 @@ class Opening(BeatScene[OpeningConfig]):
     def beat_stack(self) -> None:
         self.clear_stage()
         blocks = self.stack()
-        vector = self.flowing_vector().next_to(blocks, DOWN, buff=style.ITEM_GAP)
-        vector.set_x(blocks.get_left()[0] - style.SECTION_GAP)
+        vector = self.flowing_vector(RIGHT, FLOW_CELL)
+        for cell in vector:
+            mark_overlay(cell)  # passes behind the opaque blocks, hidden while inside
+        vector.next_to(blocks, DOWN, buff=self.stack_gap)
         attention_note, mlp_note, repeat = self.stack_notes(blocks)
         self.centre_if_tall(Group(blocks, vector, attention_note, mlp_note, repeat))
         self.play(
             LaggedStart(*(GrowFromCenter(b) for b in blocks), lag_ratio=style.LAG_SLOW),
-            FadeIn(vector),
+            FadeIn(vector, shift=UP),
             run_time=self.seconds(style.LONG),
         )
         self.until_sentence(1)  # a vector climbs through the stack ...
-        each = self.spread(1, len(blocks) + 1)
-        for block in blocks:
-            self.play(
-                vector.animate.set_y(block.get_center()[1]),
-                Indicate(block.get_box(), color=style.HIGHLIGHT, scale_factor=1.05),
-                run_time=each,
-            )
+        self.climb(vector, blocks)
         self.play(FadeIn(repeat), run_time=self.seconds(style.MEDIUM))
         self.until_sentence(2)  # attention: last chapter
         attentions = [blocks[i].get_box() for i in range(0, len(blocks), 2)]
         self.play(
-            *(Indicate(box, color=style.LAST_NAME) for box in attentions),
+            *(flash(box, style.HIGHLIGHT) for box in attentions),
             FadeIn(attention_note, shift=LEFT),
             run_time=self.seconds(style.LONG),
         )
@@ -406,6 +426,26 @@ class Opening(BeatScene[OpeningConfig]):
         )
         self.play(FadeIn(mlp_note, shift=LEFT), run_time=self.seconds(style.MEDIUM))
 
+    def climb(self, vector: VGroup, blocks: VGroup) -> None:
+        """The vector goes into each block in turn (hidden behind it while the block works
+        on it) and comes out above it: after an attention block one cell has taken context
+        from the other tokens (last-name colour), after an MLP one cell holds a recalled
+        fact (attribute colour)."""
+        each = self.spread(1, 2 * len(blocks))
+        tints = (style.LAST_NAME, self.clip.colours.attribute)
+        for index, block in enumerate(blocks):
+            self.play(vector.animate.move_to(block), run_time=each)
+            cell = vector[index % CELLS]
+            self.play(
+                flash(block.get_box(), style.HIGHLIGHT),
+                cell.animate.set_fill(tints[index % 2], opacity=0.9),
+                run_time=each / 2,
+            )
+            self.play(
+                vector.animate.next_to(block, UP, buff=(self.stack_gap - FLOW_CELL) / 2),
+                run_time=each / 2,
+            )
+
     def stack_notes(self, blocks: VGroup) -> list[Mobject]:
         """What each kind of block is (an arrow to the top pair in the wide frame; under the
         stack in a narrow one), and how often the pair repeats in the model."""
@@ -414,7 +454,7 @@ class Opening(BeatScene[OpeningConfig]):
             (len(blocks) - 2, self.words(text.attention_note), style.LAST_NAME),
             (len(blocks) - 1, self.words(text.mlp_note, n=self.mlp_share), style.COMBINED),
         )
-        if not frame.is_landscape():
+        if frame.is_portrait():
             lines = [name_text(words, self.width, colour) for _, words, colour in pairs]
             lines.append(name_text(self.words(text.repeat, n=n), self.width, style.TEXT))
             column = VGroup(*lines).arrange(DOWN, buff=style.ITEM_GAP)
@@ -563,6 +603,13 @@ class Opening(BeatScene[OpeningConfig]):
         self.play(FadeIn(label), Write(statement), run_time=self.seconds(style.LONG))
         self.until_sentence(2)  # the credit
         self.play(FadeIn(credit, shift=UP), run_time=self.seconds(style.MEDIUM))
+
+
+def flash(box: Mobject, colour: str) -> ShowPassingFlash:
+    """A bright line running once round ``box``'s outline: the block at work (its opaque
+    fill keeps its colour, unlike Indicate, which would repaint it)."""
+    outline = box.copy().set_fill(opacity=0).set_stroke(colour, width=8).set_z_index(2)
+    return ShowPassingFlash(mark_overlay(outline), time_width=0.6)
 
 
 def tex_name(name: str) -> str:

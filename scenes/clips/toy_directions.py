@@ -2,9 +2,13 @@
 
 Three nearly perpendicular unit directions, first name (M), last name (J) and attribute (B),
 in a 3-D view; their pairwise dot products and the angles computed from the dot products as
-displayed; a vector E whose shadow on M (the dot product) is read live as E moves; the full
-name, E·M = E·J = 1 and (M + J)·E = 2; and attention carrying M from the first name's token
-into the last name's. Every number comes from mathcore.
+displayed, each angle drawn as an arc between its two arrows; a vector E whose shadow on M
+(the dot product) is read live as E moves, the lit rule being the band the value falls in
+(mathcore.directions.reading_band: about 1 or more, yes; about 0 or less, no; partial
+between); the full name, E·M = E·J = 1 and (M + J)·E = 2; and attention carrying M from the
+first name's token, along an arc, onto the tip of the last name's vector, which becomes
+M + J (drawn in the plane of the two names) while its M reading goes from 0 to 1. Every
+number comes from mathcore.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from manim import (
     MathTex,
     Mobject,
     MoveAlongPath,
-    ReplacementTransform,
+    TransformFromCopy,
     ValueTracker,
     VGroup,
     VMobject,
@@ -39,7 +43,7 @@ from manim import (
 )
 
 import mathcore
-from mathcore.directions import path_point, projection_onto
+from mathcore.directions import arc_between, path_point, projection_onto, reading_band
 from mathcore.geometry import displayed_angle
 from scenes.config import ToyDirectionsConfig, fill
 from scenes.visual import frame, style
@@ -57,10 +61,14 @@ from scenes.visual.components import (
 from scenes.visual.marks import mark_overlay
 
 FEATURES = ("first", "last", "attribute")
+BANDS = ("yes", "no", "partial")  # the status lines' order: is, is not, in between
 PAIRS = (("first", "last"), ("first", "attribute"), ("last", "attribute"))
 TOKEN_BOX_WIDTH = 4.2
 TOKEN_GAP = 2.6
 SHADOW_STROKE = 9.0
+PORTRAIT_VIEW_UNIT = 2.5
+LEGEND_ROOM = 2.0  # a legend taller than this (wrapped long names) makes way for the rows
+ANGLE_RADIUS = 0.45  # of the arcs marking the angles, in the view's units
 
 
 class ToyDirections(BeatScene[ToyDirectionsConfig]):
@@ -86,6 +94,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         # E's path: the reading stops, then the full name (the next beat's vector).
         self.path = np.array([*coords[4 : 4 + len(stops)], coords[3]])
         self.token_vectors = tokens
+        self.token_coords = [coords[-2], coords[-1]]
         self.full = full
         symbols = (fact.first_symbol, fact.last_symbol, fact.attribute_symbol, "E")
         self.symbol = {k: rf"\vec{{{s}}}" for k, s in zip(self.coords, symbols, strict=True)}
@@ -103,6 +112,9 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.view.shift(self.view_centre)
         self.legend = self.legend_rows()
         self.place_in_panel(self.legend, below=self.panel_anchor)
+        # Where the legend cannot share the panel with a beat's rows (square and tall frames,
+        # names long enough to wrap), it makes way for them; the arrows keep their labels.
+        self.legend_yields = not frame.is_landscape() or self.legend.height > LEGEND_ROOM
         self.panel_content: list[Mobject] = []
         self.t = ValueTracker(0.0)
 
@@ -116,8 +128,8 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
             self.view_centre = style.PICTURE_CENTER_X * RIGHT + style.PICTURE_CENTER_Y * UP
             self.panel_left, self.panel_width = style.PANEL_LEFT_X, style.PANEL_WIDTH
             self.panel_anchor: Mobject = self.title
-        elif frame.is_portrait():
-            self.view_unit = style.VIEW_UNIT
+        elif frame.is_portrait():  # the view as wide as the frame allows, the panel under it
+            self.view_unit = min(PORTRAIT_VIEW_UNIT, (width / 2 - style.EDGE_BUFFER) / reach)
             top = self.title.get_bottom()[1] - style.ITEM_GAP
             self.view_centre = (top - reach * self.view_unit) * UP
             self.panel_left = style.EDGE_BUFFER - width / 2
@@ -138,12 +150,12 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
     def content_anchor(self) -> Mobject:
         """What a beat's panel rows go under: the legend, or (square) the title, the legend
         making way for them."""
-        return self.panel_anchor if self.square else self.legend
+        return self.panel_anchor if self.legend_yields else self.legend
 
     def make_way(self) -> None:
-        """In the square frame, fade the legend out to give its room to the beat's rows."""
+        """Where the legend yields, fade it out to give its room to the beat's rows."""
         shown = self.legend_on_screen()
-        if self.square and shown:
+        if self.legend_yields and shown:
             self.play(FadeOut(*shown), run_time=self.seconds(style.SHORT))
 
     def legend_on_screen(self) -> list[Mobject]:
@@ -214,7 +226,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         arrows = [self.view.get_arrow(k) for k in FEATURES]
         labels = [self.view.get_label(k) for k in FEATURES]
         self.bring_in(self.title, self.view.get_axes(), *arrows, *labels)
-        if not self.square:  # the square panel's rows take the legend's place
+        if not self.legend_yields:  # else the beat's rows take the legend's place
             self.bring_in(self.legend)
 
     def clear_panel(self) -> None:
@@ -296,17 +308,29 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         )
         self.until_sentence(1)  # per pair: the dot product and its angle
         each = max(self.seconds(style.MEDIUM), 0.8 * self.sentence_seconds(1) / len(PAIRS))
+        shown: list[Mobject] = []
         for (a, b), row in zip(PAIRS, rows, strict=True):
-            pair = [self.view.get_arrow(a), self.view.get_arrow(b)]
-            self.play(
-                Write(row),
-                *(Indicate(arrow, color=style.HIGHLIGHT, scale_factor=1.0) for arrow in pair),
-                run_time=each,
-            )
+            arc = self.angle_arc(a, b)
+            self.play(Write(row), Create(arc), *(FadeOut(m) for m in shown), run_time=each)
+            shown = [arc]
+        self.panel_content.extend(shown)
         self.until_sentence(2)  # every angle close to ninety degrees
-        for angle in angles:
-            self.play(Indicate(angle, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+        back = {pair: self.angle_arc(*pair) for pair in PAIRS[:-1]}  # all three arcs at once
+        self.panel_content.extend(back.values())
+        for pair, angle in zip(PAIRS, angles, strict=True):
+            draw = [Create(back[pair])] if pair in back else []
+            self.play(
+                Indicate(angle, color=style.HIGHLIGHT), *draw, run_time=self.seconds(style.MEDIUM)
+            )
         self.play(FadeIn(note), run_time=self.seconds(style.MEDIUM))
+
+    def angle_arc(self, a: str, b: str) -> VMobject:
+        """The angle between the arrows of ``a`` and ``b``, drawn as an arc in the view
+        (mathcore.directions.arc_between, projected like the arrows)."""
+        points = arc_between(self.coords[a], self.coords[b], ANGLE_RADIUS)
+        arc = VMobject(color=style.HIGHLIGHT, stroke_width=5)
+        arc.set_points_smoothly([self.view.point_at(p) for p in points])
+        return mark_overlay(arc)  # drawn between the two arrows it measures
 
     def angle_row(self, a: str, b: str) -> VGroup:
         """``a · b = c`` and ``θ = arccos c ≈ 87.1°`` with θ computed from the shown c."""
@@ -381,8 +405,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
 
         def light(group: Mobject) -> None:
-            value = self.reading()
-            lit = 0 if value == 1.0 else 1 if value <= 0 else 2
+            lit = BANDS.index(reading_band(self.reading(), self.clip.toy.tolerance))
             for index, line in enumerate(group.submobjects):
                 line.set_opacity(1.0 if index == lit else 0.25)
 
@@ -412,12 +435,27 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
 
         origin = view.point_at(ORIGIN)
         e_arrow.add_updater(lambda a: a.put_start_and_end_on(origin, tip()))
-        e_label.add_updater(lambda a: a.move_to(tip() + style.LABEL_BUFFER * outward()))
+        e_label.add_updater(lambda a: self.place_clear(a, tip(), outward()))
         drop.add_updater(lambda a: a.put_start_and_end_on(tip(), foot()))
         shadow.add_updater(lambda a: a.put_start_and_end_on(origin, foot()))
         self.marks = [e_arrow, e_label, line, drop, shadow]
         self.refresh(*self.marks)
         return self.marks
+
+    def place_clear(self, label: Mobject, tip: np.ndarray, outward: np.ndarray) -> None:
+        """Put E's label beyond its tip, or (when that spot covers a direction's label or
+        arrowhead or, in the square frame, reaches into the panel) turned a quarter or half
+        turn round it."""
+        others: list[Mobject] = [self.view.get_label(k) for k in FEATURES]
+        others += [self.view.get_arrow(k).get_tip() for k in FEATURES]
+        left = np.array([-outward[1], outward[0], 0.0])
+        turns = (outward, left, -left, -outward)
+        for way in turns:
+            label.move_to(tip + style.LABEL_BUFFER * way)
+            clear = not any(boxes_meet(label, other) for other in others)
+            if clear and not (self.square and label.get_right()[0] > self.panel_left):
+                return
+        label.move_to(tip + style.LABEL_BUFFER * outward)
 
     @beat
     def beat_full_name(self) -> None:
@@ -501,32 +539,114 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         gap = min(TOKEN_GAP, room / 6)
         width = min(TOKEN_BOX_WIDTH, (room - gap) / 2)
         tokens = NameBoxes((fact.first_name, fact.last_name), colours, width, gap=gap)
-        tokens.next_to(self.title, DOWN, buff=style.WIDE_GAP)
-        before = [self.token_column(v) for v in self.token_vectors]
-        for column, index in zip(before, (0, 1), strict=True):
-            column.next_to(tokens.get_box(index), DOWN, buff=style.SECTION_GAP)
+        over = style.WIDE_GAP if frame.is_landscape() or frame.is_portrait() else 1.0
+        tokens.next_to(self.title, DOWN, buff=over)  # room for the attention arc
+        columns = [self.token_column(v) for v in self.token_vectors]
         note = caption(fill(text.encoding_note, fact), self.clip.colours.text)
+        origins = self.place_token_pictures(tokens, columns, note)
+        arrows = [
+            self.flat_arrow(origin, self.token_coords[i], colours[i])
+            for i, origin in enumerate(origins)
+        ]
+        if frame.is_portrait():  # under the pictures, not at the foot of the tall frame
+            note.next_to(VGroup(*columns), DOWN, buff=style.WIDE_GAP).set_x(0)
         self.bring_in(self.title)
         self.play(FadeIn(tokens), run_time=self.seconds(style.MEDIUM))
-        self.play(*(FadeIn(c) for c in before), run_time=self.seconds(style.MEDIUM))
-        arc, carrier = self.attention_arc(tokens)
+        for arrow, column in zip(arrows, columns, strict=True):  # each token, its own vector
+            self.play(GrowArrow(arrow), FadeIn(column), run_time=self.spread(0, 2))
+        arc, carrier = self.attention_arc(tokens, arrows[0])
         self.until_sentence(1)  # attention carried the first name over
         self.play(Create(arc[0]), FadeIn(arc[1]), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(carrier), run_time=self.seconds(style.SHORT))
-        target = before[1][0].get_value()
-        path = arc[0].copy().add_line_to(target.get_left())
-        self.play(MoveAlongPath(carrier, path), run_time=self.seconds(style.LONG))
-        after = self.token_column(self.full).move_to(before[1], aligned_edge=UP)
-        self.until_sentence(2)  # its reading rises from zero to one
+        self.play(carrier.animate.move_to(arc[0].get_start()), run_time=self.seconds(style.SHORT))
+        self.play(MoveAlongPath(carrier, arc[0].copy()), run_time=self.spread(1, 2))
+        landing = origins[1] + self.flat(self.token_coords[1]) + self.flat(self.token_coords[0]) / 2
+        self.play(carrier.animate.move_to(landing), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(2)  # its first-name reading rises from zero to one
+        self.raise_reading(carrier, columns)
+        self.until_sentence(3)  # only now: the full name
+        full = self.flat_arrow(origins[1], self.coords["encoding"], self.colour["encoding"])
+        self.play(GrowArrow(full), run_time=self.seconds(style.MEDIUM))
         self.play(
-            FadeOut(carrier),
-            ReplacementTransform(before[1][0], after[0]),
-            run_time=self.seconds(style.MEDIUM),
-        )
-        self.play(
-            Indicate(after[0], color=style.HIGHLIGHT), FadeIn(note),
+            Indicate(full, color=style.HIGHLIGHT, scale_factor=1.0), FadeIn(note),
             run_time=self.seconds(style.MEDIUM),
         )  # fmt: skip
+
+    def raise_reading(self, carrier: VGroup, columns: list[VGroup]) -> None:
+        """The carried M arrow flies into the last-name token's first-name readout, whose
+        value goes from 0 to 1 (the value read from the vector M + J)."""
+        readout = columns[1][0]
+        assert isinstance(readout, DotProductReadout)
+        old = readout.get_value()
+        reading = float(self.coords["first"] @ self.coords["encoding"])
+        new = self.readout("first", "encoding", reading).get_value()
+        new.move_to(old, aligned_edge=LEFT)
+        self.play(Indicate(readout, color=style.HIGHLIGHT), run_time=self.seconds(style.SHORT))
+        self.play(
+            TransformFromCopy(carrier[0], new),
+            FadeOut(old, shift=UP),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.remove(new)  # now part of the readout, which is on screen
+        readout.remove(old)
+        readout.add(new)
+        readout.value = new
+        self.play(Indicate(readout, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+
+    def spread(self, sentence: int, steps: int) -> float:
+        """Run time of each of ``steps`` animations sharing sentence ``sentence``."""
+        return max(self.seconds(style.SHORT), 0.8 * self.sentence_seconds(sentence) / steps)
+
+    def flat(self, point: np.ndarray) -> np.ndarray:
+        """A point of the view's space as 2-D screen offset in the plane of the two name
+        directions (mathcore.span_coordinates: M along x, J nearly straight up; lengths and
+        the angle between them kept), at the token pictures' scale."""
+        names = [self.coords["first"], self.coords["last"]]
+        x, y = mathcore.span_coordinates(names, [point])[0]
+        return np.array([x, y, 0.0]) * self.token_unit
+
+    def flat_arrow(self, origin: np.ndarray, point: np.ndarray, colour: str) -> Arrow:
+        """An arrow from ``origin`` to the screen offset of ``point``."""
+        end = origin + self.flat(point)
+        return Arrow(
+            origin, end, buff=0, color=colour, stroke_width=6,
+            max_tip_length_to_length_ratio=0.2,
+        )  # fmt: skip
+
+    def place_token_pictures(
+        self, tokens: NameBoxes, columns: list[VGroup], note: Mobject
+    ) -> list[np.ndarray]:
+        """Under each token, its vector drawn in the plane of the two names (the origin
+        returned) and its three readouts: beside the picture in the wide frame; under it in
+        a narrow one, the picture as large as the room down to the note (tall frame) or the
+        captions (square) allows."""
+        self.token_unit = 1.0
+        first, last = (self.flat(v) for v in self.token_coords)
+        points = [np.zeros(3), first, last, first + last, self.flat(self.coords["encoding"])]
+        low, high = np.min(points, axis=0), np.max(points, axis=0)
+        top = tokens.get_bottom()[1] - style.SECTION_GAP
+        if frame.is_landscape():
+            self.token_unit = 1.5
+        else:
+            floor = self.caption_top()
+            if frame.is_portrait():
+                floor += note.height + style.WIDE_GAP
+            room = top - floor - 2 * style.SECTION_GAP - columns[0].height
+            width = tokens.get_box(0).width
+            self.token_unit = min(2.4, width / 1.2 / (high - low)[0], room / (high - low)[1])
+        low, high = low * self.token_unit, high * self.token_unit
+        size = high - low
+        origins = []
+        for index, column in enumerate(columns):
+            box = tokens.get_box(index)
+            if frame.is_landscape():
+                centre = np.array([box.get_left()[0] + size[0] / 2, top - size[1] / 2, 0.0])
+                column.move_to(centre).align_to(box, RIGHT)
+            else:
+                centre = np.array([box.get_x(), top - size[1] / 2, 0.0])
+                column.next_to(centre + size[1] / 2 * DOWN, DOWN, buff=style.SECTION_GAP)
+                column.set_x(box.get_x())
+            origins.append(centre - (low + high) / 2)
+        return origins
 
     def token_column(self, vector: np.ndarray) -> VGroup:
         """The three readouts of one token's vector (first name, last name, attribute)."""
@@ -537,17 +657,27 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         ]
         return VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
 
-    def attention_arc(self, tokens: NameBoxes) -> tuple[VGroup, VGroup]:
+    def attention_arc(self, tokens: NameBoxes, first: Arrow) -> tuple[VGroup, VGroup]:
         """An arc over the tokens from the first name's box to the last name's, labelled, and
-        the small M arrow it carries."""
+        a copy of the first token's arrow, labelled M, that the arc carries over."""
         start, end = tokens.get_box(0).get_top(), tokens.get_box(1).get_top()
         arc = ArcBetweenPoints(start, end, angle=-PI / 4, color=style.MUTED, stroke_width=3)
         label = label_text(self.clip.text.attention, style.MUTED, style.SMALL_SIZE)
         label.next_to(arc, UP, buff=style.ITEM_GAP / 2)
-        carrier = VGroup(
-            Arrow(ORIGIN, 0.9 * RIGHT, buff=0, color=self.colour["first"], stroke_width=5),
-            MathTex(self.symbol["first"], color=self.colour["first"], font_size=style.MATH_SIZE),
-        ).arrange(RIGHT, buff=style.ITEM_GAP / 2)
-        carrier.move_to(start)
-        mark_overlay(carrier)  # it is seen going into the readout it changes
+        arrow = first.copy()
+        symbol = MathTex(
+            self.symbol["first"], color=self.colour["first"], font_size=style.MATH_SIZE
+        )
+        symbol.next_to(arrow, UP, buff=style.ITEM_GAP / 2)
+        carrier = mark_overlay(VGroup(arrow, symbol))  # rides over the arc and onto J's tip
+        for part in carrier.family_members_with_points():
+            mark_overlay(part)
         return VGroup(arc, label), carrier
+
+
+def boxes_meet(a: Mobject, b: Mobject, margin: float = 0.05) -> bool:
+    """Whether the bounding boxes of ``a`` and ``b`` (grown by ``margin``) overlap."""
+    return bool(
+        np.all(a.get_corner(DOWN + LEFT)[:2] - margin < b.get_corner(UP + RIGHT)[:2])
+        and np.all(b.get_corner(DOWN + LEFT)[:2] - margin < a.get_corner(UP + RIGHT)[:2])
+    )

@@ -35,6 +35,9 @@ class ToyDirectionsSpace:
     d_model: int = option(3, low=3, doc="dimension of the embedding space")
     tilt: float = option(0.08, low=0.0, high=0.5, doc="how far from exactly perpendicular")
     decimals: int = option(2, low=1, high=4, doc="digits of every dot product shown")
+    tolerance: float = option(
+        0.1, low=0.0, high=0.45, doc="a reading within this of 1 (or above) is yes; of 0, no"
+    )
     stops: tuple[ReadingStop, ...] = option(
         (
             ReadingStop(first=0.5, last=0.4, attribute=0.5),
@@ -58,9 +61,9 @@ class ToyDirectionsText:
     angles_heading: str = option("Nearly perpendicular", max_length=60)
     angle_note: str = option("angle = arccos of the dot product as shown", max_length=TEXT_LENGTH)
     reading_heading: str = option("Reading a vector E", max_length=60)
-    is_feature: str = option("1: first name {first_name}", max_length=70)
-    not_feature: str = option("0 or less: not {first_name}", max_length=70)
-    in_between: str = option("in between: we ignore", max_length=70)
+    is_feature: str = option("about 1 or more: {first_name}", max_length=70)
+    not_feature: str = option("about 0 or less: not {first_name}", max_length=70)
+    in_between: str = option("in between: partly", max_length=70)
     encoding_label: str = option("E encodes {first_name} {last_name}", max_length=90)
     sum_note: str = option(
         "adding the two name directions adds their readings", max_length=TEXT_LENGTH
