@@ -54,6 +54,13 @@ class CrammingResult:
         """V after the last step."""
         return np.asarray(self.vectors[-1])
 
+    @property
+    def off_perpendicular_deg(self) -> FloatArray:
+        """How far the worst pair is from perpendicular after each step, 90° − θ_min: the
+        same for two arrows and for their lines (arrows at 63.4° or at 116.6° are both
+        26.6° off), so a picture of arrows can carry it."""
+        return np.asarray(90.0 - self.worst_angle_deg, dtype=np.float64)
+
     def pair_angles_deg(self, step: int = -1) -> FloatArray:
         """arccos |c_ij| for every pair i < j at ``step``, in degrees (ascending order of i,
         then j)."""
@@ -183,6 +190,47 @@ def _slerp(a: FloatArray, b: FloatArray, t: float) -> FloatArray:
         return np.asarray(a)
     point = (math.sin((1 - t) * omega) * a + math.sin(t * omega) * b) / math.sin(omega)
     return np.asarray(point / np.linalg.norm(point))
+
+
+def degrees_off_perpendicular(cosine: float, decimals: int) -> float:
+    """How far two directions with this cosine are from perpendicular, in degrees:
+    90° − arccos |c|, where the angle arccos |c| is rounded to ``decimals`` first, so that the
+    angle and its distance from 90° add up to 90° as displayed."""
+    angle = round(math.degrees(math.acos(min(1.0, abs(float(cosine))))), decimals)
+    return round(90.0 - angle, decimals)
+
+
+def arrow_angle_deg(first: FloatArray, second: FloatArray) -> float:
+    """The angle in degrees between two arrows from the origin, arccos(a · b / |a||b|), in
+    [0°, 180°] (not folded onto lines: what is seen between the two arrows)."""
+    a, b = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
+    cosine = float(a @ b) / float(np.linalg.norm(a) * np.linalg.norm(b))
+    return math.degrees(math.acos(min(1.0, max(-1.0, cosine))))
+
+
+def arc_between(first: FloatArray, second: FloatArray, radius: float, count: int) -> FloatArray:
+    """``count`` points at distance ``radius`` from the origin along the great circle from
+    the direction of ``first`` to that of ``second``: the arc that marks their angle (in
+    3-D, to be projected). Shape (count, dim)."""
+    a = np.asarray(first, dtype=float) / np.linalg.norm(first)
+    b = np.asarray(second, dtype=float) / np.linalg.norm(second)
+    return np.asarray([radius * _slerp(a, b, k / max(count - 1, 1)) for k in range(count)])
+
+
+def facing_view(
+    first: FloatArray, second: FloatArray, low_deg: float, high_deg: float
+) -> tuple[float, float]:
+    """(azimuth, elevation) in degrees of a camera (mathcore.projection) looking along the
+    normal n = a × b of the plane of two 3-D directions, so that the angle between them is
+    seen at its true size; n is taken with n_z ≥ 0, and the elevation asin(n_z / |n|) is
+    clamped to [low_deg, high_deg] so the z axis never shrinks to a dot."""
+    normal = np.cross(np.asarray(first, dtype=float), np.asarray(second, dtype=float))
+    normal = normal / max(float(np.linalg.norm(normal)), 1e-12)
+    if normal[2] < 0:
+        normal = -normal
+    elevation = min(max(math.degrees(math.asin(min(1.0, float(normal[2])))), low_deg), high_deg)
+    azimuth = math.degrees(math.atan2(float(normal[1]), float(normal[0])))
+    return azimuth, elevation
 
 
 def axis_angles_deg(vector: FloatArray) -> FloatArray:

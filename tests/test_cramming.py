@@ -134,3 +134,47 @@ def test_window_around_contains_the_angle_and_its_mirror(angle: float) -> None:
     # No smaller step would do: it needs more than 6 numbers.
     for smaller in (s for s in cramming.NICE_STEPS if s < step):
         assert 2 * min(smaller * (math.ceil(off / smaller) + 1), 90.0) / smaller > 6
+
+
+def test_off_perpendicular_is_the_same_for_arrows_and_their_lines() -> None:
+    run = cramming.cram(6, 3, 0, steps=60)
+    final = run.final
+    angle, i, j = cramming.worst_pair(final)
+    seen = cramming.arrow_angle_deg(final[i], final[j])
+    assert run.off_perpendicular_deg[-1] == pytest.approx(abs(90.0 - seen))
+    assert run.off_perpendicular_deg[-1] == pytest.approx(90.0 - angle)
+    flipped = cramming.arrow_angle_deg(final[i], -final[j])
+    assert flipped == pytest.approx(180.0 - seen)
+
+
+def test_arc_between_runs_from_one_direction_to_the_other_at_the_radius() -> None:
+    a, b = np.array([2.0, 0.0, 0.0]), np.array([0.0, 0.0, 3.0])
+    arc = cramming.arc_between(a, b, 0.5, 9)
+    assert np.allclose(np.linalg.norm(arc, axis=1), 0.5)
+    assert np.allclose(arc[0], [0.5, 0, 0]) and np.allclose(arc[-1], [0, 0, 0.5])
+    steps = [cramming.arrow_angle_deg(p, q) for p, q in itertools.pairwise(arc)]
+    assert np.allclose(steps, 90.0 / 8)
+
+
+def test_facing_view_shows_the_pair_at_its_true_angle() -> None:
+    from mathcore.projection import project
+
+    rng = np.random.default_rng(4)
+    for _ in range(20):
+        a, b = rng.standard_normal(3), rng.standard_normal(3)
+        azimuth, elevation = cramming.facing_view(a, b, -90.0, 90.0)
+        screen = project(np.vstack([a, b]), azimuth, elevation)
+        assert np.allclose(screen[:, 2], 0.0, atol=1e-9)  # both in the screen's plane
+        seen = cramming.arrow_angle_deg(screen[0, :2], screen[1, :2])
+        assert seen == pytest.approx(cramming.arrow_angle_deg(a, b))
+        low_az, low_el = cramming.facing_view(a, b, 10.0, 40.0)
+        assert 10.0 <= low_el <= 40.0
+        assert low_az == pytest.approx(azimuth)  # clamping tilts the camera, never turns it
+
+
+@given(st.floats(min_value=-1.0, max_value=1.0))
+def test_degrees_off_perpendicular_adds_up_with_the_shown_angle(cosine: float) -> None:
+    off = cramming.degrees_off_perpendicular(cosine, 1)
+    shown = round(math.degrees(math.acos(abs(cosine))), 1)
+    assert f"{shown + off:.1f}" == "90.0"
+    assert off == pytest.approx(math.degrees(math.asin(abs(cosine))), abs=0.051)

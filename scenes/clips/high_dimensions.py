@@ -80,7 +80,15 @@ TOY_NARROW_LEFT = 0.5  # the stacked plane sits left of centre: "neuron 1" goes 
 CAPACITY_TICK_ROOM = 1.4  # left of the capacity plot: the 10^k ticks and the rotated y label
 CAPACITY_PANEL_DROP = 1.5  # from the plot's x axis to the panel under it: numbers, label, gap
 NARROW_MIN_HEIGHT = 2.2
+# The square frame has room for the toy plane and one short panel under it, not for a title:
+# the plane is smaller and starts near the top, the title is left to the narration.
+TOY_SQUARE_SIZE = 3.0
+CAPACITY_SQUARE_DROP = 0.95  # under the square frame's capacity plot: its numbers and label
+TOY_SQUARE_TOP = 1.05  # from the frame's top to the square plane: "neuron 2", a feature label
 NARROW_MAX_HEIGHT = 5.0
+SAE_LENGTH = 0.75  # the autoencoder's arrows, in the toy plane's units (features reach ~1)
+SAE_TRUTH_OPACITY = 0.45  # the true features' arrows, under the learned ones
+SAE_VERTICAL = 0.35  # a feature closer than this (|cos| with the x axis) to vertical
 
 
 def cached(kind: str, inputs: dict[str, Any], compute: Callable[[], Any]) -> Any:
@@ -103,6 +111,16 @@ def scientific(log10_value: float) -> str:
     exponent = math.floor(log10_value)
     mantissa = math.floor(10 ** (log10_value - exponent) * 10) / 10
     return rf"{mantissa:.1f} \times 10^{{{exponent}}}"
+
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def plain_scientific(log10_value: float) -> str:
+    """:func:`scientific` as plain text for a caption: ``m × 10ᵏ`` with a superscript k."""
+    exponent = math.floor(log10_value)
+    mantissa = math.floor(10 ** (log10_value - exponent) * 10) / 10
+    return f"{mantissa:.1f} × 10{str(exponent).translate(SUPERSCRIPTS)}"
 
 
 def align_baselines(labels: Sequence[Mobject]) -> None:
@@ -452,7 +470,12 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         if not frame.is_landscape():
             fit_width(panel, self.content_width())
         top_edge = title.get_bottom()[1] - CAPACITY_TOP_GAP
-        axes = self.capacity_axes(top_edge, panel.height + CAPACITY_PANEL_DROP)
+        # The square frame has no room for the panel under the plot: its table is left out
+        # and its notes come as captions.
+        if self.square():
+            axes = self.capacity_axes(top_edge, CAPACITY_SQUARE_DROP)
+        else:
+            axes = self.capacity_axes(top_edge, panel.height + CAPACITY_PANEL_DROP)
         perpendicular, bound, dots, ticks = self.capacity_curves(axes)
         x_label = label_text(c.text.capacity_x, style.MUTED, style.SMALL_SIZE)
         x_label.next_to(axes.x_axis, DOWN, buff=0.45).align_to(axes, RIGHT)
@@ -491,27 +514,69 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             FadeIn(VGroup(*(dots[i] for i in high)), lag_ratio=0.3),
             run_time=self.seconds(style.LONG),
         )
-        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
+        if self.square():  # the table's last row, in words
+            d, n = self.measured[-1]
+            found = f"d = {d}: {mathcore.thousands(n)} {c.text.measured}"
+            self.show_caption(unbroken_equations(found))
+        else:
+            self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
         self.until_sentence(3)  # the proven bound
         self.play(Create(bound[0]), FadeIn(legend[2]), run_time=self.seconds(style.LONG))
         self.until_sentence(4)  # loose, but carried out to the real models
-        self.play(FadeIn(loose), run_time=self.seconds(style.MEDIUM))
+        if self.square():
+            self.show_caption(self.loose_words())
+        else:
+            self.play(FadeIn(loose), run_time=self.seconds(style.MEDIUM))
         self.play(Create(bound[1]), run_time=self.seconds(style.LONG))
-        self.play(FadeIn(marks), FadeIn(beyond), run_time=self.seconds(style.MEDIUM))
+        if self.square():
+            self.play(FadeIn(marks), run_time=self.seconds(style.MEDIUM))
+            self.show_caption(self.beyond_words())
+        else:
+            self.play(FadeIn(marks), FadeIn(beyond), run_time=self.seconds(style.MEDIUM))
+
+    def loose_words(self) -> str:
+        """The note that the proven bound is loose, as one line of words."""
+        crossover = cap.crossover_dim(self.clip.capacity.epsilon)
+        return unbroken_equations(fill(self.clip.text.loose, n=mathcore.thousands(crossover)))
+
+    def beyond_words(self) -> str:
+        """The models beyond the plot and what the extrapolated bound promises them, as
+        words (``GPT-3: d = 12,288 ≥ 1.2 × 10⁴⁵``), for a caption."""
+        c, k = self.clip, self.clip.capacity
+        parts = []
+        for name, dim in self.models:
+            if dim <= k.plot_dim:
+                continue
+            power = cap.guaranteed_log10(dim, k.epsilon)
+            words = fill(c.text.model_mark, model=name, n=mathcore.thousands(dim))
+            parts.append(f"{words}: ≥ {plain_scientific(power)}")
+        return unbroken_equations("; ".join([*parts, c.text.extrapolated]))
 
     # -- 4.6: superposition in a toy model -------------------------------------------------
 
+    @staticmethod
+    def square() -> bool:
+        """The square frame: neither wide nor tall."""
+        return not frame.is_landscape() and not frame.is_portrait()
+
+    def toy_title(self, words: str) -> list[Mobject]:
+        """The toy pictures' title, except in the square frame (no room): a list to fade in."""
+        return [] if self.square() else [self.title(words)]
+
     def toy_plane(self) -> tuple[Axes, VGroup]:
         extent = list(style.TOY_RANGE)
+        size = TOY_SQUARE_SIZE if self.square() else style.TOY_PLANE_SIZE
         axes = Axes(
             x_range=extent,
             y_range=extent,
-            x_length=style.TOY_PLANE_SIZE,
-            y_length=style.TOY_PLANE_SIZE,
+            x_length=size,
+            y_length=size,
             axis_config={"color": style.AXES, "include_ticks": False, "include_tip": False},
         )
         if frame.is_landscape():
             axes.move_to(LEFT * 3.4 + DOWN * 0.2)
+        elif self.square():  # near the top, the short panel under it
+            axes.move_to(UP * (config.frame_height / 2 - TOY_SQUARE_TOP - size / 2))
         else:  # under the title, the panel stacked under it
             top = config.frame_height / 2 - TOY_TOP
             axes.move_to(LEFT * TOY_NARROW_LEFT + UP * (top - style.TOY_PLANE_SIZE / 2))
@@ -540,7 +605,8 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         assert isinstance(axes, Axes)
         labels = [p[1] for m in self.toy_models for p in self.feature_arrows(axes, m.weights)]
         bottom = min([axes.get_bottom()[1], *(label.get_bottom()[1] for label in labels)])
-        panel.move_to(UP * (bottom - style.SECTION_GAP), aligned_edge=UP)
+        gap = style.ITEM_GAP if self.square() else style.SECTION_GAP
+        panel.move_to(UP * (bottom - gap), aligned_edge=UP)
         panel.align_to(RIGHT * (style.EDGE_BUFFER - config.frame_width / 2), LEFT)
 
     def feature_arrows(self, axes: Axes, weights: np.ndarray) -> VGroup:
@@ -571,29 +637,34 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         kept = int(np.sum(model.feature_norms() >= style.DROPPED_NORM))
         total = len(self.clip.toy_model.features)
         words = fill(self.clip.text.kept, n=kept, share=total)
-        return VGroup(
+        readout = VGroup(
             MathTex(rf"S = {model.sparsity:.2f}", font_size=style.TITLE_MATH_SIZE),
             label_text(words, self.clip.colours.text, style.BODY_SIZE),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        )
+        if self.square():
+            return readout.arrange(RIGHT, buff=style.SECTION_GAP)
+        return readout.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
 
     @beat
     def beat_toy_model(self) -> None:
         self.clear_stage()
         c = self.clip
-        title = self.title(fill(c.text.toy_title, n=len(c.toy_model.features)))
+        title = self.toy_title(fill(c.text.toy_title, n=len(c.toy_model.features)))
         axes, names = self.toy_plane()
         formula = MathTex(
             r"h = W x,\quad x' = \mathrm{ReLU}(W^{\top} h + b)", font_size=style.MATH_SIZE
         )
-        definition = fitted_text(c.text.sparsity, 5.6, style.MUTED, style.BODY_SIZE)
-        readout = self.sparsity_readout(self.toy_models[0])
-        panel = VGroup(formula, definition, readout).arrange(
-            DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
+        width, size = (
+            (self.content_width(), style.SMALL_SIZE) if self.square() else (5.6, style.BODY_SIZE)
         )
+        definition = fitted_text(c.text.sparsity, width, style.MUTED, size)
+        readout = self.sparsity_readout(self.toy_models[0])
+        gap = style.ITEM_GAP if self.square() else style.SECTION_GAP
+        panel = VGroup(formula, definition, readout).arrange(DOWN, aligned_edge=LEFT, buff=gap)
         self.place_panel(VGroup(axes, names), panel)
         arrows = self.feature_arrows(axes, self.toy_models[0].weights)
         self.play(
-            FadeIn(title),
+            *(FadeIn(t) for t in title),
             Create(axes),
             FadeIn(names),
             run_time=self.seconds(style.MEDIUM),
@@ -628,7 +699,10 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         x, y = (float(v) for v in weights[:, balanced])
         tip = axes.c2p(x, y)
         word = label_text(self.clip.text.superposition, style.TEXT, style.LABEL_SIZE)
-        word.next_to(below, DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
+        if self.square():  # no room under the panel: the free top right corner
+            word.to_corner(UP + RIGHT, buff=style.EDGE_BUFFER)
+        else:
+            word.next_to(below, DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
         return VGroup(
             DashedLine(tip, axes.c2p(x, 0), color=style.MUTED),
             DashedLine(tip, axes.c2p(0, y), color=style.MUTED),
@@ -638,40 +712,59 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
     # -- 4.6b: a sparse autoencoder --------------------------------------------------------
 
     def sae_arrows(self, axes: Axes, decoder: np.ndarray) -> VGroup:
+        """The autoencoder's directions (columns of its decoder) as thin arrows of one
+        length, :data:`SAE_LENGTH`, shorter than the features' arrows: a learned direction
+        lying on its feature shows as a bright arrow inside the feature's faint one."""
+        norms = np.maximum(np.linalg.norm(decoder, axis=0), style.TINY)
         return VGroup(
             *(
                 Arrow(
                     axes.c2p(0, 0),
-                    axes.c2p(float(x), float(y)),
+                    axes.c2p(float(x) * SAE_LENGTH, float(y) * SAE_LENGTH),
                     buff=0,
                     color=style.SAE_COLOUR,
                     stroke_width=style.ARROW_STROKE / 2,
                 )
-                for x, y in decoder.T
+                for x, y in (decoder / norms).T
             )
         )
 
-    def cosine_table(self) -> ColumnTable:
-        c = self.clip
-        rows = [
-            (
-                name,
-                [mathcore.fixed(float(cos), style.DECIMALS)],
-                style.FEATURE_COLOURS[i % len(style.FEATURE_COLOURS)],
+    def cosine_labels(self, axes: Axes, truth: VGroup) -> VGroup:
+        """cos(learned, true) beside each feature's name, in its colour, on the side away
+        from the origin (right of a name on the right, left of one on the left, under or
+        over one near the vertical axis), where the learned arrow points."""
+        labels = VGroup()
+        weights = self.toy_models[-1].weights
+        kept = self.toy_models[-1].feature_norms() >= style.DROPPED_NORM
+        for index, ((_arrow, name), cos) in enumerate(zip(truth, self.sae_cosines, strict=True)):
+            if not kept[index]:
+                continue
+            colour = style.FEATURE_COLOURS[index % len(style.FEATURE_COLOURS)]
+            value = MathTex(
+                mathcore.fixed(float(cos), style.DECIMALS), font_size=style.MATH_SIZE, color=colour
             )
-            for i, (name, cos) in enumerate(
-                zip(c.toy_model.features, self.sae_cosines, strict=True)
-            )
-        ]
-        return ColumnTable([c.text.sae_cosines], rows, font_size=style.BODY_SIZE, header_width=3.0)
+            x, y = (float(v) for v in weights[:, index])
+            if abs(x) >= SAE_VERTICAL * math.hypot(x, y):
+                value.next_to(name, RIGHT if x > 0 else LEFT, buff=style.ITEM_GAP)
+            else:  # beside a name on the vertical axis (over or under it is the panel's room)
+                value.next_to(name, RIGHT, buff=style.ITEM_GAP)
+            edge = config.frame_width / 2 - style.EDGE_BUFFER
+            if value.get_left()[0] < -edge or value.get_right()[0] > edge:  # under it, then
+                value.next_to(name, DOWN, buff=style.ITEM_GAP / 2)
+            labels.add(value)
+        return labels
 
     @beat
     def beat_autoencoder(self) -> None:
         self.clear_stage()
         c = self.clip
-        title = self.title(c.text.sae_title)
+        title = self.toy_title(c.text.sae_title)
         axes, names = self.toy_plane()
-        truth = self.feature_arrows(axes, self.toy_models[-1].weights).set_opacity(0.45)
+        truth = self.feature_arrows(axes, self.toy_models[-1].weights)
+        kept = self.toy_models[-1].feature_norms() >= style.DROPPED_NORM
+        for (arrow, _name), shown in zip(truth, kept, strict=True):
+            arrow.set_opacity(SAE_TRUTH_OPACITY if shown else 0.0)
+        cosines = self.cosine_labels(axes, truth)  # shown last
         dots = VGroup(
             *(
                 mark_overlay(
@@ -683,14 +776,19 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         formula = MathTex(
             r"f = \mathrm{ReLU}(E h + c),\quad \hat h = D f", font_size=style.MATH_SIZE
         )
-        table = self.cosine_table()
+        key = VGroup(
+            Arrow(ORIGIN, RIGHT * 0.6, buff=0, color=style.SAE_COLOUR, stroke_width=3),
+            label_text(c.text.sae_cosines, style.MUTED, style.SMALL_SIZE),
+        ).arrange(RIGHT, buff=style.ITEM_GAP)
         term = label_text(c.text.sae_name, style.BOUND_COLOUR, style.LABEL_SIZE)
-        panel = VGroup(formula, table, term).arrange(
-            DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP
-        )
+        gap = style.ITEM_GAP if self.square() else style.SECTION_GAP
+        panel = VGroup(formula, key, term).arrange(DOWN, aligned_edge=LEFT, buff=gap)
         self.place_panel(VGroup(axes, names), panel)
         self.play(
-            FadeIn(title), Create(axes), FadeIn(names, truth), run_time=self.seconds(style.MEDIUM)
+            *(FadeIn(t) for t in title),
+            Create(axes),
+            FadeIn(names, truth),
+            run_time=self.seconds(style.MEDIUM),
         )
         self.until_sentence(1)  # the tool's name
         self.play(Write(term), run_time=self.seconds(style.MEDIUM))
@@ -707,7 +805,10 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
                 Transform(learned, self.sae_arrows(axes, decoder)),
                 run_time=max(self.seconds(style.SHORT), seconds),
             )
-        self.play(FadeIn(table), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(4)  # the cosine of each learned direction with its feature
+        self.play(FadeIn(key), run_time=self.seconds(style.SHORT))
+        for value in cosines:
+            self.play(FadeIn(value, scale=1.3), run_time=self.seconds(style.SHORT))
 
     # -- 4.7: up next ----------------------------------------------------------------------
 

@@ -79,10 +79,25 @@ from scenes.visual.components import (
     label_text,
     tex_percent,
 )
+from scenes.visual.marks import mark_overlay
 
 M = TypeVar("M", bound=Mobject)
 FULL_RANGE = (0.0, 180.0)
 BASIS = np.eye(3)
+# A camera for the three axes of 3-D (mathcore.projection): every axis at least 0.6 of its
+# length on screen, and the cube's diagonal (where the fourth direction ends) at least 20°
+# from each on screen; turning by 180° gives the mirror view, as clear.
+AXES_AZIMUTH = -40.0
+AXES_ELEVATION = 15.0
+AXES_TURN = 180.0
+CRAM_ELEVATIONS = (10.0, 40.0)  # the cramming view's elevation, whatever the pair's plane
+CRAM_ARC_RADIUS = 0.4  # the arc marking the worst pair's angle (units of the 3-D space)
+CRAM_SQUARE_UNIT = 1.3  # the cramming view in the square frame, beside its curve
+CRAM_LABEL_CLEAR = 0.4  # an arrow within about 22° of the angle's label pushes it aside
+CRAM_SQUARE_SHARE = 0.62  # the curve's axes there, as a share of the loss curve's size
+REVEAL_HEADER_WIDTH = 4.0  # the reveal table's one header
+MARGIN_SECONDS = 2.5  # the reveal's last step: the worst pair's margin over the Welch bound
+PORTRAIT_GROW = 1.3  # the most a picture is enlarged to use the tall frame's height
 
 
 class Superposition(BeatScene[SuperpositionConfig]):
@@ -146,10 +161,15 @@ class Superposition(BeatScene[SuperpositionConfig]):
         return config.frame_height / 2 - style.EDGE_BUFFER, self.caption_top()
 
     def place(self, picture: M) -> M:
-        """Shrink ``picture`` (never enlarge) into the room above the caption, whatever the
-        frame's shape, and centre it there."""
+        """Shrink ``picture`` into the room above the caption, whatever the frame's shape,
+        and centre it there. In the tall frame a picture that leaves room is enlarged (up to
+        :data:`PORTRAIT_GROW`, never past the width or the height) so the height is used."""
         top, bottom = self.picture_room()
-        fit_width(picture, config.frame_width - 2 * style.EDGE_BUFFER)
+        width = config.frame_width - 2 * style.EDGE_BUFFER
+        if frame.is_portrait():
+            grow = min(PORTRAIT_GROW, width / picture.width, (top - bottom) / picture.height)
+            picture.scale(max(grow, 1.0))
+        fit_width(picture, width)
         if picture.height > top - bottom:
             picture.scale_to_fit_height(top - bottom)
         return picture.move_to(np.array([0.0, (top + bottom) / 2, 0.0]))
@@ -264,7 +284,9 @@ class Superposition(BeatScene[SuperpositionConfig]):
         rows = BASIS if extra is None else np.vstack([BASIS, extra])
         if extra is not None:
             palette.append(colours.combined)
-        return MovingVectors3D(rows, palette, unit=style.CRAM_UNIT)
+        return MovingVectors3D(
+            rows, palette, unit=style.CRAM_UNIT, azimuth=AXES_AZIMUTH, elevation=AXES_ELEVATION
+        )
 
     def spin(self, view: MovingVectors3D) -> ValueTracker:
         """A tracker of the view's azimuth: animate it to turn the view."""
@@ -300,18 +322,29 @@ class Superposition(BeatScene[SuperpositionConfig]):
         azimuth = self.spin(view)
         self.play(FadeIn(view), FadeIn(labels[1]), run_time=self.seconds(style.MEDIUM))
         self.play(
-            azimuth.animate.increment_value(style.CRAM_SPIN / 2),
+            azimuth.animate.increment_value(AXES_TURN / 2),
             run_time=self.span(2, 0.5), rate_func=linear,
         )  # fmt: skip
         self.until_sentence(3)
         self.play(GrowArrow(probe), run_time=self.seconds(style.SHORT))
         self.play(
             Rotate(probe, angle=2 * math.pi, about_point=plane.c2p(0, 0)),
-            azimuth.animate.increment_value(style.CRAM_SPIN / 2),
+            azimuth.animate.increment_value(AXES_TURN / 2),
             run_time=self.span(3, 0.8, style.LONG), rate_func=linear,
         )  # fmt: skip
         self.play(FadeIn(no_more), run_time=self.seconds(style.SHORT))
         view.clear_updaters()
+
+    def in_turn(self, first: VMobject, second: VMobject, gap: float) -> bool:
+        """Lay out two pictures: side by side in the wide frame, one over the other in the
+        tall one; in the square frame, with room for neither, each alone in the room above
+        the caption, to be shown one after the other (then True)."""
+        if frame.is_landscape() or frame.is_portrait():
+            self.place(VGroup(first, second).arrange(self.beside_direction(), buff=gap))
+            return False
+        self.place(first)
+        self.place(second)
+        return True
 
     def beside_direction(self) -> np.ndarray:
         """Two pictures side by side, except in the vertical frame: one over the other (a
@@ -465,7 +498,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         title.next_to(flat, UP, buff=style.ITEM_GAP)
         left = VGroup(title, flat, inset)
         right = VGroup(view, readout).arrange(RIGHT, buff=style.SECTION_GAP)
-        self.place(VGroup(left, right).arrange(self.beside_direction(), buff=style.SECTION_GAP))
+        in_turn = self.in_turn(left, right, style.SECTION_GAP)
         self.play(Create(plane), FadeIn(arrows), FadeIn(title), run_time=self.span(0))
         self.until_sentence(1)
         self.play(
@@ -481,6 +514,8 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self.until_sentence(2)
         self.sweep_probe(plane)
         self.until_sentence(3)
+        if in_turn:
+            self.play(FadeOut(left), FadeOut(flat), run_time=self.seconds(style.SHORT))
         self.play(FadeIn(view), FadeIn(readout), run_time=self.seconds(style.MEDIUM))
         view.add_updater(lambda v: v.set_vectors(np.vstack([BASIS, self.at(frame_value)])))
         self.start_following()
@@ -507,16 +542,20 @@ class Superposition(BeatScene[SuperpositionConfig]):
     # -- 4.3, continued: cramming -------------------------------------------------------------
 
     def cram_panel(self, step: ValueTracker) -> tuple[VGroup, Axes]:
-        """Worst angle between two lines, as a number and as a curve over the steps."""
+        """How far the worst pair is from perpendicular, as a number and as a curve over the
+        steps (smaller in the square frame, where the panel shares the width with the view)."""
         run, text = self.cram, self.clip.text
         name = label_text(text.worst_pair, style.MUTED, style.SMALL_SIZE)
         value = DecimalNumber(
-            run.worst_angle_deg[0], num_decimal_places=style.ANGLE_DECIMALS, unit=r"^{\circ}"
-        )
-        self.follow(value, lambda: float(run.worst_angle_deg[self.step_of(step)]))
+            run.off_perpendicular_deg[0], num_decimal_places=style.ANGLE_DECIMALS,
+            unit=r"^{\circ}",
+        )  # fmt: skip
+        self.follow(value, lambda: float(run.off_perpendicular_deg[self.step_of(step)]))
+        square = not frame.is_landscape() and not frame.is_portrait()
+        share = CRAM_SQUARE_SHARE if square else 0.8
         axes = Axes(
-            x_range=[0, run.steps, run.steps // 4], y_range=[0, 90, 30],
-            x_length=style.LOSS_WIDTH * 0.8, y_length=style.LOSS_HEIGHT * 0.8,
+            x_range=[0, run.steps, run.steps // (2 if square else 4)], y_range=[0, 90, 30],
+            x_length=style.LOSS_WIDTH * share, y_length=style.LOSS_HEIGHT * share,
             axis_config={"color": style.AXES, "include_tip": False, "font_size": style.NUMBER_SIZE},
             x_axis_config={"include_numbers": True},
             y_axis_config={
@@ -525,15 +564,20 @@ class Superposition(BeatScene[SuperpositionConfig]):
             },
         )  # fmt: skip
         x_name = label_text(text.step_axis, style.MUTED, style.SMALL_SIZE).next_to(axes, DOWN)
-        panel = VGroup(VGroup(name, value).arrange(RIGHT), VGroup(axes, x_name))
+        y_name = label_text(text.off_axis, style.MUTED, style.SMALL_SIZE)
+        y_name.next_to(axes.c2p(0, 90), RIGHT, buff=style.ITEM_GAP)
+        readout = VGroup(name, value).arrange(RIGHT)
+        if square:
+            readout.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+        panel = VGroup(readout, VGroup(axes, x_name, y_name))
         panel.arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
         return panel, axes
 
     def worst_curve(self, axes: Axes) -> VMobject:
-        """The closest pair's angle after each step of the cramming run."""
+        """The worst pair's distance from perpendicular after each step of the run."""
         run = self.cram
         curve = axes.plot_line_graph(
-            np.arange(run.steps + 1), run.worst_angle_deg, add_vertex_dots=False,
+            np.arange(run.steps + 1), run.off_perpendicular_deg, add_vertex_dots=False,
             line_color=style.HIGHLIGHT, stroke_width=style.ARROW_STROKE / 2,
         )["line_graph"]  # fmt: skip
         assert isinstance(curve, VMobject)
@@ -543,19 +587,62 @@ class Superposition(BeatScene[SuperpositionConfig]):
         """The optimiser's step shown at the tracker's value."""
         return round(min(max(step.get_value(), 0.0), float(self.cram.steps)))
 
+    def cram_view(self) -> MovingVectors3D:
+        """The crammed arrows at the random start, from a camera that will end, once the
+        view has turned during the run, facing the plane of the final worst pair (so that its
+        angle is seen at its true size)."""
+        run = self.cram
+        colours = [style.CRAM_COLOURS[k % len(style.CRAM_COLOURS)] for k in range(len(run.final))]
+        i, j = (int(k) for k in run.worst_pair[-1])
+        azimuth, elevation = cramming.facing_view(run.final[i], run.final[j], *CRAM_ELEVATIONS)
+        square = not frame.is_landscape() and not frame.is_portrait()
+        unit = CRAM_SQUARE_UNIT if square else style.CRAM_UNIT
+        return MovingVectors3D(
+            run.vectors[0], colours, unit=unit, azimuth=azimuth - style.CRAM_SPIN,
+            elevation=elevation,
+        )  # fmt: skip
+
+    def pair_angle(self, view: MovingVectors3D) -> VGroup:
+        """The arc between the final worst pair's arrows, and the angle between them."""
+        run = self.cram
+        i, j = (int(k) for k in run.worst_pair[-1])
+        a, b = run.final[i], run.final[j]
+        points = cramming.arc_between(a, b, CRAM_ARC_RADIUS, 24)
+        arc = VMobject(color=style.HIGHLIGHT, stroke_width=style.ARROW_STROKE / 2)
+        arc.set_points_smoothly([view.point_at(p) for p in points])
+        seen = cramming.arrow_angle_deg(a, b)
+        label = MathTex(
+            rf"{seen:.{style.ANGLE_DECIMALS}f}^\circ", font_size=style.MATH_SIZE,
+            color=style.HIGHLIGHT,
+        )  # fmt: skip
+        middle = view.point_at(points[len(points) // 2])
+        outward = middle - view.get_origin()
+        outward = outward / max(float(np.linalg.norm(outward)), style.TINY)
+        reach = abs(outward[0]) * label.width / 2 + abs(outward[1]) * label.height / 2
+        label.move_to(middle + outward * (style.ITEM_GAP + reach))
+        origin = view.get_origin()
+        for k in range(len(run.final)):  # an arrow under the label: move it off to one side
+            tip = view.get_arrow_at(k).get_end() - origin
+            along = float(tip @ outward)
+            across = float(tip[0] * outward[1] - tip[1] * outward[0])
+            if k not in (i, j) and along > 0 and abs(across) < along * CRAM_LABEL_CLEAR:
+                side = np.array([outward[1], -outward[0], 0.0]) * (1 if across < 0 else -1)
+                label.shift(side * (label.width / 2 + style.ITEM_GAP))
+                break
+        return VGroup(mark_overlay(arc, view), mark_overlay(label, view))
+
     @beat
     def beat_cramming(self) -> None:
         self.clear_stage()
         c, run = self.clip, self.cram
-        colours = [style.CRAM_COLOURS[k % len(style.CRAM_COLOURS)] for k in range(len(run.final))]
-        view = MovingVectors3D(run.vectors[0], colours, unit=style.CRAM_UNIT)
+        view = self.cram_view()
         step = ValueTracker(0)
         panel, axes = self.cram_panel(step)
         title = label_text(fill(c.text.cramming, n=len(run.final)), style.TEXT, style.LABEL_SIZE)
-        pictures = VGroup(view, panel).arrange(self.beside_direction(), buff=style.WIDE_GAP)
+        gap = style.WIDE_GAP if frame.is_landscape() else style.SECTION_GAP
+        pictures = VGroup(view, panel).arrange(self.beside_direction(), buff=gap)
         self.place(VGroup(title, pictures).arrange(DOWN, buff=style.SECTION_GAP))
         curve = self.worst_curve(axes)
-        right = DashedLine(axes.c2p(0, 90), axes.c2p(run.steps, 90), color=style.MUTED)
         self.play(FadeIn(title), FadeIn(view), FadeIn(panel), run_time=self.span(0))
         self.until_sentence(1)
         azimuth = view.azimuth
@@ -575,18 +662,19 @@ class Superposition(BeatScene[SuperpositionConfig]):
         i, j = (int(k) for k in run.worst_pair[-1])
         pair = VGroup(view.get_arrow_at(i), view.get_arrow_at(j))
         self.play(pair.animate.set_color(style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
-        self.play(Create(right), run_time=self.seconds(style.MEDIUM))
+        arc, label = self.pair_angle(view)
+        self.play(Create(arc), FadeIn(label), run_time=self.seconds(style.MEDIUM))
         self.until_sentence(3)
-        worst = f"{run.worst_angle_deg[-1]:.{style.ANGLE_DECIMALS}f}"
+        worst = f"{run.off_perpendicular_deg[-1]:.{style.ANGLE_DECIMALS}f}"
         self.say(c.text.cramming_result, degrees=worst)
         self.show_gap(axes)
 
     def show_gap(self, axes: Axes) -> None:
-        """On the curve, the gap between the closest pair's final angle and a right angle."""
+        """On the curve, the gap between where the worst pair ends and perpendicular (0°)."""
         run = self.cram
-        end = axes.c2p(run.steps, float(run.worst_angle_deg[-1]))
+        end = axes.c2p(run.steps, float(run.off_perpendicular_deg[-1]))
         gap = DoubleArrow(
-            end, axes.c2p(run.steps, 90), buff=0, color=style.HIGHLIGHT,
+            end, axes.c2p(run.steps, 0), buff=0, color=style.HIGHLIGHT,
             stroke_width=style.ARROW_STROKE / 2, tip_length=style.ITEM_GAP,
         )  # fmt: skip
         self.play(GrowFromCenter(gap), run_time=self.seconds(style.LONG))
@@ -633,25 +721,33 @@ class Superposition(BeatScene[SuperpositionConfig]):
         matrix, left, top, rows, columns = matrix_group
         histogram = histogram_group[0]
         assert isinstance(matrix, ArrayMatrix) and isinstance(histogram, AngleHistogram)
-        both = VGroup(matrix_group, histogram_group)
-        self.place(both.arrange(self.beside_direction(), buff=style.SECTION_GAP))
+        in_turn = self.in_turn(matrix_group, histogram_group, style.SECTION_GAP)
         self.play(FadeIn(matrix), run_time=self.span(0))
         self.until_sentence(1)
         self.play(GrowFromCenter(left), FadeIn(rows), run_time=self.span(1, 0.4))
         self.play(GrowFromCenter(top), FadeIn(columns), run_time=self.span(1, 0.4))
         self.until_sentence(2)
-        self.play(Create(histogram.get_axes()), FadeIn(histogram_group[1:]))
-        for pair in style.FIRST_PAIRS:
-            self.count_pair(matrix, histogram.get_axes(), pair)
+        if not in_turn:
+            self.play(Create(histogram.get_axes()), FadeIn(histogram_group[1:]))
+        ticks = [
+            self.count_pair(matrix, histogram.get_axes(), p, in_turn) for p in style.FIRST_PAIRS
+        ]
+        if in_turn:  # the matrix makes way for the histogram, which gets the pairs' ticks
+            self.play(FadeOut(matrix_group), run_time=self.seconds(style.SHORT))
+            self.play(Create(histogram.get_axes()), FadeIn(histogram_group[1:]))
+            self.play(FadeIn(VGroup(*ticks), shift=DOWN * style.ITEM_GAP))
         self.play(
             FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
             run_time=self.span(2, 0.3, style.LONG),
         )  # fmt: skip
         self.say(self.clip.text.start)
 
-    def count_pair(self, matrix: ArrayMatrix, axes: Axes, pair: tuple[int, int]) -> None:
+    def count_pair(
+        self, matrix: ArrayMatrix, axes: Axes, pair: tuple[int, int], later: bool = False
+    ) -> Line:
         """Frame two rows, write their angle under the matrix, and drop a tick onto the
-        histogram's axis at that angle (where the pair is counted)."""
+        histogram's axis at that angle (where the pair is counted); ``later``: the histogram
+        is not on screen yet, the tick is returned to be shown with it."""
         a, b = pair
         angle = mathcore.angle_deg(float(self.start[a] @ self.start[b]))
         frames = VGroup(*(SurroundingRectangle(matrix.get_row(r)) for r in pair))
@@ -664,10 +760,15 @@ class Superposition(BeatScene[SuperpositionConfig]):
             color=style.HIGHLIGHT, stroke_width=style.ARROW_STROKE / 2,
         )  # fmt: skip
         self.play(Create(frames), Write(value), run_time=self.seconds(style.SHORT))
-        self.play(
-            FadeIn(tick, target_position=value.get_center()), run_time=self.seconds(style.SHORT)
-        )
+        if later:
+            self.wait(self.seconds(style.SHORT))
+        else:
+            self.play(
+                FadeIn(tick, target_position=value.get_center()),
+                run_time=self.seconds(style.SHORT),
+            )
         self.play(FadeOut(frames), FadeOut(value), run_time=self.seconds(style.SHORT) / 2)
+        return tick
 
     def loss_picture(self) -> tuple[LossCurve, VGroup]:
         """The video objective's loss per step, with its labels."""
@@ -712,16 +813,13 @@ class Superposition(BeatScene[SuperpositionConfig]):
         zoom = self.zoom_picture()
         band, histogram, claim, title, start = zoom
         assert isinstance(histogram, AngleHistogram)
-        whole = VGroup(VGroup(curve, labels), zoom)
-        self.place(whole.arrange(self.beside_direction(), buff=style.WIDE_GAP))
+        loss = VGroup(curve, labels)
+        in_turn = self.in_turn(loss, zoom, style.WIDE_GAP)
         h = self.clip.histogram
         optimised = self.video.histogram(h.zoom_low, h.zoom_high, h.zoom_bins)
         after = histogram.bars_for(optimised, self.clip.colours.first_name)
-        self.play(
-            Create(histogram.get_axes()), FadeIn(start),
-            FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
-            run_time=self.span(0, 0.4),
-        )  # fmt: skip
+        if not in_turn:
+            self.show_start(histogram, start, self.span(0, 0.4))
         self.play(
             Create(curve.get_axes()), FadeIn(curve.get_tick_labels()), FadeIn(labels),
             run_time=self.span(0, 0.3),
@@ -737,12 +835,23 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )  # fmt: skip
         dot.clear_updaters()
         self.until_sentence(2)
+        if in_turn:  # the loss makes way for the window, first with the random start
+            self.play(FadeOut(loss), FadeOut(dot), run_time=self.seconds(style.SHORT))
+            self.show_start(histogram, start, self.seconds(style.MEDIUM))
         self.play(
             Transform(histogram.get_bars(), after), FadeOut(start),
             run_time=self.span(2, 0.4, style.LONG),
         )  # fmt: skip
         self.play(FadeIn(title), run_time=self.seconds(style.SHORT))
         self.play(FadeIn(band), Write(claim), run_time=self.span(2, 0.3))
+
+    def show_start(self, histogram: AngleHistogram, start: Mobject, seconds: float) -> None:
+        """The zoomed window's axes and the random start's bars in it."""
+        self.play(
+            Create(histogram.get_axes()), FadeIn(start),
+            FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
+            run_time=seconds,
+        )  # fmt: skip
 
     def reveal_histogram(self) -> VGroup:
         """The whole 0°-180° range on a log axis, collapsed pairs in red, the Welch bound."""
@@ -773,8 +882,8 @@ class Superposition(BeatScene[SuperpositionConfig]):
         return VGroup(histogram, log_label, VGroup(marks, mark_label))
 
     def comparison(self) -> ColumnTable:
-        """Worst pair and each vector's nearest partner: random, video's objective, honest,
-        and the Welch bound, with the column headers over their columns."""
+        """How close to perpendicular every pair stays, in degrees: random start, video's
+        objective, coherence optimiser, and the Welch bound that no arrangement beats."""
         text = self.clip.text
         rows = []
         for label, result, colour in (
@@ -782,34 +891,41 @@ class Superposition(BeatScene[SuperpositionConfig]):
             (text.video_objective, self.video, style.NEGATIVE),
             (text.coherence_objective, self.coherence, style.POSITIVE),
         ):
-            s = result.scalars
-            values = [s["max_abs_cos"], s["median_worst_partner_cos"]]
-            rows.append((label, [mathcore.fixed(v, style.COS_DECIMALS) for v in values], colour))
-        welch = mathcore.fixed(self.video.scalars["welch_bound"], style.COS_DECIMALS)
-        rows.append((text.welch, [welch, r"\text{--}"], style.HIGHLIGHT))
-        return ColumnTable([text.worst_column, text.nearest_column], rows)
+            off = cramming.degrees_off_perpendicular(
+                result.scalars["max_abs_cos"], style.ANGLE_DECIMALS
+            )
+            rows.append((label, [rf"{off:.{style.ANGLE_DECIMALS}f}^\circ"], colour))
+        welch = cramming.degrees_off_perpendicular(
+            self.video.scalars["welch_bound"], style.ANGLE_DECIMALS
+        )
+        rows.append((text.welch, [rf"\ge {welch:.{style.ANGLE_DECIMALS}f}^\circ"], style.HIGHLIGHT))
+        return ColumnTable([text.worst_column], rows, header_width=REVEAL_HEADER_WIDTH)
 
-    def reveal_notes(self) -> VGroup:
-        """The collapse in numbers and the coherence optimiser in one sentence."""
+    def reveal_notes(self) -> tuple[str, str, str]:
+        """The three captions: the collapse in numbers, the coherence optimiser in one
+        sentence, and its worst pair against the Welch bound in degrees."""
         c, scalars = self.clip, self.video.scalars
         collapsed = fill(
             c.text.collapsed, share=mathcore.percent(scalars["share_collapsed"]),
             degrees=f"{sp.COLLAPSE_DEG:g}",
             min_angle=f"{scalars['min_angle_deg']:.{style.ANGLE_DECIMALS}f}",
         )  # fmt: skip
-        width = style.REVEAL_NOTE_WIDTH
-        return VGroup(
-            fitted_text(collapsed, width, style.NEGATIVE, style.BODY_SIZE),
-            fitted_text(c.text.coherence, width, style.POSITIVE, style.BODY_SIZE),
+        decimals = style.ANGLE_DECIMALS
+        off = cramming.degrees_off_perpendicular(self.coherence.scalars["max_abs_cos"], decimals)
+        bound = cramming.degrees_off_perpendicular(self.video.scalars["welch_bound"], decimals)
+        against = fill(
+            c.text.against_welch, degrees=f"{off:.{decimals}f}", tolerance=f"{bound:.{decimals}f}"
         )
+        return collapsed, fill(c.text.coherence, c.fact), against
 
     def welch_line(self) -> VGroup:
         """The coherence optimiser's worst pair against the Welch bound, on a number line of
         angles wide enough to tell them apart: the bound's two angles dashed, the band
         between them (where no arrangement of this many vectors keeps all its pairs), and a
-        marker at the worst pair's angle. Parts: title, line, band, dashes, marker, label."""
-        c, scalars = self.clip, self.coherence.scalars
-        worst = mathcore.angle_deg(scalars["max_abs_cos"])
+        marker at the worst pair's angle. Parts: line, band, dashes, marker, label."""
+        scalars = self.coherence.scalars
+        decimals = style.ANGLE_DECIMALS
+        worst = 90.0 - cramming.degrees_off_perpendicular(scalars["max_abs_cos"], decimals)
         bound = mathcore.angle_deg(scalars["welch_bound"])
         low, high, step = cramming.window_around(worst, style.WELCH_STEPS)
         line = NumberLine(
@@ -831,34 +947,33 @@ class Superposition(BeatScene[SuperpositionConfig]):
         marker = Triangle(color=style.POSITIVE, fill_opacity=1, stroke_width=0)
         marker.scale_to_fit_height(style.ITEM_GAP).rotate(math.pi)
         marker.next_to(line.n2p(worst), UP, buff=0)
-        label = MathTex(rf"{worst:.{style.ANGLE_DECIMALS}f}^\circ", font_size=style.MATH_SIZE)
+        label = MathTex(rf"{worst:.{decimals}f}^\circ", font_size=style.MATH_SIZE)
         label.set_color(style.POSITIVE).next_to(marker, UP, buff=style.ITEM_GAP / 2)
-        against = fill(
-            c.text.against_welch, min_angle=f"{worst:.{style.ANGLE_DECIMALS}f}",
-            degrees=f"{bound:.{style.ANGLE_DECIMALS}f}",
-        )  # fmt: skip
-        title = fitted_text(against, style.REVEAL_NOTE_WIDTH, style.POSITIVE, style.BODY_SIZE)
-        title.next_to(VGroup(line, dashes, label), UP, buff=style.ITEM_GAP)
-        return VGroup(title, line, band, dashes, marker, label)
+        return VGroup(line, band, dashes, marker, label)
 
-    def reveal_layout(self, reveal: VGroup, table: ColumnTable, notes: VGroup,
-                      line: VGroup) -> None:  # fmt: skip
-        """The histogram and its notes on the left, the table and the worst pair on the
-        right; the right under the left in the vertical frame."""
-        left = VGroup(reveal, *notes).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
-        right = VGroup(table, line).arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
-        if frame.is_portrait():
-            whole = VGroup(left, right).arrange(DOWN, buff=style.SECTION_GAP)
+    def reveal_layout(self, reveal: VGroup, table: ColumnTable, line: VGroup) -> bool:
+        """The histogram on the left, the table and the worst pair on the right; one over
+        the other in the vertical frame; in the square frame the table and line take the
+        histogram's place later (returns True then)."""
+        right = VGroup(table, line).arrange(DOWN, aligned_edge=LEFT, buff=style.WIDE_GAP)
+        if frame.is_landscape():
+            whole = VGroup(reveal, right).arrange(RIGHT, aligned_edge=UP, buff=style.WIDE_GAP)
+        elif frame.is_portrait():
+            whole = VGroup(reveal, right).arrange(DOWN, buff=style.WIDE_GAP)
         else:
-            whole = VGroup(left, right).arrange(RIGHT, aligned_edge=UP, buff=style.SECTION_GAP)
+            self.place(reveal)
+            self.place(right)
+            return True
         self.place(whole)
+        return False
 
     @beat
     def beat_reveal(self) -> None:
         self.clear_stage()
         histogram, log_label, marks = reveal = self.reveal_histogram()
-        table, notes, line = self.comparison(), self.reveal_notes(), self.welch_line()
-        self.reveal_layout(reveal, table, notes, line)
+        table, line = self.comparison(), self.welch_line()
+        collapsed, coherence, against = self.reveal_notes()
+        in_turn = self.reveal_layout(reveal, table, line)
         assert isinstance(histogram, AngleHistogram)
         self.play(
             Create(histogram.get_axes()), FadeIn(log_label), FadeIn(histogram.get_tick_labels()),
@@ -866,21 +981,41 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )  # fmt: skip
         self.until_sentence(1)
         self.play(FadeIn(histogram.get_bars(), lag_ratio=style.LAG), run_time=self.span(1, 0.4))
-        self.play(FadeIn(notes[0]), run_time=self.span(1, 0.2))
+        self.say(collapsed)
         self.until_sentence(2)
         self.play(Create(marks), run_time=self.span(2, 0.3))
-        shown: list[VMobject] = [table.get_header(k) for k in range(2)]
+        if in_turn:
+            self.wait(self.span(2, 0.2, style.SHORT))
+            self.play(FadeOut(reveal), run_time=self.seconds(style.SHORT))
+        shown: list[VMobject] = [table.get_header(0)]
         for index in (0, 1, 3):
-            shown += [table.get_label(index), *(table.get_value(index, k) for k in range(2))]
-        self.play(FadeIn(VGroup(*shown)), run_time=self.span(2, 0.3))
+            shown += [table.get_label(index), table.get_value(index, 0)]
+        self.play(FadeIn(VGroup(*shown), lag_ratio=style.LAG), run_time=self.span(2, 0.3))
         self.until_sentence(3)
-        row = VGroup(table.get_label(2), *(table.get_value(2, k) for k in range(2)))
-        self.play(FadeIn(row), FadeIn(notes[1]), run_time=self.span(3, 0.2))
-        title, number_line, band, dashes, marker, label = line
+        row = VGroup(table.get_label(2), table.get_value(2, 0))
+        self.say(coherence)
+        self.play(FadeIn(row), run_time=self.span(3, 0.4))
+        self.until_sentence(4)
+        number_line, band, dashes, marker, label = line
+        self.play(Create(number_line), FadeIn(band), Create(dashes), run_time=self.span(4, 0.3))
         self.play(
-            FadeIn(title), Create(number_line), FadeIn(band), Create(dashes),
-            run_time=self.span(3, 0.3),
+            FadeIn(marker, shift=DOWN * style.ITEM_GAP), FadeIn(label), run_time=self.span(4, 0.3)
+        )
+        self.say(against)
+        self.show_margin(number_line)
+
+    def show_margin(self, line: Mobject) -> None:
+        """Under the number line, how far the optimiser's worst pair sits outside the Welch
+        bound: an arrow from the bound's nearer dash to the worst pair's angle."""
+        assert isinstance(line, NumberLine)
+        scalars = self.coherence.scalars
+        worst = 90.0 - cramming.degrees_off_perpendicular(scalars["max_abs_cos"], 1)
+        bound = mathcore.angle_deg(scalars["welch_bound"])
+        below = DOWN * (style.WELCH_RISE + style.ITEM_GAP)
+        gap = DoubleArrow(
+            line.n2p(bound) + below, line.n2p(worst) + below, buff=0, color=style.POSITIVE,
+            stroke_width=style.ARROW_STROKE / 2, tip_length=style.ITEM_GAP,
         )  # fmt: skip
         self.play(
-            FadeIn(marker, shift=DOWN * style.ITEM_GAP), FadeIn(label), run_time=self.span(3, 0.2)
+            GrowFromPoint(gap, line.n2p(bound) + below), run_time=self.seconds(MARGIN_SECONDS)
         )

@@ -93,7 +93,7 @@ class HighDimensionsConfig(ClipConfig):
     """Why high dimensions hold so much, superposition, sparse autoencoders, up next."""
 
     SCENE: ClassVar[str] = "scenes.clips.high_dimensions:HighDimensions"
-    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16")  # no square layout yet
+    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16", "1:1")
     BEATS: ClassVar[tuple[str, ...]] = (
         "angles",
         "capacity",

@@ -89,9 +89,10 @@ class SuperpositionText:
         max_length=TEXT_LENGTH,
     )
     cramming: str = option("{n} directions crammed into 3-D", max_length=TEXT_LENGTH)
-    worst_pair: str = option("closest pair of lines", max_length=TEXT_LENGTH)
+    worst_pair: str = option("pair furthest from 90°", max_length=TEXT_LENGTH)
+    off_axis: str = option("off 90°", max_length=TEXT_LENGTH)
     cramming_result: str = option(
-        "More than 3 fit, but the closest pair of lines is only {degrees}° apart",
+        "More than 3 fit, but one pair stays {degrees}° off perpendicular",
         max_length=TEXT_LENGTH,
     )
     vectors_brace: str = option("{n} vectors", max_length=TEXT_LENGTH)
@@ -117,15 +118,15 @@ class SuperpositionText:
         max_length=TEXT_LENGTH,
     )
     against_welch: str = option(
-        "Its worst pair: {min_angle}°. The Welch bound: no arrangement beats {degrees}°",
+        "With it every pair stays within 90° ± {degrees}°; by the Welch bound no arrangement"
+        " can do better than 90° ± {tolerance}°",
         max_length=TEXT_LENGTH,
     )
     random_start: str = option("random start", max_length=TEXT_LENGTH)
     video_objective: str = option("video's objective", max_length=TEXT_LENGTH)
     coherence_objective: str = option("coherence optimiser", max_length=TEXT_LENGTH)
     welch: str = option("Welch bound", max_length=TEXT_LENGTH)
-    worst_column: str = option("max |cos|", max_length=TEXT_LENGTH)
-    nearest_column: str = option("median nearest |cos|", max_length=TEXT_LENGTH)
+    worst_column: str = option("every pair within 90° ±", max_length=TEXT_LENGTH)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,7 +134,7 @@ class SuperpositionConfig(ClipConfig):
     """Beats 4.1-4.4: polysemantic neurons, nearly perpendicular, the experiment corrected."""
 
     SCENE: ClassVar[str] = "scenes.clips.superposition:Superposition"
-    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16")  # no square layout yet
+    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16", "1:1")
     BEATS: ClassVar[tuple[str, ...]] = (
         "neurons",
         "perpendicular",

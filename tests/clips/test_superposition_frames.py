@@ -39,6 +39,14 @@ class VerticalSuperposition(Superposition):
         super().__init__(clip, **kwargs)  # type: ignore[arg-type]
 
 
+class SquareSuperposition(Superposition):
+    """The clip at test sizes in the square 1:1 frame (pictures shown in turn)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = dataclasses.replace(load_clip(SMALL), aspect="1:1")  # type: ignore[type-var]
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
+
+
 @frames_comparison(custom_config=cached_latex(), base_scene=SmallSuperposition)
 def test_neurons(scene: SmallSuperposition) -> None:
     scene.play_beats(["neurons"])
@@ -77,3 +85,8 @@ def test_reveal(scene: SmallSuperposition) -> None:
 @frames_comparison(custom_config=cached_latex(), base_scene=VerticalSuperposition)
 def test_nearly_perpendicular_vertical(scene: VerticalSuperposition) -> None:
     scene.play_beats(["nearly_perpendicular"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SquareSuperposition)
+def test_reveal_square(scene: SquareSuperposition) -> None:
+    scene.play_beats(["reveal"])
