@@ -21,15 +21,17 @@ STAMP := $(VENV)/.installed
 
 setup: system-packages $(STAMP) slides-assets
 
-# reveal.js for offline slide decks (lecture halls without internet), from the npm registry.
+# reveal.js for offline slide decks (lecture halls without internet): its tarball straight
+# from the npm registry with the venv's Python (no npm needed), checked against the pinned
+# integrity (the registry's dist.integrity for this version) and unpacked atomically
+# (scenes/app/assets.py; a failed or interrupted fetch leaves no folder behind).
 REVEAL_VERSION := 6.0.1
+REVEAL_INTEGRITY := sha512-9eacArNIgqO2HGWOK+93gJNn+gvdGDVbSq+i2u3Ja9kjiHps0XNLpgYTZTYjKRH91uXy3clGimeGiw4umHG/tg==
 REVEAL_DIR := $(VENV)/share/llmfacts/reveal.js
 slides-assets: $(REVEAL_DIR)/dist/reveal.js
 $(REVEAL_DIR)/dist/reveal.js: | $(STAMP)
-	@rm -rf $(REVEAL_DIR) $(REVEAL_DIR).partial && mkdir -p $(REVEAL_DIR).partial
-	cd $(REVEAL_DIR).partial && npm pack --silent reveal.js@$(REVEAL_VERSION) >/dev/null \
-		&& tar xzf reveal.js-$(REVEAL_VERSION).tgz && rm reveal.js-$(REVEAL_VERSION).tgz
-	mv $(REVEAL_DIR).partial/package $(REVEAL_DIR) && rm -rf $(REVEAL_DIR).partial
+	$(BIN)/python -m scenes.app.assets reveal.js $(REVEAL_VERSION) $(REVEAL_INTEGRITY) \
+		$(REVEAL_DIR) dist/reveal.js dist/plugin/notes.js
 
 # Install the Debian packages among $(1) that are missing (as root), or say how (otherwise).
 define install-debian-packages

@@ -79,7 +79,7 @@ def test_chapters_read_back_with_their_times(tmp_path: Path) -> None:
         (0.5, "Hello."),
         (round(length_first + 0.5, 2), "Again."),
     ]
-    listing = (video.parent / "chapters.txt").read_text().splitlines()
+    listing = (video.parent / "low.chapters.txt").read_text().splitlines()
     assert listing == [
         "0:00 First: Prompt",
         "0:02 First: Stack view",

@@ -128,6 +128,37 @@ def test_output_names_carry_a_non_default_ratio() -> None:
     assert len({output_stem("medium", a) for a in ("16:9", "9:16", "1:1")}) == 3
 
 
+def test_output_names_carry_a_non_default_theme() -> None:
+    from scenes.config.theme import themes
+
+    assert output_stem("low", "16:9", "dark") == "low"
+    assert output_stem("low", "16:9", "light") == "low-light"
+    assert output_stem("low", "9:16", "light") == "low-9x16-light"
+    assert output_stem("high", "1:1", "high-contrast") == "high-1x1-high-contrast"
+    stems = {output_stem("low", a, t) for a in ("16:9", "9:16", "1:1") for t in themes()}
+    assert len(stems) == 3 * len(themes())  # no two looks share a name
+
+
+@pytest.mark.render
+def test_a_theme_render_sits_beside_the_default_one(tmp_path: Path) -> None:
+    """`--theme light` after a default render of the same quality and ratio: both videos,
+    indexes, subtitles and stills stay, each with its own background."""
+    config = clip_file(tmp_path)
+    out = tmp_path / "out"
+    for extra in ([], ["--theme", "light"]):
+        done = llmfacts("render", str(config), "--stills", "--output", str(out), *extra)
+        assert done.returncode == 0, done.stderr
+    folder = out / "one"
+    for stem, theme in (("low", "dark"), ("low-light", "light")):
+        assert container_of(folder / f"{stem}.mp4") == "mp4"
+        assert (folder / f"{stem}.srt").is_file()
+        assert index_of(folder, stem)["theme"] == theme
+        (still,) = (folder / f"{stem}.stills").iterdir()
+        pixels = np.asarray(Image.open(still).convert("L"), dtype=float)
+        background = np.median(pixels)
+        assert background > 200 if theme == "light" else background < 40, (stem, background)
+
+
 def test_vertical_high_quality_is_1080_by_1920() -> None:
     from scenes.visual.frame import pixel_size
 

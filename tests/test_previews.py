@@ -58,7 +58,7 @@ def test_gallery_loads_from_disk_in_chromium(gallery: tuple[Path, Path]) -> None
     """As a person opening index.html: every video plays to readyState 4 with its subtitles,
     every still loads, no console error, nothing but files on disk and inline data."""
     _, out = gallery
-    previews_json = [json.loads(p.read_text()) for p in sorted(out.glob("*/preview.json"))]
+    previews_json = [json.loads(p.read_text()) for p in sorted(out.glob("*/low.preview.json"))]
     stills = sum(len(beat["stills"]) for p in previews_json for beat in p["beats"])
     assert stills == 3 * 3  # three stills for each of the three beats
     # Without --allow-file-access-from-files: what a double-click on the file gets.

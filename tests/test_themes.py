@@ -311,7 +311,7 @@ def test_rendered_beat_has_the_theme_background_and_text(name: str, tmp_path: Pa
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    stills = sorted((tmp_path / "theme_toy").glob("low.stills/*.png"))
+    stills = sorted((tmp_path / "theme_toy").glob("low*.stills/*.png"))  # low-light.stills
     assert stills, list(tmp_path.rglob("*"))
     pixels = np.asarray(Image.open(stills[-1]).convert("RGB"), dtype=float)
     theme = load_theme(name)

@@ -20,7 +20,15 @@ from pathlib import Path
 
 import mathcore
 from mathcore.experiment import ExperimentSpec
-from scenes.app.outputs import DEFAULT_FORMAT, FORMATS, FormatError, OutputOptions, output_stem
+from scenes.app.outputs import (
+    CHAPTER_FORMATS,
+    DEFAULT_FORMAT,
+    FORMATS,
+    FormatError,
+    OutputOptions,
+    clip_stem,
+    variant_suffix,
+)
 from scenes.config import ClipConfig, load_clip, load_model
 from scenes.config.common import ASPECTS
 from scenes.config.schema import ConfigError
@@ -67,11 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-q", "--quality", type=quality_name, default="low", help="low|medium|high|4k or l|m|h|k"
     )
     render.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
-    add_aspect_option(render, "the frame's shape (default: the file's aspect:, else 16:9)")
-    render.add_argument(
-        "--theme", choices=themes(), default=None,
-        help="palette and font, from configs/themes/ (default: the file's theme:, else dark)",
-    )  # fmt: skip
+    add_look_options(render)
     render.add_argument(
         "--stills", action="store_true", help="also save each beat's last frame as a PNG"
     )
@@ -87,19 +91,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--sections", action="store_true",
         help="also write each beat as its own file, listed in <quality>.sections.json",
     )  # fmt: skip
-    render.add_argument(
-        "--progress-bar", choices=("auto", *PROGRESS_BARS), default="auto",
-        help="manim's progress bars (auto: display on a terminal, else none and one line per"
-        " beat)",
-    )  # fmt: skip
+    add_progress_option(render)
     slides = commands.add_parser(
         "slides",
         help="render clips and make each a presentation (one slide per beat) for manim-slides"
-        " and a browser: DIR/<clip>/slides/deck.html",
+        " and a browser: DIR/<clip>/slides/deck.html (slides-9x16-light/ for another ratio"
+        " or theme)",
     )
     slides.add_argument("files", nargs="+", type=Path)
     slides.add_argument("-q", "--quality", type=quality_name, default="medium")
     slides.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
+    add_look_options(slides)
+    add_progress_option(slides)
     layout = commands.add_parser(
         "layout",
         help="play clips without rendering and report overlaps, text off the frame, text"
@@ -126,14 +129,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only write DIR/index.html from the previews already in DIR",
     )
+    add_look_options(previews)
+    add_progress_option(previews, "one bar of the beats")
     episode = commands.add_parser(
         "episode",
         help="render clips and join them in the video's order into one file with a chapter"
-        " per beat: DIR/episode/<quality>.mp4, chapters.txt, subtitles",
+        " per beat: DIR/episode/<quality>.mp4, <quality>.chapters.txt, subtitles",
     )
     episode.add_argument("files", nargs="*", type=Path, help="default: every shipped clip")
     episode.add_argument("-q", "--quality", type=quality_name, default="low")
     episode.add_argument("--output", type=Path, default=Path("renders"), metavar="DIR")
+    add_look_options(episode)
+    episode.add_argument(
+        "--format", choices=CHAPTER_FORMATS, default=DEFAULT_FORMAT,
+        help="the episode's container, one that holds chapters (default: mp4)",
+    )  # fmt: skip
+    add_progress_option(episode)
     script = commands.add_parser(
         "script", help="a teleprompter script (Markdown): each beat's start time and narration"
     )
@@ -168,6 +179,25 @@ def load_all(
 def add_aspect_option(command: argparse.ArgumentParser, help_text: str) -> None:
     """``--aspect 16:9|9:16|1:1``."""
     command.add_argument("--aspect", choices=ASPECTS, default=None, help=help_text)
+
+
+def add_look_options(command: argparse.ArgumentParser) -> None:
+    """``--aspect`` and ``--theme``, replacing each file's own, with the same meaning and
+    checks on every command that renders (a clip without a layout for the ratio, or an
+    unknown theme, is one line on stderr and exit 2)."""
+    add_aspect_option(command, "the frame's shape (default: the file's aspect:, else 16:9)")
+    command.add_argument(
+        "--theme", choices=themes(), default=None,
+        help="palette and font, from configs/themes/ (default: the file's theme:, else dark)",
+    )  # fmt: skip
+
+
+def add_progress_option(command: argparse.ArgumentParser, bars: str = "manim's bars") -> None:
+    """``--progress-bar auto|display|leave|none``, as manim spells it."""
+    command.add_argument(
+        "--progress-bar", choices=("auto", *PROGRESS_BARS), default="auto",
+        help=f"progress: {bars} (auto: on a terminal, else none and one line per beat)",
+    )  # fmt: skip
 
 
 def package_version() -> str:
@@ -279,12 +309,20 @@ def render_options(args: argparse.Namespace) -> OutputOptions:
     return OutputOptions(args.format, args.transparent, args.sections, args.stills)
 
 
-def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
-    """Render each clip, then turn its beats into slides with the narration as speaker notes."""
+def command_slides(
+    files: Sequence[Path],
+    quality: str,
+    output: Path,
+    aspect: str | None = None,
+    theme: str | None = None,
+    progress: str = "auto",
+) -> int:
+    """Render each clip, then turn its beats into slides with the narration as speaker notes:
+    ``DIR/<clip>/slides/``, or ``slides-9x16-light/`` for another ratio or theme."""
     from scenes.app.render import plan_clip
     from scenes.app.slides import SlidesError, build_deck, reveal_dir
 
-    clips = load_all(files)
+    clips = load_all(files, aspect, theme)
     try:
         reveal_dir()  # before minutes of rendering, not after
         import manim_slides  # noqa: F401
@@ -297,7 +335,10 @@ def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
         return EXIT_USAGE
     for path, clip in clips:
         options = OutputOptions(sections=True)  # the slides are the beats' own videos
-        code = command_render([path], quality, output, stills=False, options=options)
+        code = command_render(
+            [path], quality, output, stills=False, aspect=aspect, options=options,
+            progress=progress, theme=theme,
+        )  # fmt: skip
         if code:
             return code
         timeline, _spans = plan_clip(clip)
@@ -307,9 +348,9 @@ def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
         folder = output / path.stem
         try:
             deck = build_deck(
-                folder / f"{output_stem(quality, clip.aspect)}.sections.json",
+                folder / f"{clip_stem(quality, clip)}.sections.json",
                 notes,
-                folder / "slides",
+                folder / f"slides{variant_suffix(clip.aspect, clip.theme)}",
                 clip.colours.background,
             )
         except SlidesError as error:
@@ -320,26 +361,59 @@ def command_slides(files: Sequence[Path], quality: str, output: Path) -> int:
     return 0
 
 
-def command_episode(files: Sequence[Path], quality: str, output: Path) -> int:
-    """Render the clips, then join them, in the video's order, into one chaptered file."""
+def one_look(clips: Sequence[tuple[Path, ClipConfig]]) -> str | None:
+    """None when the clips share a ratio and a theme (they can be joined into one video);
+    else the one-line error naming the first file that differs from the first one."""
+    first_path, first = clips[0]
+    for path, clip in clips[1:]:
+        for key in ("aspect", "theme"):
+            mine, theirs = getattr(clip, key), getattr(first, key)
+            if mine != theirs:
+                return (
+                    f"{path}: {key}: expected {theirs!r} as in {first_path} (an episode has one"
+                    f" {'frame shape' if key == 'aspect' else 'look'}; or pass --{key}),"
+                    f" got {mine!r}"
+                )
+    return None
+
+
+def command_episode(
+    files: Sequence[Path],
+    quality: str,
+    output: Path,
+    aspect: str | None = None,
+    theme: str | None = None,
+    *,
+    video_format: str = DEFAULT_FORMAT,
+    progress: str = "auto",
+) -> int:
+    """Render the clips, then join them, in the video's order, into one chaptered file:
+    ``DIR/episode/<stem>.<format>`` (the stem as a render's: ``low``, ``low-9x16-light``)."""
     from scenes.app.episode import RenderedClip, build_episode, scene_title
     from scenes.config.registry import CLIP_CONFIGS
 
     chosen = list(files) or sorted(shipped_dir().glob("*.yaml"))
     order = list(CLIP_CONFIGS)
-    clips = sorted(load_all(chosen), key=lambda item: order.index(item[1].scene))
-    code = command_render([path for path, _clip in clips], quality, output, stills=False)
+    clips = sorted(load_all(chosen, aspect, theme), key=lambda item: order.index(item[1].scene))
+    problem = one_look(clips)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    options = OutputOptions(format=video_format)  # type: ignore[arg-type]  # argparse checked
+    code = command_render(
+        [path for path, _clip in clips], quality, output, stills=False, aspect=aspect,
+        options=options, progress=progress, theme=theme,
+    )  # fmt: skip
     if code:
         return code
+    stem = clip_stem(quality, clips[0][1])
     rendered = [
-        RenderedClip.from_folder(
-            output / path.stem, output_stem(quality, clip.aspect), scene_title(clip.scene)
-        )
+        RenderedClip.from_folder(output / path.stem, stem, scene_title(clip.scene))
         for path, clip in clips
     ]
-    video = build_episode(rendered, quality, output / "episode")
+    video = build_episode(rendered, stem, output / "episode")
     print(f"episode: {video} ({len(clips)} clips); chapters for a description: "
-          f"{video.parent / 'chapters.txt'}", flush=True)  # fmt: skip
+          f"{video.parent / f'{stem}.chapters.txt'}", flush=True)  # fmt: skip
     return 0
 
 
@@ -362,16 +436,21 @@ def command_script(files: Sequence[Path], output: Path | None) -> int:
 
 def command_previews(args: argparse.Namespace) -> int:
     """Previews of every clip, beats rendered across the cores, and the gallery page."""
-    from scenes.app.previews import build_previews, write_gallery
+    from scenes.app.previews import Look, build_previews, write_gallery
     from scenes.app.render import OutputError
 
     if args.gallery_only:
         print(f"wrote {write_gallery(args.output)}")
         return 0
     files = args.files or sorted(shipped_dir().glob("*.yaml"))
-    load_all(files)  # a typo in any file stops the run before any render
+    load_all(files, args.aspect, args.theme)  # a typo in any file stops the run at once
+    look = Look(args.aspect, args.theme)
+    progress = progress_setting(args.progress_bar)
     try:
-        summary = build_previews(files, args.output, args.quality, args.jobs, args.force)
+        summary = build_previews(
+            files, args.output, args.quality, args.jobs, args.force,
+            look=look, progress=progress,
+        )  # fmt: skip
     except OutputError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
@@ -442,7 +521,7 @@ def command_superposition(args: argparse.Namespace) -> int:
         print(json.dumps({**summary, "from_cache": result.from_cache}))
         return 0
     source = "cached" if result.from_cache else "computed"
-    sizes = f"N={spec.n_vectors}, d={spec.dim}, {spec.steps} steps"
+    sizes = f"N={spec.n_vectors}, d={spec.dim}, {spec.run_steps} steps"
     print(f"{spec.objective} objective, {sizes} ({source})")
     for key, value in summary.items():
         print(f"  {key:28s} {value:.6g}")
@@ -463,9 +542,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "superposition":
             return command_superposition(args)
         if args.command == "slides":
-            return command_slides(args.files, args.quality, args.output)
+            return command_slides(
+                args.files, args.quality, args.output, args.aspect, args.theme, args.progress_bar
+            )
         if args.command == "episode":
-            return command_episode(args.files, args.quality, args.output)
+            return command_episode(
+                args.files, args.quality, args.output, args.aspect, args.theme,
+                video_format=args.format, progress=args.progress_bar,
+            )  # fmt: skip
         if args.command == "script":
             return command_script(args.files, args.output)
         if args.command == "layout":

@@ -1,13 +1,17 @@
 """The whole lecture as one file: clips joined in the video's order, a chapter per beat.
 
-From the renders each clip already left (``<clip>/<quality>.mp4``, its ``sections.json`` and
-subtitles), an episode folder gets:
+From the renders each clip already left (``<clip>/<stem>.<format>``, its ``sections.json``
+and subtitles; the stem is the quality, plus a ratio other than 16:9 and a theme other than
+dark, as :func:`scenes.app.outputs.output_stem` names every render), an episode folder gets:
 
-- ``<quality>.mp4``: the clips joined without re-encoding, with MP4 chapter metadata (players
-  list the beats) and the index at the front (faststart: a browser plays while loading);
-- ``<quality>.chapters.vtt``: the same chapters as a WebVTT chapters track;
-- ``<quality>.srt`` / ``.vtt``: one subtitle file for the whole, each clip's cues shifted;
-- ``chapters.txt``: the list video sites read from a description (``0:00 Title``).
+- ``<stem>.<format>`` (mp4, webm or mov): the clips joined without re-encoding, with chapter
+  metadata (players list the beats); an MP4 or MOV with its index at the front (faststart: a
+  browser plays while loading);
+- ``<stem>.chapters.vtt``: the same chapters as a WebVTT chapters track;
+- ``<stem>.srt`` / ``.vtt``: one subtitle file for the whole, each clip's cues shifted;
+- ``<stem>.chapters.txt``: the list video sites read from a description (``0:00 Title``).
+
+Episodes of other qualities, ratios, themes or formats sit beside each other in the folder.
 
 No manim import; the joining reuses the renderer's concat (same encoding for every clip).
 """
@@ -38,7 +42,8 @@ class Chapter:
 
 @dataclass(frozen=True)
 class RenderedClip:
-    """One clip's render: its video, its sections index and (if narrated) its subtitles."""
+    """One clip's render: its video, its sections index and (if narrated) its subtitles,
+    all named by the render's ``stem``."""
 
     title: str
     video: Path
@@ -46,10 +51,11 @@ class RenderedClip:
     srt: Path | None
 
     @classmethod
-    def from_folder(cls, folder: Path, quality: str, title: str) -> RenderedClip:
-        index = json.loads((folder / f"{quality}.sections.json").read_text(encoding="utf-8"))
-        srt = folder / f"{quality}.srt"
-        return cls(title, folder / f"{quality}.mp4", index, srt if srt.is_file() else None)
+    def from_folder(cls, folder: Path, stem: str, title: str) -> RenderedClip:
+        index = json.loads((folder / f"{stem}.sections.json").read_text(encoding="utf-8"))
+        video = index.get("video") or f"{stem}.mp4"  # the index names the video (its format)
+        srt = folder / f"{stem}.srt"
+        return cls(title, folder / str(video), index, srt if srt.is_file() else None)
 
 
 def scene_title(scene: str) -> str:
@@ -134,28 +140,35 @@ def remux_with_chapters(source: Path, target: Path, chapters: Sequence[Chapter])
     remux([source], target, marks)
 
 
-def build_episode(clips: Sequence[RenderedClip], quality: str, output: Path) -> Path:
-    """Join ``clips`` (already in order) into the episode folder ``output``; all or nothing."""
-    from scenes.app.render import concat_videos, video_seconds
+def build_episode(clips: Sequence[RenderedClip], stem: str, output: Path) -> Path:
+    """Join ``clips`` (already in order, one encoding: the same format, ratio and quality)
+    into ``output/<stem>.<format>`` and its chapter and subtitle files. All or nothing: staged
+    in a scratch folder, then moved in, replacing only an earlier episode with this stem and
+    format (the video last)."""
+    from scenes.app.render import concat_videos, publish, video_seconds
 
+    extension = clips[0].video.suffix if clips else ".mp4"
+    if any(clip.video.suffix != extension for clip in clips):
+        raise ValueError(f"{output}: expected clips of one format, got {[c.video for c in clips]}")
     durations = [video_seconds(clip.video) for clip in clips]
     chapters = episode_chapters(clips, durations)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".partial-episode-{os.getpid()}-", dir=output.parent))
+    output.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".partial-episode-{os.getpid()}-", dir=output))
     try:
-        joined = scratch / "joined.mp4"
+        stage = scratch / "stage"
+        stage.mkdir()
+        joined = scratch / f"joined{extension}"
         concat_videos([clip.video for clip in clips], joined)
-        remux_with_chapters(joined, scratch / f"{quality}.mp4", chapters)
-        joined.unlink()
+        primary = f"{stem}{extension}"
+        remux_with_chapters(joined, stage / primary, chapters)
         cues = joined_cues(clips, durations)
         if cues:
-            (scratch / f"{quality}.srt").write_text(subtitles.to_srt(cues), encoding="utf-8")
-            (scratch / f"{quality}.vtt").write_text(subtitles.to_vtt(cues), encoding="utf-8")
-        (scratch / f"{quality}.chapters.vtt").write_text(chapters_vtt(chapters), encoding="utf-8")
-        (scratch / "chapters.txt").write_text(description_list(chapters), encoding="utf-8")
-        if output.exists():
-            shutil.rmtree(output)
-        os.replace(scratch, output)
+            (stage / f"{stem}.srt").write_text(subtitles.to_srt(cues), encoding="utf-8")
+            (stage / f"{stem}.vtt").write_text(subtitles.to_vtt(cues), encoding="utf-8")
+        (stage / f"{stem}.chapters.vtt").write_text(chapters_vtt(chapters), encoding="utf-8")
+        listing = description_list(chapters)
+        (stage / f"{stem}.chapters.txt").write_text(listing, encoding="utf-8")
+        publish(stage, output, stem, primary)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return output / f"{quality}.mp4"
+    return output / primary

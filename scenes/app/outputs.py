@@ -5,8 +5,9 @@
   extension is always its container's: the format is set on every render, so a ``manim.cfg``
   in the working folder (``format = webm``) cannot change what is written under a name.
 - ``--transparent`` needs a format with an alpha channel: ``mov``, ``webm`` or ``png``.
-- A non-default aspect ratio is part of the files' names (``low-9x16.mp4``, ``low-1x1.srt``),
-  so renders of one clip in several ratios sit side by side.
+- A non-default aspect ratio and theme are part of the files' names (``low-9x16.mp4``,
+  ``low-light.mp4``, ``low-1x1-high-contrast.srt``), so renders of one clip in several ratios
+  and themes sit side by side (:func:`output_stem`).
 - MP4 and MOV files are *faststart*: the index (``moov``) comes before the media data
   (``mdat``), so a browser starts playing before the whole file has arrived. :func:`remux`
   is the one place that writes them (renders, previews, the episode).
@@ -25,10 +26,14 @@ from typing import Final, Literal
 
 import numpy as np
 
+from scenes.config.common import DEFAULT_THEME, ClipConfig
+
 Format = Literal["mp4", "webm", "gif", "mov", "png"]
 FORMATS: Final[tuple[Format, ...]] = ("mp4", "webm", "gif", "mov", "png")
 TRANSPARENT_FORMATS: Final[tuple[Format, ...]] = ("mov", "webm", "png")
 DEFAULT_FORMAT: Final[Format] = "mp4"
+# The containers that hold chapters: what `llmfacts episode` can join the clips into.
+CHAPTER_FORMATS: Final[tuple[Format, ...]] = ("mp4", "webm", "mov")
 DEFAULT_ASPECT: Final = "16:9"
 FASTSTART_SUFFIXES: Final = (".mp4", ".mov")
 CHAPTER_TIME_BASE: Final = Fraction(1, 1000)  # chapters in milliseconds
@@ -80,12 +85,25 @@ class OutputOptions:
         return f"{stem}.{self.format}" if self.is_video else f"{stem}.stills"
 
 
-def output_stem(quality: str, aspect: str = DEFAULT_ASPECT) -> str:
-    """The name every file of a render starts with: the quality, and a ratio other than
-    16:9 (``low``, ``low-9x16``, ``high-1x1``)."""
-    if aspect == DEFAULT_ASPECT:
-        return quality
-    return f"{quality}-{aspect.replace(':', 'x')}"
+def variant_suffix(aspect: str = DEFAULT_ASPECT, theme: str = DEFAULT_THEME) -> str:
+    """What sets a render's names apart from the default look's: ``-<ratio>`` for a ratio
+    other than 16:9 and ``-<theme>`` for a theme other than dark, in that order (``""``,
+    ``-9x16``, ``-light``, ``-9x16-light``)."""
+    suffix = "" if aspect == DEFAULT_ASPECT else f"-{aspect.replace(':', 'x')}"
+    return suffix if theme == DEFAULT_THEME else f"{suffix}-{theme}"
+
+
+def output_stem(quality: str, aspect: str = DEFAULT_ASPECT, theme: str = DEFAULT_THEME) -> str:
+    """The name every file of a render starts with: the quality, then a ratio other than
+    16:9 and a theme other than dark (``low``, ``low-9x16``, ``low-light``,
+    ``high-1x1-high-contrast``), so no render replaces another ratio's or theme's."""
+    return quality + variant_suffix(aspect, theme)
+
+
+def clip_stem(quality: str, clip: ClipConfig) -> str:
+    """:func:`output_stem` of a parsed clip (its ratio and theme, after any --aspect and
+    --theme)."""
+    return output_stem(quality, clip.aspect, clip.theme)
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,22 @@ so that the cores finish together. A clip is joined and published as soon as its
 done.
 
 Beside each clip's files (as ``llmfacts render`` writes them, with three stills per beat: a
-third of the way in, two thirds, and the last frame) lies ``preview.json``: the key of the
-render's inputs (config, shipped presets, source code of ``scenes`` and ``mathcore``, manim's
-version, quality), the render time and the beats. A clip whose key is unchanged is not rendered
-again. Everything is staged in scratch folders and moved into place at once (nothing partial
-is left in the output folder on an error, Ctrl-C or SIGTERM).
+third of the way in, two thirds, and the last frame) lies ``<stem>.preview.json`` (the stem as
+``render`` names files: ``low``, ``low-9x16-light``): the key of the render's inputs (config,
+shipped presets, source code of ``scenes`` and ``mathcore``, manim's version, quality, ratio
+and theme), the render time and the beats. A clip whose key is unchanged is not rendered
+again; previews of one clip in several ratios or themes sit side by side. Everything is
+staged in scratch folders and moved into place at once (nothing partial is left in the output
+folder on an error, Ctrl-C or SIGTERM).
+
+Off a terminal (a CI log, a pipe) a run prints one line per beat as it is done and one per
+clip; on a terminal it draws one progress bar of the beats instead (``progress``, as manim
+spells it: ``display``, ``leave`` or ``none``).
 
 Processes share the caches of compiled LaTeX and text (writing an entry and parsing an SVG are
-locked, see :func:`lock_svg_parsing`). The first time a clip is cut into several jobs (per key),
-its first job runs alone before the others, so that what the clip computes up front (the
-superposition experiment) is computed once and cached.
+locked, see :func:`scenes.app.render.lock_svg_parsing`). The first time a clip is cut into
+several jobs (per key), its first job runs alone before the others, so that what the clip
+computes up front (the superposition experiment) is computed once and cached.
 """
 
 from __future__ import annotations
@@ -45,13 +51,12 @@ from scenes.app.paths import cache_dir
 from scenes.config import ClipConfig, load_clip
 from scenes.config.shipped import shipped_dir
 
-PREVIEW_FILE = "preview.json"
+PREVIEW_SUFFIX = ".preview.json"
 RUN_FILE = "previews.json"
 INDEX_FILE = "index.html"
 STILL_FRACTIONS = (1 / 3, 2 / 3, 1.0)
-KEY_VERSION = 1  # bump when what previews.py writes changes (its own code is not in the key)
+KEY_VERSION = 2  # bump when what previews.py writes changes (its own code is not in the key)
 SOURCE_PACKAGES = ("scenes", "mathcore")
-PARSE_ATTEMPTS = 20
 
 
 # -- what a render depends on ----------------------------------------------------------------
@@ -93,10 +98,16 @@ def shipped_presets_version() -> str:
     return digest.hexdigest()
 
 
-def input_key(config: Path, quality: str, code: str, presets: str) -> str:
-    """The key of one preview's inputs: the config's bytes, the presets, the code, the
-    quality. Same key, same video."""
-    digest = hashlib.sha256(f"llmfacts preview {KEY_VERSION} {quality}\n".encode())
+def preview_file(stem: str) -> str:
+    """The name of a preview's record: ``<stem>.preview.json``."""
+    return stem + PREVIEW_SUFFIX
+
+
+def input_key(config: Path, stem: str, code: str, presets: str) -> str:
+    """The key of one preview's inputs: the config's bytes, the presets, the code, and the
+    stem (quality, and the ratio and theme when the command line replaces the file's). Same
+    key, same video."""
+    digest = hashlib.sha256(f"llmfacts preview {KEY_VERSION} {stem}\n".encode())
     digest.update(code.encode() + b"\0" + presets.encode() + b"\0")
     digest.update(config.read_bytes())
     return digest.hexdigest()[:32]
@@ -122,13 +133,14 @@ def write_json_atomic(path: Path, value: object) -> None:
     os.replace(handle.name, path)
 
 
-def up_to_date(folder: Path, key: str, quality: str) -> bool:
-    """Whether ``folder`` holds a finished preview made from inputs with ``key``."""
-    preview = read_json(folder / PREVIEW_FILE)
+def up_to_date(folder: Path, key: str, stem: str) -> bool:
+    """Whether ``folder`` holds a finished preview named ``stem`` made from inputs with
+    ``key``."""
+    preview = read_json(folder / preview_file(stem))
     return (
         preview is not None
         and preview.get("key") == key
-        and (folder / f"{quality}.mp4").is_file()
+        and (folder / f"{stem}.mp4").is_file()
         and all(
             (folder / still).is_file()
             for beat in preview.get("beats", [])
@@ -144,72 +156,34 @@ def _init_worker() -> None:
     """Workers leave Ctrl-C to the parent (which stops them) and die at once on SIGTERM."""
     from manim import config
 
+    from scenes.app.render import lock_svg_parsing
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     config.progress_bar = "none"
-    lock_svg_parsing()
+    lock_svg_parsing()  # every render does it; here before the first job, once per worker
 
 
-def lock_svg_parsing() -> None:
-    """Let processes that share the LaTeX and text caches work at the same time.
-
-    manim writes a compiled formula's or a text's SVG into the cache in place (another
-    process seeing the file may read it half-written), and parses a cached SVG through a
-    temporary copy beside it (``<name>_.svg``, deleted afterwards: two processes parsing one
-    file at once delete each other's copy). Writing a cache entry here takes one lock for the
-    whole cache; parsing takes a lock named after its file."""
-    import fcntl
-    from xml.etree import ElementTree
-
-    from manim.mobject.svg.svg_mobject import SVGMobject
-    from manim.mobject.text import tex_mobject, text_mobject
-
-    if getattr(SVGMobject.generate_mobject, "locked", False):
-        return
-    locks = cache_dir() / "locks"
-    locks.mkdir(parents=True, exist_ok=True)
-
-    def locked(method: Callable[..., Any], lock_name: Callable[..., str]) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            # A process outside this run (another render sharing the cache, without these
-            # locks) may still be writing the file, or remove our temporary copy while
-            # parsing the same one: the SVG is read again a moment later.
-            for attempt in range(PARSE_ATTEMPTS):
-                try:
-                    with open(locks / f"{lock_name(*args)}.lock", "a") as lock:
-                        fcntl.flock(lock, fcntl.LOCK_EX)
-                        return method(*args, **kwargs)
-                except (ElementTree.ParseError, FileNotFoundError):
-                    if attempt == PARSE_ATTEMPTS - 1:
-                        raise
-                    time.sleep(0.5)
-            raise AssertionError("unreachable")
-
-        call.locked = True  # type: ignore[attr-defined]
-        return call
-
-    def by_file(mobject: SVGMobject) -> str:
-        return hashlib.sha256(str(mobject.get_file_path()).encode()).hexdigest()[:24]
-
-    def whole_cache(*_: Any) -> str:
-        return "compile"
-
-    SVGMobject.generate_mobject = locked(  # type: ignore[method-assign]
-        SVGMobject.generate_mobject, by_file
-    )
-    for cls in (text_mobject.Text, text_mobject.MarkupText):
-        cls._text2svg = locked(cls._text2svg, whole_cache)  # type: ignore[method-assign]
-    compile_tex = getattr(tex_mobject, "tex_to_svg_file")  # noqa: B009 - not re-exported
-    setattr(tex_mobject, "tex_to_svg_file", locked(compile_tex, whole_cache))  # noqa: B010
-
-
-def _chunk_job(config: Path, quality: str, first: int, last: int, folder: Path) -> Any:
+def _chunk_job(config: Path, look: Look, quality: str, first: int, last: int, folder: Path) -> Any:
     from scenes.app.render import render_beats
 
-    return render_beats(load_clip(config), quality, first, last, folder)
+    return render_beats(look.load(config), quality, first, last, folder)
 
 
 # -- the run ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Look:
+    """The ratio and theme given on the command line (``--aspect``, ``--theme``), replacing
+    each file's own; None keeps the file's."""
+
+    aspect: str | None = None
+    theme: str | None = None
+
+    def load(self, config: Path) -> ClipConfig:
+        """The clip of ``config`` with this look."""
+        return load_clip(config, self.theme, self.aspect)
 
 
 @dataclass
@@ -220,6 +194,7 @@ class ClipRun:
     name: str
     clip: ClipConfig
     key: str
+    stem: str
     scratch: Path | None = None
     beats: dict[int, Any] = field(default_factory=dict)
     held: list[Chunk] = field(default_factory=list)
@@ -251,25 +226,33 @@ def build_previews(
     jobs: int | None = None,
     force: bool = False,
     report: Report = print,
+    *,
+    look: Look | None = None,
+    progress: str = "none",
 ) -> RunSummary:
     """Render every clip of ``configs`` whose inputs changed into ``output/<clip>/``, beat
-    by beat in ``jobs`` processes (default: one per core), then write the gallery."""
+    by beat in ``jobs`` processes (default: one per core), then write the gallery. ``look``
+    replaces the files' ratio and theme; ``progress`` is ``none`` (a line per beat through
+    ``report``) or a progress bar of the beats on stderr (``display``, ``leave``)."""
+    from scenes.app.outputs import clip_stem
     from scenes.app.render import OutputError, remove_stale_scratch
 
+    look = look or Look()
     started = time.perf_counter()
     workers = max(1, jobs or os.cpu_count() or 1)
     presets = shipped_presets_version()
     codes: dict[str, str] = {}
     runs, skipped = [], []
     for config in configs:
-        clip = load_clip(config)
+        clip = look.load(config)
         module = clip.SCENE.partition(":")[0]
         code = codes.setdefault(module, code_version(module))
-        key = input_key(config, quality, code, presets)
-        if not force and up_to_date(output / config.stem, key, quality):
-            skipped.append(config.stem)
+        stem = clip_stem(quality, clip)
+        key = input_key(config, stem, code, presets)
+        if not force and up_to_date(output / config.stem, key, stem):
+            skipped.append((config.stem, stem))
         else:
-            runs.append(ClipRun(config, config.stem, clip, key))
+            runs.append(ClipRun(config, config.stem, clip, key, stem))
     try:
         output.mkdir(parents=True, exist_ok=True)
         for run in runs:
@@ -277,16 +260,16 @@ def build_previews(
     except OSError as error:
         raise OutputError(output, error) from None
     if skipped:
-        report(f"up to date: {', '.join(skipped)}")
+        report(f"up to date: {', '.join(name for name, _stem in skipped)}")
     if runs:
-        _render_runs(runs, output, quality, workers, report)
+        _render_runs(runs, output, quality, workers, report, look, progress)
     video = sum(
-        float((read_json(output / name / PREVIEW_FILE) or {}).get("duration", 0.0))
-        for name in [run.name for run in runs] + skipped
+        float((read_json(output / name / preview_file(stem)) or {}).get("duration", 0.0))
+        for name, stem in [(run.name, run.stem) for run in runs] + skipped
     )
     summary = RunSummary(
         tuple(run.name for run in runs),
-        tuple(skipped),
+        tuple(name for name, _stem in skipped),
         time.perf_counter() - started,
         video,
         workers,
@@ -324,7 +307,7 @@ def beat_costs(runs: Sequence[ClipRun], output: Path) -> dict[str, list[float]]:
     of the known ones (1 when nothing is known)."""
     known: dict[str, dict[str, float]] = {}
     for run in runs:
-        earlier = read_json(output / run.name / PREVIEW_FILE) or {}
+        earlier = read_json(output / run.name / preview_file(run.stem)) or {}
         known[run.name] = {b["name"]: float(b["render_seconds"]) for b in earlier.get("beats", [])}
     values = sorted(v for beats in known.values() for v in beats.values())
     fallback = values[len(values) // 2] if values else 1.0
@@ -358,10 +341,26 @@ def _post(events: Events, kind: str, run: ClipRun) -> Callable[[Any], None]:
     return post
 
 
+def beat_line(run: ClipRun, beat: Any) -> str:
+    """The line a beat prints as it is done (off a terminal): its number, clip and name,
+    its length and its render time."""
+    return (
+        f"    beat {beat.index + 1}/{run.beat_count} {run.name} {beat.timing.name}:"
+        f" {beat.timing.duration:.1f} s of video, rendered in {beat.seconds:.1f} s"
+    )
+
+
 def _render_runs(
-    runs: list[ClipRun], output: Path, quality: str, workers: int, report: Report
+    runs: list[ClipRun],
+    output: Path,
+    quality: str,
+    workers: int,
+    report: Report,
+    look: Look,
+    progress: str = "none",
 ) -> None:
     import manim  # noqa: F401 - imported once here, so forked workers start with it
+    from tqdm import tqdm  # type: ignore[import-untyped]  # manim depends on it
 
     from scenes.app.render import SCRATCH_PREFIX, OutputError
 
@@ -391,11 +390,16 @@ def _render_runs(
         assert chunk.run.scratch is not None
         pool.apply_async(
             _chunk_job,
-            (chunk.run.config, quality, chunk.first, chunk.last, chunk.run.scratch / "beats"),
+            (chunk.run.config, look, quality, chunk.first, chunk.last, chunk.run.scratch / "beats"),
             callback=_post(events, "beats", chunk.run),
             error_callback=_post(events, "error", chunk.run),
         )
 
+    bar = None
+    if progress != "none":  # one bar for the whole run (the workers draw none)
+        total = sum(run.beat_count for run in runs)
+        bar = tqdm(total=total, unit="beat", desc="previews", leave=progress == "leave")
+    say = report if bar is None else bar.write  # a line printed above the bar
     try:
         for chunk in first_jobs + jobs:
             chunk.run.started = chunk.run.started or time.perf_counter()
@@ -406,8 +410,12 @@ def _render_runs(
             remaining -= 1
             if kind == "error":
                 raise value
-            for beat in value:
+            for beat in sorted(value, key=lambda beat: beat.index):
                 run.beats[beat.index] = beat
+                if bar is None:
+                    say(beat_line(run, beat))
+            if bar is not None:
+                bar.update(len(value))
             if run.held:
                 marker = _warm_marker(run.key)
                 marker.parent.mkdir(parents=True, exist_ok=True)
@@ -416,8 +424,10 @@ def _render_runs(
                     submit(chunk)
                 run.held = []
             if len(run.beats) == run.beat_count:
-                _finish(run, output, quality, report)
+                _finish(run, output, quality, say)
     finally:
+        if bar is not None:
+            bar.close()
         pool.terminate()
         pool.join()
         for run in runs:
@@ -426,26 +436,31 @@ def _render_runs(
 
 
 def _finish(run: ClipRun, output: Path, quality: str, report: Report) -> None:
-    """Join a clip's beats, publish it, and write its preview.json last."""
+    """Join a clip's beats, publish it, and write its ``<stem>.preview.json`` last."""
     from scenes.app.render import join_beats, still_name
 
     assert run.scratch is not None
     final = output / run.name
-    (final / PREVIEW_FILE).unlink(missing_ok=True)  # the old key must not outlive a failure
+    record = final / preview_file(run.stem)
+    record.unlink(missing_ok=True)  # the old key must not outlive a failure
     beats = [run.beats[i] for i in range(run.beat_count)]
     result = join_beats(
         run.clip, run.name, quality, output, run.scratch, beats, still_fractions=STILL_FRACTIONS
     )
     render_seconds = sum(b.seconds for b in beats)
-    still_dir = f"{quality}.stills"
+    stem = run.stem
+    still_dir = f"{stem}.stills"
     preview = {
         "clip": run.name,
         "scene": run.clip.scene,
         "config": run.config.as_posix(),
         "quality": quality,
+        "aspect": run.clip.aspect,
+        "theme": run.clip.theme,
+        "stem": stem,
         "key": run.key,
-        "video": f"{quality}.mp4",
-        "subtitles": f"{quality}.vtt" if (final / f"{quality}.vtt").is_file() else None,
+        "video": result.video.name,
+        "subtitles": f"{stem}.vtt" if (final / f"{stem}.vtt").is_file() else None,
         "duration": round(result.duration, 3),
         "render_seconds": round(render_seconds, 2),
         "wall_seconds": round(time.perf_counter() - run.started, 2),
@@ -462,7 +477,7 @@ def _finish(run: ClipRun, output: Path, quality: str, report: Report) -> None:
             for number, (span, beat) in enumerate(zip(result.spans, beats, strict=True))
         ],
     }
-    write_json_atomic(final / PREVIEW_FILE, preview)
+    write_json_atomic(record, preview)
     shutil.rmtree(run.scratch, ignore_errors=True)
     run.scratch = None
     report(
@@ -478,11 +493,11 @@ PAGE_STYLE = """
 body { background: #111; color: #eee; font: 16px/1.4 sans-serif; margin: 1.5em; }
 h1 { font-size: 1.6em; margin: 0 0 0.3em; }
 section.clip { border-top: 1px solid #444; padding-top: 1em; margin-top: 1.5em; }
-video { width: 854px; max-width: 100%; background: #000; }
+video { max-width: min(854px, 100%); max-height: 480px; background: #000; }
 table.figures td { padding: 0 1.2em 0 0; }
 div.beats { display: flex; flex-wrap: wrap; gap: 1em; margin-top: 0.8em; }
 figure.beat { margin: 0; }
-figure.beat img { width: 240px; height: auto; margin-right: 2px; }
+figure.beat img { max-width: 240px; max-height: 240px; margin-right: 2px; }
 figcaption { font-size: 0.9em; color: #bbb; }
 .muted { color: #999; }
 """
@@ -493,8 +508,23 @@ def _seconds(value: float) -> str:
     return f"{int(minutes)}:{seconds:04.1f}"
 
 
+def _look(preview: dict[str, Any]) -> str:
+    """The quality, and the ratio and theme when they are not the defaults."""
+    from scenes.app.outputs import DEFAULT_ASPECT
+    from scenes.config.common import DEFAULT_THEME
+
+    parts = [str(preview["quality"])]
+    if preview.get("aspect", DEFAULT_ASPECT) != DEFAULT_ASPECT:
+        parts.append(str(preview["aspect"]))
+    if preview.get("theme", DEFAULT_THEME) != DEFAULT_THEME:
+        parts.append(f"{preview['theme']} theme")
+    return ", ".join(parts)
+
+
 def _clip_section(folder: Path, preview: dict[str, Any]) -> str:
-    name = html.escape(preview["clip"])
+    stem = preview.get("stem", preview["quality"])
+    # One section per clip and look: the default look's id is the clip's name.
+    name = html.escape(preview["clip"] + ("" if stem == preview["quality"] else f"-{stem}"))
     base = html.escape(folder.name)
     duration = float(preview["duration"])
     render_seconds = float(preview["render_seconds"])
@@ -519,7 +549,8 @@ def _clip_section(folder: Path, preview: dict[str, Any]) -> str:
             "</figcaption></figure>"
         )
     return f"""<section class="clip" id="{name}">
-<h2>{name} <span class="muted">({html.escape(preview["scene"])}, {preview["quality"]})</span></h2>
+<h2>{html.escape(preview["clip"])} <span class="muted">({html.escape(preview["scene"])},
+{html.escape(_look(preview))})</span></h2>
 <video controls preload="auto" src="{video}">{track}</video>
 <table class="figures"><tr>
 <td>duration <b>{_seconds(duration)}</b></td>
@@ -533,21 +564,27 @@ def _clip_section(folder: Path, preview: dict[str, Any]) -> str:
 
 def write_gallery(output: Path, names: Sequence[str] | None = None) -> Path:
     """Write ``output/index.html`` from the previews already in ``output`` (those of
-    ``names``, in that order, or every folder with a ``preview.json``). One self-contained
-    page: no server, no network, no script; subtitles are embedded."""
+    ``names``, in that order, or every folder with a ``<stem>.preview.json``; a clip's
+    previews in several qualities, ratios or themes each get a section, shortest stem
+    first). One self-contained page: no server, no network, no script; subtitles are
+    embedded."""
     if names is None:
-        names = sorted(p.parent.name for p in output.glob(f"*/{PREVIEW_FILE}"))
+        names = sorted({p.parent.name for p in output.glob(f"*/*{PREVIEW_SUFFIX}")})
     sections, total_video, total_render = [], 0.0, 0.0
     for name in names:
-        preview = read_json(output / name / PREVIEW_FILE)
-        if preview is None:
-            continue
-        sections.append(_clip_section(output / name, preview))
-        total_video += float(preview["duration"])
-        total_render += float(preview["render_seconds"])
+        records = sorted(
+            (output / name).glob(f"*{PREVIEW_SUFFIX}"), key=lambda p: (len(p.name), p.name)
+        )
+        for record in records:
+            preview = read_json(record)
+            if preview is None:
+                continue
+            sections.append(_clip_section(output / name, preview))
+            total_video += float(preview["duration"])
+            total_render += float(preview["render_seconds"])
     run = read_json(output / RUN_FILE)
     summary = (
-        f"{len(sections)} clips, {_seconds(total_video)} of video; beat renders summed"
+        f"{len(sections)} previews, {_seconds(total_video)} of video; beat renders summed"
         f" {total_render:.0f} s"
     )
     if run is not None and total_video:

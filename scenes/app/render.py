@@ -6,7 +6,8 @@ leaves a half-written file where a user (or a CI job) looks for the clip. A rend
 scratch folders that earlier renders of the same clip left behind when they were killed.
 
 Every file's name starts with the *stem*: the quality, plus the aspect ratio when it is not
-16:9 (``low``, ``low-9x16``; :func:`scenes.app.outputs.output_stem`). Beside the clip's video,
+16:9 and the theme when it is not dark (``low``, ``low-9x16``, ``low-light``,
+``low-9x16-light``; :func:`scenes.app.outputs.output_stem`). Beside the clip's video,
 ``<stem>.<format>`` (mp4, webm, gif or mov; :mod:`scenes.app.outputs`), it writes:
 
 - ``<stem>.sections.json``: each section (beat) with its start and end, and its file when the
@@ -24,6 +25,7 @@ MP4 and MOV files are remuxed with their index first (faststart) on the way into
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -42,7 +44,7 @@ from scenes.app.outputs import (
     FASTSTART_SUFFIXES,
     FORMATS,
     OutputOptions,
-    output_stem,
+    clip_stem,
     remux,
     straight_alpha,
 )
@@ -57,6 +59,7 @@ QUALITIES = {
     "4k": "fourk_quality",
 }
 SCRATCH_PREFIX = ".partial-"
+PARSE_ATTEMPTS = 40  # half a second apart: another process's slow write of a cache entry
 # What a render of the previews and the slides publishes: the MP4 and a file per beat.
 WITH_SECTIONS = OutputOptions(sections=True)
 BeatReport = Callable[[int, int, BeatTiming], None]
@@ -84,6 +87,60 @@ def shared_settings() -> dict[str, object]:
         "verbosity": "WARNING",
         "disable_caching": True,
     }
+
+
+def lock_svg_parsing() -> None:
+    """Let processes that share the LaTeX and text caches work at the same time (every
+    render calls it: ``llmfacts render``, the previews' workers, the dry runs).
+
+    manim writes a compiled formula's or a text's SVG into the cache in place (another
+    process seeing the file may read it half-written), and parses a cached SVG through a
+    temporary copy beside it (``<name>_.svg``, deleted afterwards: two processes parsing one
+    file at once delete each other's copy). Writing a cache entry here takes one lock for the
+    whole cache; parsing takes a lock named after its file."""
+    import fcntl
+    from xml.etree import ElementTree
+
+    from manim.mobject.svg.svg_mobject import SVGMobject
+    from manim.mobject.text import tex_mobject, text_mobject
+
+    if getattr(SVGMobject.generate_mobject, "locked", False):
+        return
+    locks = cache_dir() / "locks"
+    locks.mkdir(parents=True, exist_ok=True)
+
+    def locked(method: Callable[..., Any], lock_name: Callable[..., str]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            # A process without these locks (an older version, plain manim) may still be
+            # writing the file, or remove our temporary copy while parsing the same one:
+            # the SVG is read again a moment later.
+            for attempt in range(PARSE_ATTEMPTS):
+                try:
+                    with open(locks / f"{lock_name(*args)}.lock", "a") as lock:
+                        fcntl.flock(lock, fcntl.LOCK_EX)
+                        return method(*args, **kwargs)
+                except (ElementTree.ParseError, FileNotFoundError):
+                    if attempt == PARSE_ATTEMPTS - 1:
+                        raise
+                    time.sleep(0.5)
+            raise AssertionError("unreachable")
+
+        call.locked = True  # type: ignore[attr-defined]
+        return call
+
+    def by_file(mobject: SVGMobject) -> str:
+        return hashlib.sha256(str(mobject.get_file_path()).encode()).hexdigest()[:24]
+
+    def whole_cache(*_: Any) -> str:
+        return "compile"
+
+    SVGMobject.generate_mobject = locked(  # type: ignore[method-assign]
+        SVGMobject.generate_mobject, by_file
+    )
+    for cls in (text_mobject.Text, text_mobject.MarkupText):
+        cls._text2svg = locked(cls._text2svg, whole_cache)  # type: ignore[method-assign]
+    compile_tex = getattr(tex_mobject, "tex_to_svg_file")  # noqa: B009 - not re-exported
+    setattr(tex_mobject, "tex_to_svg_file", locked(compile_tex, whole_cache))  # noqa: B010
 
 
 @dataclass(frozen=True)
@@ -217,12 +274,13 @@ def _render_in(
 ) -> RenderResult:
     from manim import tempconfig
 
-    stem = output_stem(quality, clip.aspect)
+    stem = clip_stem(quality, clip)
     settings = _render_settings(clip, name, quality, scratch, sections=options.is_video)
     settings.update(format_settings(options, scratch))
     if progress_bar is not None:
         settings["progress_bar"] = progress_bar
     to_gif: Callable[[Path, Path], None] | None = None
+    lock_svg_parsing()
     with tempconfig(settings):
         scene = scene_class(clip)(clip)
         if options.transparent:
@@ -254,7 +312,7 @@ def _render_in(
     if frames:
         save_snapshots(frames, timeline, stage / f"{stem}.stills", options.transparent)
     final_dir = output_dir / name
-    _publish(stage, final_dir, stem, primary)
+    publish(stage, final_dir, stem, primary)
     return RenderResult(final_dir / primary, tuple(spans))
 
 
@@ -468,6 +526,7 @@ def _write_index(
         "scene": clip.scene,
         "quality": quality,
         "aspect": clip.aspect,
+        "theme": clip.theme,
         "format": options.format,
         "transparent": options.transparent,
         "video": options.video_name(stem) if options.is_video else None,
@@ -505,6 +564,7 @@ def render_beats(
     try:
         settings = _render_settings(clip, stem, quality, work, sections=True)
         settings.update(format_settings(WITH_SECTIONS, work))
+        lock_svg_parsing()
         with tempconfig(settings):
             scene = scene_class(clip)(clip)
             _play_only(scene, first, last)
@@ -573,14 +633,17 @@ def join_beats(
 ) -> RenderResult:
     """Join beats rendered by :func:`render_beats` (one per beat of the clip's order, in
     order) into ``output_dir/name/``: the same files :func:`render_clip` writes, with the
-    section times and subtitles taken from the beats' real durations. Staged in ``scratch``
-    (a folder on the output's file system) and published at once."""
+    section times and subtitles taken from the beats' real durations, named by the clip's
+    stem (:func:`scenes.app.outputs.clip_stem`). Staged in ``scratch`` (a folder on the
+    output's file system) and published at once."""
     ordered = sorted(beats, key=lambda b: b.index)
     if [b.index for b in ordered] != list(range(len(clip.beat_order))):
         raise ValueError(f"{name}: expected one video per beat, got {[b.index for b in beats]}")
+    stem = clip_stem(quality, clip)
+    primary = WITH_SECTIONS.video_name(stem)
     stage = scratch / "stage"
     stage.mkdir()
-    concat_videos([b.video for b in ordered], stage / f"{quality}.mp4")
+    concat_videos([b.video for b in ordered], stage / primary)
     spans = stage_outputs(
         clip,
         name,
@@ -589,13 +652,14 @@ def join_beats(
         [b.video for b in ordered],
         [b.timing for b in ordered],
         still_fractions,
+        stem=stem,
     )
     final_dir = output_dir / name
-    _publish(stage, final_dir, quality, f"{quality}.mp4")
-    return RenderResult(final_dir / f"{quality}.mp4", tuple(spans))
+    publish(stage, final_dir, stem, primary)
+    return RenderResult(final_dir / primary, tuple(spans))
 
 
-def _publish(stage: Path, final_dir: Path, stem: str, primary: str) -> None:
+def publish(stage: Path, final_dir: Path, stem: str, primary: str) -> None:
     """Move the staged files into ``final_dir``, replacing an earlier render with the same
     stem (another format's video of it stays). Every move is a rename on one file system;
     the clip's ``primary`` file goes last, so a video in place always has its index,
@@ -625,6 +689,7 @@ def plan_clip(clip: ClipConfig) -> tuple[list[BeatTiming], list[subtitles.Span]]
     within a frame per animation."""
     from manim import tempconfig
 
+    lock_svg_parsing()
     with (
         tempfile.TemporaryDirectory(prefix="llmfacts-plan-") as scratch,
         tempconfig(
