@@ -22,11 +22,12 @@ from manim import (
     PI,
     RIGHT,
     UP,
+    Animation,
     AnimationGroup,
-    ArcBetweenPoints,
     Arrow,
     ChangeDecimalToValue,
     Create,
+    CurvedArrow,
     DecimalNumber,
     FadeIn,
     FadeOut,
@@ -73,20 +74,30 @@ from scenes.visual.components import (
     name_text,
     number_entry,
 )
+from scenes.visual.marks import mark_overlay
 
 # The analogy's 3-D view in the narrow frames: above its panel in 9:16, smaller in 1:1.
 PORTRAIT_VIEW_Y = 2.2  # the view's origin in 9:16
 PORTRAIT_VIEW_DROP = 2.8  # from that origin down to the panel's top, below the vertical axis
 SQUARE_UNIT = 1.5
-SQUARE_VIEW_X = -2.2
-SQUARE_PANEL_X = 0.3
+SQUARE_VIEW_Y = 1.2  # the view's origin in 1:1, its panel under it
+SQUARE_VIEW_DROP = 2.0
 NARROW_MATRIX_COLUMNS = 3  # the unembedding's columns drawn in the narrow frames
 NARROW_MATRIX_H_BUFF = 0.6
 NARROW_ITEM_GAP = 0.12
 NARROW_GAP = 0.45  # between the softmax table's columns in the narrow frames
 NARROW_BAR_SCALE = 0.6
-NARROW_METER_LABEL = 3.0  # the meter of context and knowledge in the narrow frames
-NARROW_METER_WIDTH = 2.4
+NARROW_METER_LABEL = 4.0  # the meter of context and knowledge in the narrow frames
+NARROW_METER_WIDTH = 2.0
+METER_VALUE = 0.7  # room for a meter's value right of its bar
+ARC_TIP = 0.16  # arrowheads of the attention arrows
+NARROW_ROW_ENTRIES = 4  # entries of a vector drawn as a row in the narrow frames (with "...")
+NARROW_ROW_H_BUFF = 1.0
+NARROW_TAG_WIDTH = 1.5  # widest a token tag left of its row may be
+NARROW_ARC_ROOM = 0.75  # left of the tags: the attention arrows, then the lengths
+NARROW_TOKEN_GAP = 0.5  # between the stacked tokens in 9:16
+NARROW_TOKEN_GAP_SQUARE = 0.1  # and in 1:1
+NARROW_TOP_GAP = 0.3  # from the layer loop down to the stacked tokens in 1:1
 
 
 def stage_tints() -> tuple[str, str, str]:
@@ -193,22 +204,43 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             wrap_rows(tags, self.content_width(), style.ITEM_GAP, style.ROW_GAP)
         return fit_width(tags, self.content_width())
 
-    def columns(self, vectors: np.ndarray) -> VGroup:
-        """One column of numbers per token (the sequence's vectors)."""
+    def columns(self, vectors: np.ndarray, upright: bool | None = None) -> VGroup:
+        """One vector per token: a column of numbers (the video's convention) in the wide
+        frame, a row in the narrow ones, where the tokens are stacked (``upright`` forces
+        columns)."""
         display = self.clip.display
-        return VGroup(
-            *(
-                EmbeddingColumn(
-                    v, display.rows, display.decimals, self.token_colour(t), style.COLUMN_SIZE
+        if upright is None:
+            upright = frame.is_landscape()
+        if upright:
+            return VGroup(
+                *(
+                    EmbeddingColumn(
+                        v, display.rows, display.decimals, self.token_colour(t), style.COLUMN_SIZE
+                    )
+                    for t, v in zip(self.tokens, vectors, strict=True)
                 )
-                for t, v in zip(self.tokens, vectors, strict=True)
             )
-        )
+        rows = VGroup()
+        for token, vector in zip(self.tokens, vectors, strict=True):
+            row = ArrayMatrix(
+                np.asarray(vector)[None, :],
+                1,
+                min(display.rows, NARROW_ROW_ENTRIES),
+                display.decimals,
+                style.COLUMN_SIZE,
+                h_buff=NARROW_ROW_H_BUFF,
+            )
+            row.get_brackets().set_color(self.token_colour(token))
+            rows.add(row)
+        return rows
 
     def sequence(self, vectors: np.ndarray) -> tuple[VGroup, VGroup]:
-        """Token tags over their columns, in a row: (tags, columns)."""
+        """Token tags over their columns, in a row (wide frame), or each tag left of its
+        vector, stacked top to bottom under the layer loop (narrow frames): (tags, vectors)."""
         tags = VGroup(*(TokenTag(t, self.token_colour(t)) for t in self.tokens))
         cols = self.columns(vectors)
+        if not frame.is_landscape():
+            return self.stacked_sequence(tags, cols)
         for tag, col in zip(tags, cols, strict=True):
             fit_width(tag, max(col.width, style.HEADING_WIDTH))
         pairs = VGroup(
@@ -217,18 +249,45 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 for t, c in zip(tags, cols, strict=True)
             )
         )
-        if frame.is_landscape():
-            pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=UP)
-        else:  # the columns in rows, the reading order kept
-            wrap_rows(pairs, self.content_width(), style.SECTION_GAP, style.WIDE_GAP)
+        pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=UP)
         fit_width(pairs, self.content_width())
+        VGroup(tags, cols).move_to(style.PICTURE_LIFT * DOWN)
         return tags, cols
+
+    def stacked_sequence(self, tags: VGroup, rows: VGroup) -> tuple[VGroup, VGroup]:
+        """The narrow frames' sequence: tags left-aligned in a column, each vector a row to
+        their right, the tokens top to bottom (room on the left for the attention arrows, on
+        the right for the lengths), under where the layer loop goes."""
+        for tag in tags:
+            fit_width(tag, NARROW_TAG_WIDTH)
+        gap = NARROW_TOKEN_GAP if frame.is_portrait() else NARROW_TOKEN_GAP_SQUARE
+        pitch = max(r.height for r in rows) + gap
+        tag_left = style.EDGE_BUFFER + NARROW_ARC_ROOM - config.frame_width / 2
+        row_left = tag_left + max(t.width for t in tags) + style.ITEM_GAP
+        for k, (tag, row) in enumerate(zip(tags, rows, strict=True)):
+            tag.move_to(-k * pitch * UP).shift((tag_left - tag.get_left()[0]) * RIGHT)
+            row.move_to(-k * pitch * UP).shift((row_left - row.get_left()[0]) * RIGHT)
+        group = VGroup(tags, rows)
+        top = self.loop_bottom() - (style.SECTION_GAP if frame.is_portrait() else NARROW_TOP_GAP)
+        room = top - (-config.frame_height / 2 + style.EDGE_BUFFER + style.ITEM_GAP)
+        if group.height > room:  # a long prompt: the stack shrinks to the room there is
+            group.scale(room / group.height, about_edge=UP + LEFT)
+        if frame.is_portrait():  # the height to spare: the stack in the middle of what is left
+            top -= max(0.0, (room - group.height) / 2 - style.SECTION_GAP)
+        group.shift((top - group.get_top()[1]) * UP)
+        return tags, rows
+
+    def loop_bottom(self) -> float:
+        """Where the layer loop (at the top of the frame) ends, downwards."""
+        return float(self.layer_loop().get_bottom()[1])
 
     def columns_like(self, vectors: np.ndarray, like: VGroup) -> VGroup:
         """New columns for ``vectors``, each placed where the matching one of ``like`` is."""
         fresh = self.columns(vectors)
         for new, old in zip(fresh, like, strict=True):
             new.scale_to_fit_height(old.height).move_to(old)
+            if not frame.is_landscape():  # rows keep their left end
+                new.align_to(old, LEFT)
         return fresh
 
     @beat
@@ -275,7 +334,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     def read_along(self, items: VGroup, seconds: float) -> None:
         """A highlight that visits ``items`` one after another (the row being read)."""
         mark = SurroundingRectangle(items[0], color=style.HIGHLIGHT, buff=style.ITEM_GAP / 2)
-        step = max(self.seconds(style.SHORT), 0.6 * seconds / max(len(items), 1))
+        step = max(self.seconds(style.SHORT), 0.8 * seconds / max(len(items), 1))
         self.play(Create(mark), run_time=self.seconds(style.SHORT))
         for item in items[1:]:
             target = SurroundingRectangle(item, color=style.HIGHLIGHT, buff=style.ITEM_GAP / 2)
@@ -288,21 +347,23 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.keep_only(tags)
         heading = self.title(self.clip.text.embeddings_title)
         target_tags, cols = self.sequence(self.flow.embeddings)
-        VGroup(target_tags, cols).move_to(style.PICTURE_LIFT * DOWN)
         self.play(
             FadeIn(heading),
             *(Transform(tag, target) for tag, target in zip(tags, target_tags, strict=True)),
             run_time=self.seconds(style.MEDIUM),
         )
-        self.play(
+        self.play(  # one vector after another, while the sentence says what they are
             AnimationGroup(
                 *(TransformFromCopy(tag, col) for tag, col in zip(tags, cols, strict=True)),
                 lag_ratio=style.LAG_SLOW,
             ),
-            run_time=self.seconds(style.LONG),
+            run_time=max(self.seconds(style.LONG), 0.6 * self.sentence_seconds(0)),
         )
         note = label_text(self.words(self.clip.text.dimensions, n=self.clip.d_model), style.MUTED)
-        note.next_to(cols, DOWN, buff=style.ITEM_GAP)
+        if frame.is_landscape():
+            note.next_to(cols, DOWN, buff=style.ITEM_GAP)
+        else:  # over the stack, where the layer loop will come
+            note.next_to(VGroup(target_tags, cols), UP, buff=style.SECTION_GAP).set_x(0)
         self.until_sentence(1)
         self.play(FadeIn(note), run_time=self.seconds(style.SHORT))
         self.play(
@@ -319,9 +380,16 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
 
     @staticmethod
     def ellipses(column: ArrayMatrix) -> VGroup:
-        """The rows of dots standing for the entries left out of ``column``."""
-        rows = column.mob_matrix
-        return VGroup(*(rows[i][0] for i, r in enumerate(column.row_indices) if r is None))
+        """The dots standing for the entries left out of ``column`` (a column or a row)."""
+        cells = column.mob_matrix
+        return VGroup(
+            *(
+                cells[i][j]
+                for i, r in enumerate(column.row_indices)
+                for j, c in enumerate(column.column_indices)
+                if r is None or c is None
+            )
+        )
 
     @staticmethod
     def entries(column: Mobject) -> list[float]:
@@ -331,14 +399,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
 
     # -- the flow through the layers ---------------------------------------------------
 
-    def flow_stage(self) -> tuple[VGroup, VGroup, LayerLoop]:
-        """The sequence on screen (from the embeddings beat, or built) and the layer loop."""
-        seq = getattr(self, "seq", None)
-        if seq is None:
-            tags, cols = self.sequence(self.flow.embeddings)
-            VGroup(tags, cols).move_to(style.PICTURE_LIFT * DOWN)
-        else:
-            tags, cols = seq
+    def layer_loop(self) -> LayerLoop:
+        """Attention → Norm → MLP, looping back, with the layer counter, at the top."""
         text = self.clip.text
         loop = LayerLoop(
             (text.attention, text.norm, text.mlp), stage_tints(), self.n_layers, text.layer, text.of
@@ -347,30 +409,47 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             loop.counter.next_to(loop.boxes, UP, buff=style.ITEM_GAP)
         loop.to_edge(UP, buff=style.EDGE_BUFFER)
         fit_width(loop, self.content_width())
-        return tags, cols, loop
+        return loop
+
+    def flow_stage(self) -> tuple[VGroup, VGroup, LayerLoop]:
+        """The sequence on screen (from the embeddings beat, or built) and the layer loop."""
+        seq = getattr(self, "seq", None)
+        tags, cols = self.sequence(self.flow.embeddings) if seq is None else seq
+        return tags, cols, self.layer_loop()
 
     def band(self, around: Mobject, colour: str) -> RoundedRectangle:
         """A translucent block drawn over ``around`` (the vectors inside a block)."""
-        frame = SurroundingRectangle(around, color=colour, buff=style.ITEM_GAP, corner_radius=0.15)
-        return frame.set_fill(colour, opacity=style.HIGHLIGHT_OPACITY)
+        buff = style.ITEM_GAP if frame.is_landscape() else style.ITEM_GAP / 2
+        box = SurroundingRectangle(around, color=colour, buff=buff, corner_radius=0.15)
+        return box.set_fill(colour, opacity=style.HIGHLIGHT_OPACITY)
 
     def attention_arcs(self, tags: VGroup, weights: np.ndarray) -> VGroup:
-        """An arc from each earlier token to each later one, as thick as its weight."""
+        """An arrow from each earlier token to each later one (information only moves
+        forward), as thick and opaque as its weight: over the tags in the wide frame, left of
+        the stacked tags in the narrow ones."""
         arcs = VGroup()
+        wide = frame.is_landscape()
         for i in range(1, len(tags)):
             for j in range(i):
+                weight = float(weights[i, j])
                 width = (
-                    style.ARC_MIN_STROKE
-                    + (style.ARC_MAX_STROKE - style.ARC_MIN_STROKE) * weights[i, j]
+                    style.ARC_MIN_STROKE + (style.ARC_MAX_STROKE - style.ARC_MIN_STROKE) * weight
                 )
-                arc = ArcBetweenPoints(
-                    tags[j].get_top() + 0.05 * UP,
-                    tags[i].get_top() + 0.05 * UP,
-                    angle=-PI / 2 / (i - j),
+                start, end = (
+                    (tags[j].get_top() + 0.05 * UP, tags[i].get_top() + 0.05 * UP)
+                    if wide
+                    else (tags[j].get_left() + 0.05 * LEFT, tags[i].get_left() + 0.05 * LEFT)
                 )
-                arcs.add(
-                    arc.set_stroke(stage_tints()[0], width=width, opacity=0.4 + 0.6 * weights[i, j])
+                arrow = CurvedArrow(
+                    start,
+                    end,
+                    angle=-PI / 2 / (i - j) ** 0.5 if wide else PI / 3,
+                    tip_length=ARC_TIP,
+                    color=stage_tints()[0],
                 )
+                arrow.set_stroke(width=width, opacity=0.4 + 0.6 * weight)
+                arrow.get_tip().set_fill(opacity=0.4 + 0.6 * weight).set_stroke(width=0)
+                arcs.add(arrow)
         return arcs
 
     def play_step(
@@ -384,10 +463,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             blocks = VGroup(*(self.band(col, stage_tints()[2]) for col in cols))
         else:
             blocks = VGroup(self.band(VGroup(tags, cols), stage_tints()[index]))
-        source = loop.get_box(index)[0]
-        self.play(
+        self.play(  # the block lights up in the loop and spreads over the vectors it works on
             Indicate(loop.get_box(index), color=stage_tints()[index], scale_factor=1.0),
-            *(TransformFromCopy(source, b) for b in blocks),
+            *(FadeIn(b, scale=1.04) for b in blocks),
             run_time=pace,
         )
         extra: list[Mobject] = []
@@ -395,23 +473,22 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             arcs = self.attention_arcs(tags, record.attention)
             self.play(Create(arcs), run_time=pace)
             self.play(
-                *(
-                    ShowPassingFlash(a.copy().set_stroke(style.HIGHLIGHT), time_width=0.5)
-                    for a in arcs
-                ),
+                *(ShowPassingFlash(self.path_of(a), time_width=0.5) for a in arcs),
                 run_time=pace,
             )
             extra.append(arcs)
         if step == "norm" and record.norms is not None:
             lengths = self.lengths_under(record.norms, blocks, cols)
             self.play(FadeIn(lengths), run_time=pace)
+            one = mathcore.fixed(1.0, 2)
             ones = VGroup(
                 *(
-                    MathTex(rf"\|x\| = {mathcore.fixed(1.0, 2)}", font_size=style.READOUT_SIZE)
-                    .set_color(style.NORM_COLOUR)
+                    self.length_text(rf"\|x\| = {one}" if frame.is_landscape() else one)
                     .move_to(m)
-                    for m in lengths
-                )
+                    .align_to(m, LEFT if frame.is_landscape() else RIGHT)
+                    for m in lengths[: len(record.norms)]
+                ),
+                *lengths[len(record.norms) :].copy(),
             )
             self.play(
                 Transform(cols, self.columns_like(record.vectors, cols)),
@@ -424,25 +501,33 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             self.play(Transform(cols, self.columns_like(record.vectors, cols)), run_time=pace)
         self.play(FadeOut(blocks), *(FadeOut(m) for m in extra), run_time=pace)
 
+    @staticmethod
+    def path_of(arrow: VMobject) -> VMobject:
+        """The line of ``arrow`` without its tip, in the highlight colour (for a flash)."""
+        path = arrow.copy()
+        path.pop_tips()
+        return path.set_stroke(style.HIGHLIGHT)
+
     def lengths_under(self, norms: np.ndarray, blocks: VGroup, cols: VGroup) -> VGroup:
-        """``‖x‖ = n`` under each column, below the block drawn over it."""
-        lengths = VGroup(
-            *(
-                MathTex(rf"\|x\| = {mathcore.fixed(n, 2)}", font_size=style.READOUT_SIZE).set_color(
-                    style.NORM_COLOUR
-                )
-                for n in norms
-            )
-        )
+        """``‖x‖ = n`` under each column, below the block drawn over it (wide frame); in the
+        narrow ones ``n`` right of each row, under one ``‖x‖`` heading."""
         if frame.is_landscape():
+            lengths = VGroup(*(self.length_text(rf"\|x\| = {mathcore.fixed(n, 2)}") for n in norms))
             floor = blocks.get_bottom()[1] - style.ROW_GAP
             for length, col in zip(lengths, cols, strict=True):
                 length.move_to(col.get_x() * RIGHT + floor * UP)
             return fit_width(lengths, self.content_width())
-        for length, col in zip(lengths, cols, strict=True):  # rows of columns: each its own
-            fit_width(length, col.width + style.ITEM_GAP)
-            length.next_to(col, DOWN, buff=style.ITEM_GAP)
-        return lengths
+        lengths = VGroup(*(self.length_text(mathcore.fixed(n, 2)) for n in norms))
+        x = blocks.get_left()[0] - style.ITEM_GAP / 2  # where the attention arrows were
+        for length, row in zip(lengths, cols, strict=True):
+            length.match_y(row).shift((x - length.get_right()[0]) * RIGHT)
+        head = self.length_text(r"\|x\|").next_to(lengths[0], UP, buff=style.ITEM_GAP)
+        return VGroup(*lengths, head.align_to(lengths[0], RIGHT))
+
+    @staticmethod
+    def length_text(tex: str) -> MathTex:
+        """A length as the norm step shows it."""
+        return MathTex(tex, font_size=style.READOUT_SIZE).set_color(style.NORM_COLOUR)
 
     @beat
     def beat_flow(self) -> None:
@@ -474,12 +559,29 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 Transform(cols, self.columns_like(self.flow.final, cols)),
                 run_time=self.seconds(style.LONG * 2),
             )
-        mark = SurroundingRectangle(cols[-1], color=style.HIGHLIGHT)
-        note = label_text(self.words(self.clip.text.last_vector), style.HIGHLIGHT, style.BODY_SIZE)
-        note.next_to(mark, DOWN, buff=style.ITEM_GAP).align_to(mark, RIGHT)
-        self.play(Create(mark), FadeIn(note), run_time=self.seconds(style.SHORT))
+        self.point_at_last(tags, cols, loop)
         self.shown["flow_output"] = self.entries(self.columns(self.flow.final)[-1])
         self.last: tuple[VMobject, VMobject] = (tags[-1], cols[-1])
+
+    def point_at_last(self, tags: VGroup, cols: VGroup, loop: LayerLoop) -> None:
+        """Frame the last vector and say it goes on; where there is no room under it (the
+        square frame), the loop, done, leaves and the stack rises to make some."""
+        note = label_text(self.words(self.clip.text.last_vector), style.HIGHLIGHT, style.BODY_SIZE)
+        fit_width(note, self.content_width())
+        mark = SurroundingRectangle(cols[-1], color=style.HIGHLIGHT)
+        floor = style.EDGE_BUFFER - config.frame_height / 2
+        short = floor - (mark.get_bottom()[1] - style.ITEM_GAP - note.height)
+        if short > 0:
+            self.play(
+                FadeOut(loop),
+                VGroup(tags, cols).animate.shift(short * UP),
+                run_time=self.seconds(style.SHORT),
+            )
+            mark.shift(short * UP)
+        note.next_to(mark, DOWN, buff=style.ITEM_GAP).align_to(mark, RIGHT)
+        if note.get_left()[0] < style.EDGE_BUFFER - config.frame_width / 2:
+            note.set_x(0)
+        self.play(Create(mark), FadeIn(note), run_time=self.seconds(style.SHORT))
 
     # -- the prediction ----------------------------------------------------------------
 
@@ -526,7 +628,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         for column in columns:
             for entry, word in zip(column, words, strict=True):
                 entry.match_y(word)
-            column.shift((x - column.get_left()[0]) * RIGHT)
+            widest = max(entry.width for entry in column)
+            for entry in column:  # numbers end on a common right edge, bars start on one
+                entry.set_x(x + entry.width / 2 if column is bars else x + widest - entry.width / 2)
             x = column.get_right()[0] + (style.WIDE_GAP if frame.is_landscape() else NARROW_GAP)
         total = MathTex(
             r"\Sigma = " + mathcore.fixed(s.total, 2), font_size=size, color=style.MUTED
@@ -580,11 +684,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         self.until_sentence(1)
         self.play(FadeIn(matrix), FadeIn(words), run_time=self.seconds(style.MEDIUM))
-        self.play(
-            Write(equals),
-            TransformFromCopy(VGroup(matrix, vector), logits),
-            run_time=self.seconds(style.LONG),
-        )
+        self.row_by_row(matrix, vector, equals, logits)
         table = self.softmax_table(words.copy())
         heads = self.headers(table)
         left = style.EDGE_BUFFER - config.frame_width / 2
@@ -619,6 +719,30 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         self.until_sentence(3)
         self.land_prediction(answer, blank, words, bars)
+
+    def row_by_row(
+        self, matrix: ArrayMatrix, vector: VMobject, equals: VMobject, logits: ArrayMatrix
+    ) -> None:
+        """Each word's logit is its row of the unembedding dotted with the vector: a frame
+        walks down the rows while the vector is framed too, and each logit comes out of its
+        row."""
+        rows, entries = matrix.get_rows(), logits.get_entries()
+        row_box = SurroundingRectangle(rows[0], color=style.HIGHLIGHT, buff=style.HIGHLIGHT_BUFF)
+        column_box = SurroundingRectangle(vector, color=style.HIGHLIGHT, buff=style.HIGHLIGHT_BUFF)
+        self.play(
+            Write(equals),
+            FadeIn(logits.get_brackets()),
+            Create(row_box),
+            Create(column_box),
+            run_time=self.seconds(style.SHORT),
+        )
+        step = max(self.seconds(style.SHORT), 0.5 * self.sentence_seconds(1) / len(rows))
+        for index, (row, entry) in enumerate(zip(rows, entries, strict=True)):
+            if index:
+                target = SurroundingRectangle(row, color=style.HIGHLIGHT, buff=style.HIGHLIGHT_BUFF)
+                self.play(Transform(row_box, target), run_time=step / 2)
+            self.play(TransformFromCopy(row, entry), run_time=step / 2)
+        self.play(FadeOut(row_box), FadeOut(column_box), run_time=self.seconds(style.SHORT))
 
     def headers(self, table: VGroup) -> VGroup:
         text = self.clip.text
@@ -678,24 +802,33 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         return view
 
     def place_analogy(self, view: ArrowSpace3D, panel: VGroup) -> None:
-        """The 3-D view left of its panel in the wide and square frames, above it in the
-        vertical one."""
-        if frame.is_portrait():
-            view.origin = UP * PORTRAIT_VIEW_Y
+        """The 3-D view left of its panel in the wide frame, above it in the narrow ones (in
+        the square one smaller, over a panel of three lines)."""
+        if frame.is_landscape():
+            view.origin = style.ANALOGY_X * RIGHT + style.PICTURE_LIFT * DOWN
             view.redraw()
-            panel.next_to(UP * (PORTRAIT_VIEW_Y - PORTRAIT_VIEW_DROP), DOWN, buff=0)
-            panel.set_x(0)
+            panel.move_to(
+                (style.ANALOGY_PANEL_X + panel.width / 2) * RIGHT + style.PICTURE_LIFT * UP
+            )
             return
-        left = style.ANALOGY_X if frame.is_landscape() else SQUARE_VIEW_X
-        view.origin = left * RIGHT + style.PICTURE_LIFT * DOWN
+        portrait = frame.is_portrait()
+        view_y = PORTRAIT_VIEW_Y if portrait else SQUARE_VIEW_Y
+        view.origin = UP * view_y
         view.redraw()
-        panel_x = style.ANALOGY_PANEL_X if frame.is_landscape() else SQUARE_PANEL_X
-        panel.move_to((panel_x + panel.width / 2) * RIGHT + style.PICTURE_LIFT * UP)
+        if not portrait:  # the formula on one line, the nearest word and its cosine on one
+            formula, nearest, cosine, _ = panel
+            formula.arrange(RIGHT, buff=style.ITEM_GAP)
+            VGroup(nearest, cosine).arrange(RIGHT, buff=style.WIDE_GAP)
+            panel.arrange(DOWN, buff=style.ROW_GAP)
+            fit_width(panel, self.content_width())
+        drop = PORTRAIT_VIEW_DROP if portrait else SQUARE_VIEW_DROP
+        panel.next_to(UP * (view_y - drop), DOWN, buff=0)
+        panel.set_x(0)
 
     def analogy_panel(self) -> VGroup:
         p, text, colours = self.analogy, self.clip.text, self.clip.colours
         width = min(style.ANALOGY_PANEL_WIDTH, config.frame_width / 2 - style.EDGE_BUFFER)
-        if frame.is_portrait():
+        if not frame.is_landscape():
             width = self.content_width()
         formula = VGroup(
             name_text(f"E({p.a}) − E({p.b})", width, colours.attribute, style.BODY_SIZE),
@@ -777,8 +910,13 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         names, bars, values = VGroup(), VGroup(), VGroup()
         for label, tint, tracker in zip(labels, tints, trackers, strict=True):
             name, role = label
-            words = VGroup(name_text(name, self.meter_label(), tint, style.BODY_SIZE))
-            words.add(self.dot_label(name, tint))
+            dot = self.dot_label(name, tint)
+            if frame.is_landscape():
+                words = VGroup(name_text(name, self.meter_label(), tint, style.BODY_SIZE), dot)
+            else:  # the name and its dot product on one line: the frame is short of height
+                room = self.meter_label() - dot.width - style.ITEM_GAP
+                first = VGroup(name_text(name, room, tint, style.BODY_SIZE), dot)
+                words = VGroup(first.arrange(RIGHT, buff=style.ITEM_GAP))
             if role:
                 words.add(name_text(role, self.meter_label(), style.MUTED, style.BODY_SIZE))
             names.add(words.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP / 2))
@@ -829,30 +967,66 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         left = words.get_left()[0] + self.meter_label() + style.ITEM_GAP
         bar.move_to((left + bar.width / 2) * RIGHT + words.get_center()[1] * UP)
 
+    def last_name_vector(self, values: np.ndarray) -> VMobject:
+        """The vector on the last name's token, drawn as in the flow (a column in the wide
+        frame, a row in the narrow ones)."""
+        index = self.tokens.index(self.clip.fact.last_name)
+        return self.columns(np.repeat(np.asarray(values)[None, :], len(self.tokens), 0))[index]
+
+    def soaking_stage(
+        self,
+    ) -> tuple[Mobject, LayerLoop, VGroup, VMobject, VGroup, list[ValueTracker]]:
+        """(heading, loop, the tag with its vector, the vector, the meter, its trackers)."""
+        fact = self.clip.fact
+        heading = self.title(self.clip.text.absorbing)
+        loop = self.layer_loop()
+        loop.next_to(
+            heading, DOWN, buff=style.SECTION_GAP if frame.is_landscape() else style.ITEM_GAP
+        )
+        tag = TokenTag(fact.last_name, self.token_colour(fact.last_name))
+        column = self.last_name_vector(self.flow.embeddings[self.tokens.index(fact.last_name)])
+        rows, trackers = self.meter()
+        if frame.is_landscape():
+            vector = VGroup(tag, column).arrange(DOWN, buff=style.ITEM_GAP)
+            vector.to_edge(LEFT, buff=style.MARGIN).shift(1.2 * DOWN)  # under the loop arrow
+            rows.next_to(vector, RIGHT, buff=style.WIDE_GAP).match_y(vector)
+        else:  # the vector as a row under the loop, its meter under it
+            fit_width(tag, NARROW_TAG_WIDTH)
+            vector = VGroup(tag, column).arrange(RIGHT, buff=style.ITEM_GAP)
+            below = VGroup(vector, rows).arrange(DOWN, buff=style.SECTION_GAP)
+            floor = style.EDGE_BUFFER - config.frame_height / 2
+            top = loop.get_bottom()[1] - style.SECTION_GAP
+            if below.height > top - floor:  # long names wrap into more lines: closer
+                rows[0].arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+                below.arrange(DOWN, buff=style.ITEM_GAP)
+                top = loop.get_bottom()[1] - style.ITEM_GAP
+            below.move_to(((top + floor) / 2) * UP)
+            vector.set_x(0)
+            full = self.meter_label() + self.meter_width() + 2 * style.ITEM_GAP + METER_VALUE
+            rows.shift((-full / 2 - rows.get_left()[0]) * RIGHT)  # room for the longest bar
+        return heading, loop, vector, column, rows, trackers
+
+    def carrier(self, step: Step, box: Mobject) -> VMobject | None:
+        """What a block pours into the vector, shown leaving the block: the first name from
+        attention (context), the attribute from the MLP (knowledge); the norm adds nothing."""
+        fact, colours = self.clip.fact, self.clip.colours
+        word = {
+            "attention": (fact.first_name, colours.first_name),
+            "mlp": (fact.attribute, colours.attribute),
+        }
+        if step not in word:
+            return None
+        name, tint = word[step]
+        words = name_text(name, NARROW_METER_LABEL, tint, style.BODY_SIZE)
+        return mark_overlay(words.next_to(box, DOWN, buff=style.ITEM_GAP))  # it flies into x
+
     @beat
     def beat_context_knowledge(self) -> None:
         self.clear_stage()
-        fact, text = self.clip.fact, self.clip.text
-        index = self.tokens.index(fact.last_name)
-        heading = self.title(text.absorbing)
-        _tags, _cols, loop = self.flow_stage()
-        loop.next_to(heading, DOWN, buff=style.SECTION_GAP)
-        tag = TokenTag(fact.last_name, self.token_colour(fact.last_name))
-        column = self.columns(self.flow.embeddings)[index]
-        vector = VGroup(tag, column).arrange(DOWN, buff=style.ITEM_GAP)
-        rows, trackers = self.meter()
-        if frame.is_landscape():
-            vector.to_edge(LEFT, buff=style.MARGIN).shift(1.2 * DOWN)  # under the loop arrow
-            rows.next_to(vector, RIGHT, buff=style.WIDE_GAP).match_y(vector)
-        else:  # the vector under the loop, its meter under it
-            vector.next_to(loop, DOWN, buff=style.SECTION_GAP).set_x(0)
-            rows.next_to(vector, DOWN, buff=style.SECTION_GAP).set_x(0)
+        index = self.tokens.index(self.clip.fact.last_name)
+        heading, loop, vector, column, rows, trackers = self.soaking_stage()
         self.play(
-            FadeIn(heading),
-            FadeIn(loop),
-            FadeIn(vector),
-            FadeIn(rows),
-            run_time=self.seconds(style.MEDIUM),
+            *(FadeIn(m) for m in (heading, loop, vector, rows)), run_time=self.seconds(style.MEDIUM)
         )
         self.until_sentence(1)  # only its own word so far
         self.play(Indicate(rows[0][1], color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
@@ -867,20 +1041,12 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 if layer == 1 and step != "norm":
                     self.until_sentence(2 if step == "attention" else 3)
                 values = self.flow.features[self.flow.feature_index(layer, step), index]
-                record = self.flow.step(layer, step).vectors[index]
-                new = self.columns(record[None, :].repeat(len(self.tokens), 0))[index].move_to(
-                    column
-                )
-                self.play(
-                    Indicate(loop.get_box(stage), color=stage_tints()[stage], scale_factor=1.0),
-                    Succession(FadeOut(column), FadeIn(new)),  # the block hands back a new vector
-                    *(t.animate.set_value(float(v)) for t, v in zip(trackers, values, strict=True)),
-                    run_time=self.seconds(style.MEDIUM),
-                )
+                new = self.last_name_vector(self.flow.step(layer, step).vectors[index])
+                self.soak(loop.get_box(stage), step, column, new.move_to(column), trackers, values)
                 column = new
         final = self.flow.features[-1, index]
         if self.n_layers > LAYERS_STORED:
-            new = self.columns(self.flow.final)[index].move_to(column)
+            new = self.last_name_vector(self.flow.final[index]).move_to(column)
             self.play(
                 ChangeDecimalToValue(loop.get_count(), self.n_layers),
                 Succession(FadeOut(column), FadeIn(new)),
@@ -888,6 +1054,32 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 run_time=self.seconds(style.LONG),
             )
         self.shown["absorbed"] = [round(float(v), 2) for v in final]
+
+    def soak(
+        self,
+        box: Mobject,
+        step: Step,
+        old: VMobject,
+        new: VMobject,
+        trackers: list[ValueTracker],
+        values: np.ndarray,
+    ) -> None:
+        """One block's turn: it lights up, what it adds travels from it into the vector, and
+        the vector and its meter change as it lands."""
+        tint = stage_tints()[STEPS.index(step)]
+        carrier = self.carrier(step, box)
+        light: Animation = Indicate(box, color=tint, scale_factor=1.0)
+        if carrier is not None:
+            self.play(light, FadeIn(carrier, shift=0.2 * DOWN), run_time=self.seconds(style.SHORT))
+            light = carrier.animate.move_to(old).scale(0.4).set_opacity(0.0).build()
+        self.play(
+            light,
+            Succession(FadeOut(old), FadeIn(new)),  # the block hands back a new vector
+            *(t.animate.set_value(float(v)) for t, v in zip(trackers, values, strict=True)),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        if carrier is not None:
+            self.remove(carrier)
 
     # -- where the parameters are ------------------------------------------------------
 

@@ -64,7 +64,7 @@ class RefresherText:
 
     tokens_title: str = option("Text is cut into tokens", max_length=TEXT_LENGTH)
     token_count: str = option("{n} tokens", max_length=TEXT_LENGTH)
-    embeddings_title: str = option("Each token becomes a column of numbers", max_length=TEXT_LENGTH)
+    embeddings_title: str = option("Each token becomes a vector of numbers", max_length=TEXT_LENGTH)
     dimensions: str = option("{n} numbers each (toy size)", max_length=TEXT_LENGTH)
     attention: str = option("Attention", max_length=30)
     norm: str = option("Norm", max_length=30)
@@ -99,7 +99,7 @@ class TransformerRefresherConfig(ClipConfig):
     the knowledge and the parameters are."""
 
     SCENE: ClassVar[str] = "scenes.clips.transformer_refresher:TransformerRefresher"
-    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16")  # no square layout yet
+    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16", "1:1")  # every beat reflows
     BEATS: ClassVar[tuple[str, ...]] = (
         "tokens",
         "embeddings",

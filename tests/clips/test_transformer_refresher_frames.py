@@ -2,8 +2,8 @@
 (which also checks that every beat can be presented alone), against committed control data in
 tests/clips/control_data/transformer_refresher/. Regenerate after an intended visual change:
 ``nice .venv/bin/pytest tests/clips/test_transformer_refresher_frames.py --set_test -n 0``.
-The long-names tests play the clip with 30-character names; the portrait test plays a beat in
-the vertical 9:16 frame.
+The long-names tests play the clip with 30-character names; the portrait and square tests play
+a beat in the vertical 9:16 and the square 1:1 frame.
 """
 
 from __future__ import annotations
@@ -43,6 +43,16 @@ class PortraitRefresher(TransformerRefresher):
             Path(__file__).resolve().parents[2] / "configs" / "transformer_refresher.yaml"
         )
         super().__init__(dataclasses.replace(clip, aspect="9:16"), **kwargs)  # type: ignore[arg-type]
+
+
+class SquareRefresher(TransformerRefresher):
+    """The shipped clip in the square 1:1 frame (the tokens stacked, each vector a row)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = load_clip(
+            Path(__file__).resolve().parents[2] / "configs" / "transformer_refresher.yaml"
+        )
+        super().__init__(dataclasses.replace(clip, aspect="1:1"), **kwargs)  # type: ignore[arg-type]
 
 
 @frames_comparison(custom_config=cached_latex(), base_scene=TransformerRefresher)
@@ -104,3 +114,9 @@ def test_long_names_context_knowledge(scene: LongNamesRefresher) -> None:
 def test_portrait_prediction(scene: PortraitRefresher) -> None:
     assert config.frame_height > config.frame_width  # laid out in the vertical frame
     scene.play_beats(["prediction"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SquareRefresher)
+def test_square_flow(scene: SquareRefresher) -> None:
+    assert config.frame_height == config.frame_width  # laid out in the square frame
+    scene.play_beats(["flow"])
