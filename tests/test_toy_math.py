@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mathcore
-from mathcore.directions import path_point, projection_onto
+from mathcore.directions import path_point, projection_onto, reading_band
 from mathcore.geometry import displayed_angle
 from scenes.config import load_clip
 
@@ -68,18 +68,22 @@ def test_displayed_angle_is_the_arccos_of_the_shown_value() -> None:
 
 @pytest.mark.parametrize("path", TOY_CONFIGS, ids=lambda p: p.stem)
 def test_toy_readouts_as_displayed(path: Path) -> None:
-    """The full-name vector reads exactly 1, 1, 0; the sum line adds its displayed terms;
+    """The full-name vector M + J reads 1 + M·J along each name and M·B + J·B along the
+    attribute (closed form from the pairwise dot products): yes for both names, not yes for
+    the attribute;
     each angle is arccos of its displayed dot product; every reading stop shows the value
     the config asked for."""
     clip = load_clip(path)
     toy = clip.toy  # type: ignore[attr-defined]
     d = mathcore.named_directions(("first", "last", "attribute"), toy.d_model, clip.seed, toy.tilt)
-    full = d.encode({"first": 1.0, "last": 1.0})
-    shown = [mathcore.fixed(float(u @ full), toy.decimals) for u in d.vectors]
-    assert shown == [mathcore.fixed(1, toy.decimals)] * 2 + [mathcore.fixed(0, toy.decimals)]
-    total = round(float(shown[0]) + float(shown[1]), toy.decimals)
-    assert mathcore.fixed(total, toy.decimals) == mathcore.fixed(2, toy.decimals)
     gram = d.dot_products()
+    full = d["first"] + d["last"]
+    readings = [float(u @ full) for u in d.vectors]
+    closed_form = [1 + gram[0, 1], 1 + gram[0, 1], gram[0, 2] + gram[1, 2]]
+    assert readings == pytest.approx(closed_form, abs=1e-12)
+    bands = [reading_band(round(v, toy.decimals), toy.tolerance) for v in readings]
+    yes = reading_band(1.0, toy.tolerance)
+    assert bands[:2] == [yes, yes] and bands[2] != yes  # the fact is not stored yet
     for i, j in ((0, 1), (0, 2), (1, 2)):
         value, degrees = displayed_angle(gram[i, j], toy.decimals)
         assert math.cos(math.radians(degrees)) == pytest.approx(value, abs=1e-12)

@@ -82,12 +82,16 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         # Keyed by role, not by name: two roles may share a name in a remix.
         directions = mathcore.named_directions(FEATURES, toy.d_model, self.clip.seed, toy.tilt)
         self.directions = directions
-        full = directions.encode({"first": 1.0, "last": 1.0})
+        # The full name is the sum of the two name directions, and each token's vector its
+        # own name's direction: being only nearly perpendicular, they read about 1 and about
+        # 0 (1 + M·J, M·B + J·B), as the readouts show.
+        first, last = directions["first"], directions["last"]
+        full = first + last
         stops = [
             directions.encode({"first": s.first, "last": s.last, "attribute": s.attribute})
             for s in toy.stops
         ]
-        tokens = [directions.encode({"first": 1.0}), directions.encode({"last": 1.0})]
+        tokens = [first, last]
         points = [*directions.vectors, full, *stops, *tokens]
         coords = mathcore.span_coordinates(directions.vectors, points)
         self.coords = dict(zip((*FEATURES, "encoding"), coords[:4], strict=True))
@@ -572,25 +576,35 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         )  # fmt: skip
 
     def raise_reading(self, carrier: VGroup, columns: list[VGroup]) -> None:
-        """The carried M arrow flies into the last-name token's first-name readout, whose
-        value goes from 0 to 1 (the value read from the vector M + J)."""
-        readout = columns[1][0]
-        assert isinstance(readout, DotProductReadout)
-        old = readout.get_value()
-        reading = float(self.coords["first"] @ self.coords["encoding"])
-        new = self.readout("first", "encoding", reading).get_value()
-        new.move_to(old, aligned_edge=LEFT)
-        self.play(Indicate(readout, color=style.HIGHLIGHT), run_time=self.seconds(style.SHORT))
+        """The carried M arrow flies into the last-name token's readouts, which become those
+        of M + J: the first-name reading goes from about 0 to about 1, and the others move by
+        M's small overlap with their directions."""
+        readouts = list(columns[1])
+        olds, news = [], []
+        for i, (key, readout) in enumerate(zip(FEATURES, readouts, strict=True)):
+            assert isinstance(readout, DotProductReadout)
+            old = readout.get_value()
+            reading = float(self.directions.vectors[i] @ self.full)
+            new = self.readout(key, "encoding", reading).get_value()
+            olds.append(old)
+            news.append(new.move_to(old, aligned_edge=LEFT))
+        self.play(Indicate(readouts[0], color=style.HIGHLIGHT), run_time=self.seconds(style.SHORT))
         self.play(
-            TransformFromCopy(carrier[0], new),
-            FadeOut(old, shift=UP),
+            TransformFromCopy(carrier[0], news[0]),
+            *(FadeOut(old, shift=UP) for old in olds),
+            *(FadeIn(new, shift=UP) for new in news[1:]),
             run_time=self.seconds(style.MEDIUM),
         )
-        self.remove(new)  # now part of the readout, which is on screen
-        readout.remove(old)
-        readout.add(new)
-        readout.value = new
-        self.play(Indicate(readout, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
+        self.remove(*news)  # now parts of the readouts, which are on screen
+        for readout, old, new in zip(readouts, olds, news, strict=True):
+            assert isinstance(readout, DotProductReadout)
+            readout.remove(old)
+            readout.add(new)
+            readout.value = new
+        # Fading a part out took its readout off the scene (manim splits a parent when one
+        # of its parts is removed): put the readouts, now holding the new values, back whole.
+        self.add(*readouts)
+        self.play(Indicate(readouts[0], color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
 
     def spread(self, sentence: int, steps: int) -> float:
         """Run time of each of ``steps`` animations sharing sentence ``sentence``."""
