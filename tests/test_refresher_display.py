@@ -31,7 +31,9 @@ def fixed(value: float) -> str:
 def test_displayed_numbers_add_up(path: Path) -> None:
     clip = load_clip(path)
     with tempconfig({"dry_run": True, "verbosity": "ERROR", **cached_latex()}):
-        scene = TransformerRefresher(clip)  # type: ignore[arg-type]
+        # skip_animations: each animation jumps to its end (a dry run alone would still
+        # step through every frame of every animation).
+        scene = TransformerRefresher(clip, skip_animations=True)  # type: ignore[arg-type]
         scene.setup()
         scene.play_beats(["embeddings", "flow", "prediction", "context_knowledge", "mlp_share"])
     shown = scene.shown

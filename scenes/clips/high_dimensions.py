@@ -32,6 +32,7 @@ from manim import (
     DashedVMobject,
     Dot,
     FadeIn,
+    FadeOut,
     GrowFromEdge,
     GrowFromPoint,
     Indicate,
@@ -39,6 +40,7 @@ from manim import (
     MathTex,
     Mobject,
     Rectangle,
+    Succession,
     Text,
     Transform,
     VGroup,
@@ -295,12 +297,13 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
                 self.until_sentence(index + 2)  # 3-D, then each step up
             seconds = self.sentence_seconds(4) * 0.9 / max(later, 1)
             new_panel, new_band = self.spread_parts(index, histogram)
-            self.play(
+            self.play(  # the readout's words are replaced, not morphed glyph by glyph
                 Transform(bars, histogram.bars_for(self.spreads[index].shares)),
-                Transform(panel, new_panel),
+                Succession(FadeOut(panel), FadeIn(new_panel)),
                 Transform(band, new_band),
                 run_time=max(self.seconds(style.MEDIUM), seconds if index > 1 else 0.0),
             )
+            panel = new_panel
         self.until_sentence(5)  # almost perpendicular
         self.play(Indicate(panel[1], color=style.BOUND_COLOUR), run_time=self.seconds(style.LONG))
 

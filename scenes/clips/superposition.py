@@ -48,6 +48,7 @@ from manim import (
     RightAngle,
     Rotate,
     Square,
+    Succession,
     SurroundingRectangle,
     Transform,
     Triangle,
@@ -91,6 +92,9 @@ AXES_AZIMUTH = -40.0
 AXES_ELEVATION = 15.0
 AXES_TURN = 180.0
 CRAM_ELEVATIONS = (10.0, 40.0)  # the cramming view's elevation, whatever the pair's plane
+CRAM_TURNS = 60  # the cramming view turns at most this far (degrees) so every arrow shows
+CRAM_SEPARATION = 15.0  # degrees between any two arrows on screen, once the run ends
+CRAM_SHORTEST = 0.5  # the shortest an arrow may look, as a share of its length
 CRAM_ARC_RADIUS = 0.4  # the arc marking the worst pair's angle (units of the 3-D space)
 CRAM_SQUARE_UNIT = 1.3  # the cramming view in the square frame, beside its curve
 CRAM_LABEL_CLEAR = 0.4  # an arrow within about 22° of the angle's label pushes it aside
@@ -98,6 +102,31 @@ CRAM_SQUARE_SHARE = 0.62  # the curve's axes there, as a share of the loss curve
 REVEAL_HEADER_WIDTH = 4.0  # the reveal table's one header
 MARGIN_SECONDS = 2.5  # the reveal's last step: the worst pair's margin over the Welch bound
 PORTRAIT_GROW = 1.3  # the most a picture is enlarged to use the tall frame's height
+
+
+def clear_view(vectors: np.ndarray, azimuth: float, elevation: float) -> tuple[float, float]:
+    """The camera nearest (``azimuth``, ``elevation``) in which every arrow is seen: of
+    azimuths within :data:`CRAM_TURNS` of it and elevations in :data:`CRAM_ELEVATIONS`, the
+    first (nearest first) where every two arrows are at least :data:`CRAM_SEPARATION` degrees
+    apart on screen and none is shorter than :data:`CRAM_SHORTEST`; else the clearest."""
+
+    def clearance(view: tuple[float, float]) -> float:
+        screen = mathcore.project(vectors, *view)[:, :2]
+        lengths = np.hypot(screen[:, 0], screen[:, 1])
+        angles = np.degrees(np.arctan2(screen[:, 1], screen[:, 0]))
+        apart = np.abs((angles[:, None] - angles[None, :] + 180.0) % 360.0 - 180.0)
+        np.fill_diagonal(apart, 360.0)
+        return min(float(apart.min()), CRAM_SEPARATION * float(lengths.min()) / CRAM_SHORTEST)
+
+    low, high = CRAM_ELEVATIONS
+    views = [
+        (azimuth + float(turn), float(e))
+        for turn in np.linspace(-CRAM_TURNS, CRAM_TURNS, 2 * CRAM_TURNS // 5 + 1)
+        for e in np.linspace(low, high, int(high - low) // 5 + 1)
+    ]
+    views.sort(key=lambda v: abs(v[0] - azimuth) + abs(v[1] - elevation))
+    scores = [min(clearance(v), CRAM_SEPARATION) for v in views]
+    return views[int(np.argmax(scores))]
 
 
 class Superposition(BeatScene[SuperpositionConfig]):
@@ -565,7 +594,7 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )  # fmt: skip
         x_name = label_text(text.step_axis, style.MUTED, style.SMALL_SIZE).next_to(axes, DOWN)
         y_name = label_text(text.off_axis, style.MUTED, style.SMALL_SIZE)
-        y_name.next_to(axes.c2p(0, 90), RIGHT, buff=style.ITEM_GAP)
+        y_name.next_to(axes, UP, aligned_edge=LEFT, buff=style.ITEM_GAP)
         readout = VGroup(name, value).arrange(RIGHT)
         if square:
             readout.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
@@ -594,7 +623,8 @@ class Superposition(BeatScene[SuperpositionConfig]):
         run = self.cram
         colours = [style.CRAM_COLOURS[k % len(style.CRAM_COLOURS)] for k in range(len(run.final))]
         i, j = (int(k) for k in run.worst_pair[-1])
-        azimuth, elevation = cramming.facing_view(run.final[i], run.final[j], *CRAM_ELEVATIONS)
+        facing = cramming.facing_view(run.final[i], run.final[j], *CRAM_ELEVATIONS)
+        azimuth, elevation = clear_view(run.final, *facing)
         square = not frame.is_landscape() and not frame.is_portrait()
         unit = CRAM_SQUARE_UNIT if square else style.CRAM_UNIT
         return MovingVectors3D(
@@ -736,9 +766,9 @@ class Superposition(BeatScene[SuperpositionConfig]):
             self.play(FadeOut(matrix_group), run_time=self.seconds(style.SHORT))
             self.play(Create(histogram.get_axes()), FadeIn(histogram_group[1:]))
             self.play(FadeIn(VGroup(*ticks), shift=DOWN * style.ITEM_GAP))
-        self.play(
+        self.play(  # the pairs' ticks give way to the bars that count them
             FadeIn(histogram.get_bars(), shift=UP * style.ITEM_GAP, lag_ratio=style.LAG),
-            run_time=self.span(2, 0.3, style.LONG),
+            FadeOut(VGroup(*ticks)), run_time=self.span(2, 0.3, style.LONG),
         )  # fmt: skip
         self.say(self.clip.text.start)
 
@@ -762,12 +792,13 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self.play(Create(frames), Write(value), run_time=self.seconds(style.SHORT))
         if later:
             self.wait(self.seconds(style.SHORT))
-        else:
+            self.play(FadeOut(frames), FadeOut(value), run_time=self.seconds(style.SHORT) / 2)
+        else:  # the angle travels to the histogram and becomes its tick
             self.play(
-                FadeIn(tick, target_position=value.get_center()),
+                FadeIn(tick, target_position=value.get_center()), FadeOut(frames),
+                FadeOut(value, target_position=tick.get_center()),
                 run_time=self.seconds(style.SHORT),
-            )
-        self.play(FadeOut(frames), FadeOut(value), run_time=self.seconds(style.SHORT) / 2)
+            )  # fmt: skip
         return tick
 
     def loss_picture(self) -> tuple[LossCurve, VGroup]:
@@ -793,10 +824,16 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )  # fmt: skip
         axes = histogram.get_axes()
         low, high = sp.VIDEO_BAND_DEG
-        band = Rectangle(
+        window = Rectangle(
             width=axes.c2p(high, 0)[0] - axes.c2p(low, 0)[0], height=float(axes.y_length or 0),
-            stroke_width=0, fill_color=style.HIGHLIGHT, fill_opacity=style.HIGHLIGHT_OPACITY,
+            stroke_width=0, fill_color=style.HIGHLIGHT, fill_opacity=style.HIGHLIGHT_OPACITY / 2,
         ).move_to(axes.c2p((low + high) / 2, axes.y_range[1] / 2))  # fmt: skip
+        edges_of = [
+            DashedLine(window.get_corner(DOWN + s), window.get_corner(UP + s))
+            for s in (LEFT, RIGHT)
+        ]
+        band = VGroup(window, *(e.set_color(style.HIGHLIGHT) for e in edges_of))
+        band.set_z_index(-1)  # a window behind the bars, not one more bar
         share = tex_percent(self.video.scalars["share_89_91"])
         words = rf"\text{{ of pairs within }}{low:g}^\circ\text{{--}}{high:g}^\circ"
         claim = MathTex(share + words, font_size=style.MATH_SIZE)
@@ -838,11 +875,10 @@ class Superposition(BeatScene[SuperpositionConfig]):
         if in_turn:  # the loss makes way for the window, first with the random start
             self.play(FadeOut(loss), FadeOut(dot), run_time=self.seconds(style.SHORT))
             self.show_start(histogram, start, self.seconds(style.MEDIUM))
-        self.play(
-            Transform(histogram.get_bars(), after), FadeOut(start),
+        self.play(  # the header changes with the bars it names
+            Transform(histogram.get_bars(), after), Succession(FadeOut(start), FadeIn(title)),
             run_time=self.span(2, 0.4, style.LONG),
         )  # fmt: skip
-        self.play(FadeIn(title), run_time=self.seconds(style.SHORT))
         self.play(FadeIn(band), Write(claim), run_time=self.span(2, 0.3))
 
     def show_start(self, histogram: AngleHistogram, start: Mobject, seconds: float) -> None:
