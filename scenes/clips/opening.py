@@ -23,8 +23,10 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Animation,
     ArcBetweenPoints,
     Arrow,
+    Brace,
     ChangeDecimalToValue,
     Create,
     DecimalNumber,
@@ -39,7 +41,6 @@ from manim import (
     MathTex,
     Mobject,
     ReplacementTransform,
-    ShowPassingFlash,
     Square,
     SurroundingRectangle,
     Text,
@@ -49,6 +50,7 @@ from manim import (
     Write,
     config,
     interpolate_color,
+    there_and_back,
 )
 
 import mathcore
@@ -134,42 +136,54 @@ class Opening(BeatScene[OpeningConfig]):
         glyphs = line.submobjects
         return VGroup(*glyphs[:first]), VGroup(*glyphs[first : first + last])
 
+    def prompt_model(self, line: Text) -> tuple[BlockIcon, Arrow, Arrow, Text]:
+        """Under the prompt: an arrow into the model, the model, an arrow out of it and the
+        word it predicts, centred in the room above the captions."""
+        model = BlockIcon(self.clip.text.model_box, width=min(4.4, self.width), height=1.2)
+        arrow_in, arrow_out = (
+            Arrow(UP, DOWN, buff=0, color=style.MUTED, stroke_width=4).scale_to_fit_height(0.7)
+            for _ in range(2)
+        )
+        colours = self.clip.colours
+        guess = label_text(self.clip.fact.attribute, colours.attribute, PROMPT_SIZE)
+        column = VGroup(arrow_in, model, arrow_out, guess).arrange(DOWN, buff=0.12)
+        column.set_y((line.get_bottom()[1] - style.SECTION_GAP + self.caption_top()) / 2)
+        return model, arrow_in, arrow_out, guess
+
     @beat
     def beat_prompt(self) -> None:
         self.clear_stage()
         line, answer, blank = self.prompt_line()
         question = VGroup(*(g for g in line.submobjects if g not in answer.submobjects))
-        model = BlockIcon(self.clip.text.model_box, width=min(4.4, self.width), height=1.2)
-        model.set_y((line.get_bottom()[1] + self.caption_top()) / 2)
-        self.play(Write(question), Write(blank), run_time=self.seconds(style.LONG))
-        self.play(FadeIn(model, shift=UP), run_time=self.seconds(style.MEDIUM))
-        self.ask_model(question, model)
-        coming_out = mark_overlay(answer.copy().move_to(model))  # seen coming out of the model
-        self.play(FadeIn(coming_out), run_time=self.seconds(style.SHORT))
+        model, arrow_in, arrow_out, guess = self.prompt_model(line)
+        each = self.spread(0, 6)
+        self.play(Write(question), Write(blank), run_time=each)
+        self.play(FadeIn(model, shift=UP), GrowArrow(arrow_in), run_time=each)
+        self.ask_model(VGroup(question, blank), model, each)
+        self.play(GrowArrow(arrow_out), FadeIn(guess, shift=DOWN), run_time=each)  # its answer
+        filling = mark_overlay(guess.copy())  # flies up over the model into the blank
         self.play(
-            Transform(coming_out, answer), FadeOut(blank, shift=DOWN),
-            run_time=self.seconds(style.MEDIUM),
+            Transform(filling, answer), FadeOut(blank, shift=DOWN), run_time=each
         )  # fmt: skip
-        self.remove(coming_out)
+        self.remove(filling)
         self.add(answer)
         self.until_sentence(1)  # knowledge about one particular person ...
+        self.play(FadeOut(VGroup(arrow_in, arrow_out, guess)), run_time=self.seconds(style.SHORT))
         self.link_name_to_answer(line, answer)
         self.until_sentence(2)  # ... so where is that fact kept?
         self.fact_into_model(line, model)
 
-    def ask_model(self, question: VGroup, model: BlockIcon) -> None:
-        """A copy of the prompt shrinks into the model, which works on it."""
-        going_in = question.copy()
+    def ask_model(self, prompt: VGroup, model: BlockIcon, run_time: float) -> None:
+        """A copy of the prompt (blank and all) slides down the arrow and shrinks into the
+        model, which works on it."""
+        going_in = prompt.copy()
         for glyph in going_in.family_members_with_points():
             mark_overlay(glyph)  # seen going into the model
         self.play(
-            going_in.animate.scale(0.2).move_to(model).set_opacity(0),
-            run_time=self.seconds(style.MEDIUM),
-        )
+            going_in.animate.scale(0.2).move_to(model).set_opacity(0), run_time=run_time
+        )  # fmt: skip
         self.remove(going_in)
-        self.play(
-            Indicate(model.get_box(), color=style.HIGHLIGHT), run_time=self.seconds(style.SHORT)
-        )
+        self.play(Indicate(model.get_box(), color=style.HIGHLIGHT), run_time=run_time)
 
     def link_name_to_answer(self, line: Text, answer: VGroup) -> None:
         """The name takes its features' colours and an arc ties it to what it is known for."""
@@ -267,12 +281,21 @@ class Opening(BeatScene[OpeningConfig]):
 
     def search(self, sea: VGroup) -> None:
         """A frame sweeps down the rows of numbers, looking for the fact."""
-        looking = mark_overlay(SurroundingRectangle(sea[0], color=style.HIGHLIGHT, buff=0.06))
+        looking = self.row_frame(sea, 0)
         self.play(Create(looking), run_time=self.seconds(style.SHORT))
         each = self.spread(1, len(sea)) * 0.7
-        for row in sea[1:]:
-            self.play(looking.animate.move_to(row), run_time=each)
+        for index in range(1, len(sea)):  # a quick step to the next row, then a look along it
+            self.play(Transform(looking, self.row_frame(sea, index)), run_time=each / 3)
+            self.wait(2 * each / 3)
         self.play(FadeOut(looking), run_time=self.seconds(style.SHORT))
+
+    def row_frame(self, sea: VGroup, index: int) -> SurroundingRectangle:
+        """A frame around row ``index`` of ``sea``: as tall as that row's glyphs, as wide
+        as the widest row (a row without a leading minus sign is narrower)."""
+        row, buff = sea[index], style.HIGHLIGHT_BUFF
+        box = SurroundingRectangle(row, color=style.HIGHLIGHT, buff=buff)
+        box.stretch_to_fit_width(sea.width + 2 * buff).set_x(sea.get_x())
+        return mark_overlay(box.set_y(row.get_y()))
 
     # -- the finding ----------------------------------------------------------------------
 
@@ -410,7 +433,7 @@ class Opening(BeatScene[OpeningConfig]):
         )
         self.until_sentence(1)  # a vector climbs through the stack ...
         self.climb(vector, blocks)
-        self.play(FadeIn(repeat), run_time=self.seconds(style.MEDIUM))
+        self.play(GrowFromCenter(repeat[0]), FadeIn(repeat[1]), run_time=self.seconds(style.MEDIUM))
         self.until_sentence(2)  # attention: last chapter
         attentions = [blocks[i].get_box() for i in range(0, len(blocks), 2)]
         self.play(
@@ -449,17 +472,17 @@ class Opening(BeatScene[OpeningConfig]):
     def stack_notes(self, blocks: VGroup) -> list[Mobject]:
         """What each kind of block is (an arrow to the top pair in the wide frame; under the
         stack in a narrow one), and how often the pair repeats in the model."""
-        text, n = self.clip.text, self.clip.model.n_layers
+        text = self.clip.text
         pairs = (
             (len(blocks) - 2, self.words(text.attention_note), style.LAST_NAME),
             (len(blocks) - 1, self.words(text.mlp_note, n=self.mlp_share), style.COMBINED),
         )
         if frame.is_portrait():
             lines = [name_text(words, self.width, colour) for _, words, colour in pairs]
-            lines.append(name_text(self.words(text.repeat, n=n), self.width, style.TEXT))
             column = VGroup(*lines).arrange(DOWN, buff=style.ITEM_GAP)
             column.next_to(blocks, DOWN, buff=style.SECTION_GAP).set_x(0)
-            return [lines[0], lines[1], lines[2]]
+            room = config.frame_width / 2 - style.EDGE_BUFFER - blocks.get_right()[0] - 0.5
+            return [lines[0], lines[1], self.repeat_brace(blocks, room)]
         room = config.frame_width / 2 - style.EDGE_BUFFER - blocks.get_right()[0] - 1.4
         notes: list[Mobject] = []
         for index, words, colour in pairs:
@@ -467,10 +490,20 @@ class Opening(BeatScene[OpeningConfig]):
             label.next_to(blocks[index], RIGHT, buff=1.2)
             arrow = Arrow(label.get_left(), blocks[index].get_right(), buff=0.1, color=colour)
             notes.append(VGroup(arrow, label))
-        repeat = name_text(self.words(text.repeat, n=n), room + 1.2, self.clip.colours.text)
-        repeat.next_to(blocks, RIGHT, buff=style.SECTION_GAP).align_to(blocks, DOWN)
-        notes.append(repeat)
+        notes.append(self.repeat_brace(blocks, room + 0.7))
         return notes
+
+    def repeat_brace(self, blocks: VGroup, room: float) -> VGroup:
+        """A brace right of the bottom attention and MLP pair, labelled with how often the
+        pair repeats in the model (the preset's layer count): the whole label beside it if
+        it fits ``room``, else just '× n'."""
+        n = self.clip.model.n_layers
+        brace = Brace(VGroup(blocks[0], blocks[1]), RIGHT, color=self.clip.colours.text)
+        colour = self.clip.colours.text
+        label = label_text(self.words(self.clip.text.repeat, n=n), colour, style.BODY_SIZE)
+        if label.width > room:  # no room for the words: say it short
+            label = label_text(f"× {n}", colour, style.LABEL_SIZE)
+        return VGroup(brace, label.next_to(brace, RIGHT, buff=style.ITEM_GAP))
 
     # -- simple and hard ------------------------------------------------------------------
 
@@ -547,69 +580,84 @@ class Opening(BeatScene[OpeningConfig]):
 
     # -- the plan -------------------------------------------------------------------------
 
-    def plan_picture(self) -> tuple[BlockIcon, VGroup, Text, VGroup, Text]:
-        """The block, the name's vector and its label (before the block) and the output
-        vector and its label (after it): left to right in the wide frame, top to bottom in a
-        narrow one."""
+    def paint_names(self, line: Text, attribute: bool = False) -> Text:
+        """``line``, which starts with the fact's name, in the name's colours of the prompt
+        beat (and, if ``attribute``, ending in the attribute's colour)."""
+        colours = self.clip.colours
+        first, last = self.name_glyphs(line)
+        first.set_color(colours.first_name)
+        last.set_color(colours.last_name)
+        if attribute:
+            glyphs = len("".join(self.clip.fact.attribute.split()))
+            VGroup(*line.submobjects[-glyphs:]).set_color(colours.attribute)
+        return line
+
+    def plan_picture(self) -> tuple[BlockIcon, VGroup, VGroup, tuple[Arrow, Arrow]]:
+        """The block, the name's vector and its label (before the block), the output
+        vector and its label (after it) and the arrows in and out of the block: left to
+        right in the wide frame, top to bottom in a narrow one."""
         fact, colours = self.clip.fact, self.clip.colours
         landscape = frame.is_landscape()
         into, out_of = (LEFT, RIGHT) if landscape else (UP, DOWN)
         room = 3.6 if landscape else self.width
         block = BlockIcon(self.clip.text.mlp, BLOCK_W, 1.6 if landscape else 1.0, style.COMBINED)
-        gap = 2.0 if landscape else 0.5
+        gap = 2.0 if landscape else 0.9
         cells = DOWN if landscape else RIGHT  # along the flow's cross direction
         vector = mark_overlay(self.flowing_vector(cells)).next_to(block, into, buff=gap)
-        name = name_text(fact.full_name, room, colours.combined)
+        name = self.paint_names(name_text(fact.full_name, room, colours.text))
         out = mark_overlay(self.flowing_vector(cells).set_color(colours.attribute))
         out.next_to(block, out_of, buff=gap)
         label = name_text(f"+ {fact.attribute}", room, colours.attribute)
-        if landscape:
-            name.next_to(vector, DOWN)
-            label.next_to(out, DOWN)
-        else:
-            name.next_to(vector, UP, buff=style.ITEM_GAP)
-            label.next_to(out, DOWN)
-        return block, VGroup(vector, name), name, VGroup(out, label), label
+        name.next_to(vector, DOWN if landscape else UP, buff=style.ITEM_GAP)
+        label.next_to(out, DOWN, buff=style.ITEM_GAP)
+        arrow_in, arrow_out = (
+            Arrow(start.get_edge_center(out_of), end.get_edge_center(into), buff=0.12,
+                  color=style.MUTED, stroke_width=4)
+            for start, end in ((vector, block), (block, out))
+        )  # fmt: skip
+        return block, VGroup(vector, name), VGroup(out, label), (arrow_in, arrow_out)
 
     @beat
     def beat_plan(self) -> None:
         self.clear_stage()
         fact, colours, text = self.clip.fact, self.clip.colours, self.clip.text
         plan = name_text(self.words(text.plan), self.width, colours.text, style.LABEL_SIZE)
-        statement = name_text(fact.statement(), self.width, colours.attribute)
+        statement = self.paint_names(name_text(fact.statement(), self.width, colours.text), True)
         credit = name_text(self.words(text.credit), self.width, colours.text, style.SMALL_SIZE)
-        block, before, name, after, label = self.plan_picture()
-        picture = VGroup(before, block, after)
+        block, before, after, arrows = self.plan_picture()
+        picture = VGroup(before, block, after, *arrows)
         square = not (frame.is_landscape() or frame.is_portrait())
         gap = style.ITEM_GAP if square else style.SECTION_GAP
         stage = VGroup(plan, statement, picture, credit).arrange(DOWN, buff=gap)
         fit_height_between(stage, self.title_top, self.caption_top())
         stage.set_y((self.title_top + self.caption_top()) / 2)
-        vector, out = before[0], after[0]
         self.play(FadeIn(plan), FadeIn(block), run_time=self.seconds(style.MEDIUM))
         self.until_sentence(1)  # step by step, on one concrete case
         self.play(FadeIn(before), run_time=self.seconds(style.MEDIUM))
+        going_in = mark_overlay(before[0].copy())  # the vector's copy goes into the block
         self.play(
-            vector.animate.move_to(block).set_opacity(0), FadeOut(name),
+            GrowArrow(arrows[0]), going_in.animate.move_to(block).set_opacity(0),
             run_time=self.seconds(style.MEDIUM),
         )  # fmt: skip
-        self.remove(vector)  # taken in by the block
+        self.remove(going_in)
         self.play(
             Indicate(block.get_box(), color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM)
         )
+        out = after[0]
         start = out.copy()
         out.move_to(block)
-        self.play(Transform(out, start), run_time=self.seconds(style.MEDIUM))
-        self.play(FadeIn(label), Write(statement), run_time=self.seconds(style.LONG))
+        self.play(GrowArrow(arrows[1]), Transform(out, start), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(after[1]), Write(statement), run_time=self.seconds(style.LONG))
         self.until_sentence(2)  # the credit
         self.play(FadeIn(credit, shift=UP), run_time=self.seconds(style.MEDIUM))
 
 
-def flash(box: Mobject, colour: str) -> ShowPassingFlash:
-    """A bright line running once round ``box``'s outline: the block at work (its opaque
-    fill keeps its colour, unlike Indicate, which would repaint it)."""
-    outline = box.copy().set_fill(opacity=0).set_stroke(colour, width=8).set_z_index(2)
-    return ShowPassingFlash(mark_overlay(outline), time_width=0.6)
+def flash(box: Mobject, colour: str) -> Animation:
+    """``box``'s outline lights up in ``colour`` and goes back: the block at work (its
+    opaque fill keeps its colour, unlike Indicate, which would repaint it; nothing is left
+    behind, unlike a passing flash, whose tail lingers at the path's start)."""
+    lit = box.copy().set_stroke(colour, width=8)
+    return Transform(box, lit, rate_func=there_and_back)
 
 
 def tex_name(name: str) -> str:
