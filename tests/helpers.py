@@ -1,8 +1,14 @@
-"""Helpers shared by test modules: reading subtitle files, and the caches graphical tests use."""
+"""Helpers shared by test modules: reading subtitle files, the caches graphical tests use, and
+the pacing rule."""
 
 from __future__ import annotations
 
 from scenes.app.paths import cache_dir
+from scenes.visual.timeline import BeatTiming
+
+# A sentence is said in about 4-7 s; a step of the picture per sentence keeps stills below this
+# (tests/test_pacing.py).
+LONGEST_STILL = 8.0
 
 
 def cached_latex() -> dict[str, str]:
@@ -26,3 +32,17 @@ def srt_cues(text: str) -> list[tuple[float, float, str]]:
         start, end = times.split(" --> ")
         cues.append((seconds(start), seconds(end), " ".join(words.split())))
     return cues
+
+
+def too_still(timeline: list[BeatTiming], pacing: float) -> list[str]:
+    """The beats of a played clip whose longest still stretch exceeds the limit, described.
+    The layout test (tests/test_layout.py) plays every shipped clip once and checks both its
+    layout and this, so that no clip is played twice for the two checks; tests/test_pacing.py
+    tests the rule."""
+    limit = LONGEST_STILL * pacing
+    return [
+        f"{beat.name}: {beat.longest_still():.1f} s still of {beat.duration:.1f} s"
+        f" (limit {limit:.1f})"
+        for beat in timeline
+        if beat.longest_still() > limit
+    ]

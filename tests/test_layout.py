@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import too_still
 from manim import (
     DOWN,
     LEFT,
@@ -32,6 +33,7 @@ from scenes.app.layout import (
     MIN_GLYPH_PX,
     Finding,
     aspect_ratios,
+    check_and_time,
     check_clip,
     check_scene,
     is_orphan,
@@ -39,7 +41,7 @@ from scenes.app.layout import (
     split_word,
 )
 from scenes.config import load_clip
-from scenes.config.common import ASPECTS
+from scenes.config.common import ASPECTS, as_aspect
 from scenes.config.registry import CLIP_CONFIGS
 from scenes.config.schema import ConfigError
 from scenes.visual.components import label_text
@@ -314,7 +316,9 @@ def test_every_clip_is_checked_in_every_ratio_its_own_first(fixture_clip: None) 
 @pytest.mark.render  # plays whole clips (no video), a minute or so each: the slow tier
 @pytest.mark.parametrize("ratio", ASPECTS)
 @pytest.mark.parametrize("path", CONFIGS, ids=[p.stem for p in CONFIGS])
-def test_shipped_clip_has_no_layout_finding(path: Path, ratio: str) -> None:
+def test_shipped_clip_has_no_layout_finding_and_keeps_moving(path: Path, ratio: str) -> None:
+    """No layout finding in this ratio; and, from the same dry run in 16:9, no beat holds a
+    still picture too long (the pacing rule of tests/test_pacing.py)."""
     # The superposition clip's 10,000-vector experiment takes minutes to compute on a fresh
     # machine; its small test config plays the same beats with the same texts.
     path = CHECKED_AS.get(path.name, path)
@@ -323,8 +327,13 @@ def test_shipped_clip_has_no_layout_finding(path: Path, ratio: str) -> None:
         with pytest.raises(ConfigError, match=rf"^{re.escape(str(path))}: aspect: expected "):
             load_clip(path, aspect=ratio)
         return
-    findings = check_clip(clip, str(path), ratios=[ratio])
+    turned = dataclasses.replace(clip, aspect=as_aspect(ratio))
+    findings, timeline = check_and_time(turned, str(path), ratio)
     assert findings == [], "\n" + "\n".join(f.line() for f in findings)
+    if ratio == "16:9":
+        assert timeline, "the dry run recorded no beats"
+        still = too_still(timeline, clip.pacing)
+        assert not still, f"{path.name}: too long on a still picture: " + "; ".join(still)
 
 
 def test_every_clip_is_checked() -> None:

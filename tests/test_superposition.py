@@ -438,7 +438,7 @@ def test_experiment_matrix_is_the_runs_start() -> None:
 
 
 def test_small_config_speaks_the_shipped_narration() -> None:
-    # test_pacing and test_layout play the small config in place of the shipped one: the
+    # test_layout (layout and pacing) plays the small config in place of the shipped one: the
     # words (and so each beat's length and sentence timing) must be the shipped clip's.
     shipped = clip_config("../../configs/superposition.yaml")
     small = clip_config("superposition_small.yaml")

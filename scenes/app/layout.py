@@ -83,6 +83,7 @@ import numpy as np
 from scenes.config import ClipConfig, scene_class
 from scenes.config.common import as_aspect
 from scenes.visual.marks import is_overlay_with, wrap_record
+from scenes.visual.timeline import BeatTiming
 
 if TYPE_CHECKING:
     from manim import Camera, Mobject, Scene
@@ -328,6 +329,27 @@ def check_scene(
 ) -> list[Finding]:
     """Play the scene class ``base`` (given ``clip`` when it is a clip's scene) in a dry run
     and return the findings."""
+    return _observed_run(base, name, clip, ratio, frames)[0]
+
+
+def check_and_time(
+    clip: ClipConfig, name: str, ratio: str = DEFAULT_RATIO
+) -> tuple[list[Finding], list[BeatTiming]]:
+    """One dry run of ``clip`` in ``ratio``: its layout findings and its beats' timeline
+    (when each beat starts and ends, when its picture moves), so that the tests check layout
+    and pacing without playing a clip twice."""
+    return _observed_run(scene_class(clip), name, clip, ratio, None)
+
+
+def _observed_run(
+    base: type[Scene],
+    name: str,
+    clip: ClipConfig | None,
+    ratio: str,
+    frames: Path | None,
+) -> tuple[list[Finding], list[BeatTiming]]:
+    """Play ``base`` in a dry run under the layout observer: the findings and the timeline
+    (empty for a scene that is not a clip's)."""
     from manim import tempconfig
 
     from scenes.app.render import shared_settings
@@ -353,7 +375,8 @@ def check_scene(
         make: Callable[..., Scene] = observed
         scene = make(clip, skip_animations=True) if clip is not None else make(skip_animations=True)
         scene.render()
-    return observer.findings
+    timeline: list[BeatTiming] = list(getattr(scene, "timeline", []))
+    return observer.findings, timeline
 
 
 # -- what is on screen ---------------------------------------------------------------------
