@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import mathcore
 from mathcore import MLPWeights, Probe
-from scenes.clips.mlp_walkthrough import hyphen_lines
+from scenes.clips.mlp_walkthrough import hyphen_lines, initials
 
 
 def loop_forward(x: list[float], w: MLPWeights) -> list[float]:
@@ -164,3 +164,26 @@ def test_long_names_break_only_at_spaces_or_hyphens(text: str, chars: int) -> No
         for k, part in enumerate(word.split("-"))
     ]
     assert (cuts > 0) == any(len(piece) > chars for piece in pieces)
+
+
+def test_initials_mark_each_name_distinctly() -> None:
+    """One letter per name part, upper case; tags that would coincide take more letters."""
+    assert initials([("Michael", "Jordan"), ("Michael", "Phelps"), ("neither", "name")]) == [
+        "MJ",
+        "MP",
+        "NN",
+    ]
+    tags = initials([("Michael", "Jordan"), ("Michael", "Johnson"), ("Alexis", "Jordan")])
+    assert tags == ["MicJor", "MicJoh", "AleJor"]  # "MJ" and "MiJo" would still coincide
+
+
+@given(st.lists(st.tuples(st.text("abcAB", min_size=1), st.text("abcAB", min_size=1)),
+                min_size=1, max_size=5, unique=True))  # fmt: skip
+def test_initials_differ_whenever_the_names_do(names: list[tuple[str, str]]) -> None:
+    """Distinct names get distinct tags once the letters suffice; each tag starts with
+    the parts' first letters."""
+    tags = initials(names)
+    assert len(tags) == len(names)
+    assert all(t[0] == n[0][0].upper() for t, n in zip(tags, names, strict=True))
+    if len({tuple(p.lower() for p in n) for n in names}) == len(names):
+        assert len(set(tags)) == len(tags)

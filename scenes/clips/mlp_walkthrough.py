@@ -9,6 +9,7 @@ its displayed terms), so a value shown in two beats is the same value.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -41,6 +42,7 @@ from manim import (
     Polygon,
     ReplacementTransform,
     Restore,
+    Square,
     SurroundingRectangle,
     Transform,
     TransformFromCopy,
@@ -97,6 +99,7 @@ class Prepared:
     tokens: tuple[mathcore.DisplayedPass, ...]  # every prompt token's pass, as displayed
     labels: tuple[str, ...]  # full name, probes, "neither"
     focus: int  # the prompt token followed (the last name's)
+    tags: tuple[str, ...]  # each label's initials, as the plane marks its names
 
 
 def prepare_numbers(c: MLPWalkthroughConfig) -> Prepared:
@@ -135,7 +138,10 @@ def prepare_numbers(c: MLPWalkthroughConfig) -> Prepared:
         (fact.attribute, *c.other_facts()),
     )
     tokens = tuple(mathcore.displayed_pass(toy, e, d, c.activation) for e in sequence.embedding)
-    return Prepared(toy, sequence, numbers, tokens, labels, prompt.index(fact.last_name))
+    names = ((fact.first_name, fact.last_name), *c.probe_names(), labels[-1].split())
+    return Prepared(
+        toy, sequence, numbers, tokens, labels, prompt.index(fact.last_name), tuple(initials(names))
+    )
 
 
 class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
@@ -818,7 +824,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         table = self.threshold_table()
         self.place(self.arranged([plane, table], style.WIDE_GAP))
         self.zoom("act", plane.get_axes())
-        self.at(1)  # every name on the plane, numbered as in the table
+        self.at(1)  # every name on the plane, marked by its initials
         self.play(FadeIn(VGroup(*cells(table, 4, (0,))), lag_ratio=style.LAG_SLOW),
                   run_time=self.seconds(style.SHORT))  # fmt: skip
         self.play(FadeIn(plane.get_dots(), scale=2), FadeIn(plane.get_labels()),
@@ -835,7 +841,8 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(3)  # read as it is: the half names get a partial yes
         self.say(c.text.threshold)
         region, boundary = plane.yes_side(0.0)
-        self.play(FadeIn(region), Create(boundary), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(region), Create(boundary), FadeIn(plane.get_legend()),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
         halves = range(1, len(n.probes) - 1)
         self.play(*(table[4 * (i + 1) + 1].animate.set_color(style.NEGATIVE) for i in halves),
                   *(Indicate(plane.dot_of(i), color=style.NEGATIVE, scale_factor=1.6)
@@ -862,7 +869,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         c = self.clip
         act = style.ACTIVATION_TITLES[c.activation]
         rows = [
-            [self.name(i, numbered=True), self.num(r.up), self.num(r.pre),
+            [self.name(i), self.num(r.up), self.num(r.pre),
              self.num(r.neuron, c.colours.combined)]
             for i, r in enumerate(self.n.probes)
         ]  # fmt: skip
@@ -885,13 +892,14 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             columns = VGroup(pre, out).arrange(RIGHT, buff=graph.width / 2)
             picture = VGroup(graph, columns).arrange(DOWN, buff=style.WIDE_GAP)
         self.place(picture)
-        out.get_entries().set_opacity(0)
+        drawn = out.get_drawn_rows() if not self.row_convention else out.get_drawn_columns()
+        for index in drawn:  # the numbers come out of the graph; the ⋮ stays, as on the left
+            self.entry(out, index).set_opacity(0)
         self.zoom("act", picture)
         self.say(c.text.relu)
         self.at(0, 0.45)  # negative values to zero, positive ones unchanged: the graph's two halves
         self.play(Indicate(graph.get_graph(), color=style.HIGHLIGHT),
                   run_time=self.seconds(style.LONG))  # fmt: skip
-        drawn = out.get_drawn_rows() if not self.row_convention else out.get_drawn_columns()
         for step, index in enumerate(drawn):
             self.at(1, step / len(drawn), last=2)
             self.through_graph(
@@ -1178,7 +1186,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             FadeIn(equation[3]), FadeIn(total.get_brackets()), run_time=self.seconds(style.SHORT)
         )
         drawn = total.get_drawn_rows() if not self.row_convention else total.get_drawn_columns()
-        for step, index in enumerate(drawn):  # each entry: the two above it, added
+        for step, index in enumerate(drawn):  # each entry: the two in its place, added
             self.at(1, 0.85 * step / len(drawn))
             self.emerge(
                 VGroup(self.entry(e_in, index), self.entry(out, index)), self.entry(total, index)
@@ -1274,7 +1282,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
 
     def summary_parts(self) -> tuple[VGroup, MathTex, Mobject]:
         """The real sizes under W↑ and W↓ (staggered in a narrow frame, where they would
-        touch), the block's formula and the model's name below them."""
+        touch), the model's name under them, and the block's formula below."""
         c = self.clip
         d_model, d_mlp = c.model.d_model, c.d_mlp()
         sizes = VGroup()
@@ -1288,17 +1296,18 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             if len(sizes) and not frame.is_landscape():
                 buff += sizes[0].height + style.ROW_GAP
             sizes.add(size.next_to(self.pipeline.get_stage(key), DOWN, buff=buff))
+        act = style.ACTIVATION_TITLES[c.activation]  # named as on the diagram, not σ
         formula = MathTex(
-            r"E_{\text{out}} = E + W_{\downarrow}\,\sigma(W_{\uparrow} E + b_{\uparrow})"
-            r" + b_{\downarrow}",
+            rf"E_{{\text{{out}}}} = E + W_{{\downarrow}}\,\text{{{act}}}"
+            r"(W_{\uparrow} E + b_{\uparrow}) + b_{\downarrow}",
             font_size=style.TITLE_MATH_SIZE,
         )
         model = label_text(
             fill(c.text.shape, c.fact, model=c.model.name), style.MUTED, style.BODY_SIZE
         )
-        below = VGroup(formula, model).arrange(DOWN, buff=style.ITEM_GAP)
-        fit_width(below, self.room_width()).next_to(sizes, DOWN, buff=style.WIDE_GAP).set_x(0)
-        fit_height_between(below, below.get_top()[1], self.caption_top())
+        model.next_to(sizes, DOWN, buff=style.ITEM_GAP).set_x(sizes.get_x())  # qualifies them
+        fit_width(formula, self.room_width()).next_to(model, DOWN, buff=style.WIDE_GAP).set_x(0)
+        fit_height_between(formula, formula.get_top()[1], self.caption_top())
         return sizes, formula, model
 
 
@@ -1310,6 +1319,19 @@ def cells(
     count = len(table) // width
     picked = range(count) if rows is None else [r + 1 for r in rows]
     return [table[r * width + c] for r in picked for c in columns]
+
+
+def initials(names: Sequence[Sequence[str]]) -> list[str]:
+    """A short tag per name: the first letter of each of its parts ("Michael", "Jordan" →
+    "MJ"), upper case; where two tags would coincide, every tag takes one more letter of
+    each part ("MiJo") until they differ (or the parts run out)."""
+    width = 1
+    while True:
+        tags = ["".join(part[:width].title() for part in parts) for parts in names]
+        longest = max((len(part) for parts in names for part in parts), default=0)
+        if len(set(tags)) == len(tags) or width >= longest:
+            return tags
+        width += 1
 
 
 def hyphen_lines(text: str, chars: int) -> str:
@@ -1341,8 +1363,8 @@ class NamePlane(VGroup):
     level lines x + y = k of row 1's linear value (row₁·E = M·E + J·E), and on demand the side
     where a threshold t is passed (x + y ≥ t, shaded, its boundary dashed).
 
-    Each dot is labelled with its names' numbers in the table beside it; names at the same
-    displayed point share one dot and one label (dots never overlap).
+    Each dot is labelled with its names' initials (numbers belong to the level lines alone);
+    names at the same displayed point share one dot and one label (dots never overlap).
     """
 
     BOX = (-0.5, 1.5, -0.5, 1.5)
@@ -1375,12 +1397,11 @@ class NamePlane(VGroup):
         for (x, y), names in groups:
             colour = scene.probe_colour(scene.data.labels.index(names[0]))
             dot = Dot(self.axes.c2p(x, y), radius=style.DOT_RADIUS * 1.5, color=colour)
-            # Numbered like the table's rows: any name length fits, shared points list all.
-            tags = ", ".join(str(scene.data.labels.index(n) + 1) for n in names)
-            label = MathTex(tags, font_size=style.MATH_SIZE, color=colour)
-            # Off the level line through the dot (and off the diagonal arrow for a dot on it).
-            off_lines = (LEFT if x < 0.5 else RIGHT) + DOWN / 2 if x == y else UP + RIGHT
-            label.next_to(dot, off_lines, buff=style.ITEM_GAP / 2)
+            # The names' initials (numbers are kept for the level lines): any name length
+            # fits, shared points list all.
+            tags = ", ".join(scene.data.tags[scene.data.labels.index(n)] for n in names)
+            label = label_text(tags, colour, style.BODY_SIZE)
+            self.place_label(label, dot, x, y)
             self.dots.add(dot)
             self.labels.add(label)
             for name in names:
@@ -1391,6 +1412,33 @@ class NamePlane(VGroup):
             rf"{scene.vec('M')}+{scene.vec('J')}", font_size=style.MATH_SIZE, color=combined
         ).next_to(tip, UP, buff=0.1)
         self.add(self.axes, self.levels, self.arrow, self.arrow_label, self.dots, self.labels)
+        self.legend = self.region_legend(scene.clip.text.fires)
+        self.add(self.legend)
+
+    def region_legend(self, words: str) -> VGroup:
+        """A swatch of the shading and what it means, below the plane's lowest label."""
+        swatch = Square(style.ITEM_GAP * 1.2, stroke_color=style.POSITIVE,
+                        stroke_width=style.AXIS_STROKE)  # fmt: skip
+        swatch.set_fill(style.POSITIVE, opacity=style.HIGHLIGHT_OPACITY * 2)
+        text = label_text(words, style.TEXT, style.BODY_SIZE)
+        legend = VGroup(swatch, text).arrange(RIGHT, buff=style.ITEM_GAP)
+        fit_width(legend, self.axes.width)
+        return legend.next_to(self, DOWN, buff=style.ITEM_GAP).align_to(self.axes, LEFT)
+
+    @staticmethod
+    def place_label(label: Mobject, dot: Dot, x: float, y: float) -> None:
+        """Beside the dot in a gap between the lines through it: the level line (slope -1),
+        the axes (x = 0, y = 0), and the M + J arrow (slope 1) for a dot on the diagonal.
+        A dot on the diagonal: level line and arrow leave the sides free, a label there
+        clears both when its gap exceeds half its height; the origin (the axes too): below
+        left. Off the diagonal: above right, clear of the level line and the axes."""
+        gap = style.ITEM_GAP / 2
+        if x == y and x == 0:
+            label.next_to(dot, LEFT + DOWN, buff=gap)
+        elif x == y:
+            label.next_to(dot, LEFT if x > 0 else RIGHT, buff=gap + label.height / 2)
+        else:
+            label.next_to(dot, UP + RIGHT, buff=gap)
 
     def ends(self, a: float, b: float, c: float) -> list[tuple[float, float]]:
         """Where the line a x + b y + c = 0 meets the box's edges."""
@@ -1436,6 +1484,10 @@ class NamePlane(VGroup):
     def dot_of(self, index: int) -> Dot:
         """The dot of name ``index`` (shared with the names at the same point)."""
         return self.dot_index[index]
+
+    def get_legend(self) -> VGroup:
+        """What the shaded side means (shown with the shading)."""
+        return self.legend
 
     def get_arrow(self) -> Arrow:
         return self.arrow

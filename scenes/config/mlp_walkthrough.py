@@ -62,6 +62,7 @@ class MLPText:
         "The bias moves the threshold; clipping below it makes the yes or no",
         max_length=TEXT_LENGTH,
     )
+    fires: str = option("entry 1 > 0: neuron fires", max_length=TEXT_LENGTH)
     relu: str = option("Negative entries are clipped to 0", max_length=TEXT_LENGTH)
     and_gate: str = option("Entry 1: an AND gate", max_length=TEXT_LENGTH)
     other_activation: str = option("The smoother GELU", max_length=TEXT_LENGTH)
