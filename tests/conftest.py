@@ -17,6 +17,12 @@ from pathlib import Path
 
 import pytest
 
+# Two test workers already keep both cores busy (pytest-xdist -n 2); a BLAS thread pool in
+# each on top would put four busy threads on two cores, and OpenBLAS threads spin while they
+# wait (an experiment test took 5x as long with two threads per worker). Set here, before
+# numpy is first imported; the workers and the renders they start inherit it.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 # Test modules in subfolders import the shared helpers (tests/helpers.py) too.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
