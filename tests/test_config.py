@@ -57,8 +57,8 @@ HOSTILE = [
     ("toy:\n  tilt: 2\n", "toy.tilt: expected a number from 0 to 0.5, got 2 (int)"),
     (
         "toy:\n  d_modle: 4\n",
-        "toy.d_modle: expected one of d_model, tilt, decimals, tolerance, stops (did you mean 'd_model'?),"
-        " got an unknown key",
+        "toy.d_modle: expected one of d_model, tilt, decimals, tolerance, stops"
+        " (did you mean 'd_model'?), got an unknown key",
     ),
     ("toy: [1, 2]\n", "toy: expected a mapping, got [1, 2] (list)"),
     ("pacing: fast\n", "pacing: expected a number from 0.1 to 10, got 'fast' (str)"),
