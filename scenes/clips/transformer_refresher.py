@@ -22,6 +22,7 @@ from manim import (
     PI,
     RIGHT,
     UP,
+    UR,
     Animation,
     AnimationGroup,
     Arrow,
@@ -683,18 +684,21 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             run_time=self.seconds(style.MEDIUM),
         )
         self.until_sentence(1)
-        self.play(FadeIn(matrix), FadeIn(words), run_time=self.seconds(style.MEDIUM))
+        note = self.vocabulary_note(words, VGroup(words, matrix))
+        self.play(FadeIn(matrix), FadeIn(words), FadeIn(note), run_time=self.seconds(style.MEDIUM))
         self.row_by_row(matrix, vector, equals, logits)
         table = self.softmax_table(words.copy())
-        heads = self.headers(table)
         left = style.EDGE_BUFFER - config.frame_width / 2
         target = VGroup(words.copy(), table).shift((left - words.get_left()[0]) * RIGHT)
         fit_width(target, self.content_width())
+        heads = self.headers(table)  # from the columns where they end up
+        spot = self.settle_table(VGroup(target, heads), note, VGroup(prompt, blank))
         logits_shown = table[0]
         self.play(
             FadeOut(VGroup(matrix, vector, equals)),
             FadeIn(heads[0]),
             Transform(words, target[0]),
+            FadeOut(note) if spot is None else note.animate.move_to(spot),
             ReplacementTransform(logits.get_entries(), logits_shown),
             FadeOut(logits.get_brackets()),
             run_time=self.seconds(style.MEDIUM),
@@ -718,7 +722,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             run_time=self.seconds(style.MEDIUM),
         )
         self.until_sentence(3)
-        self.land_prediction(answer, blank, words, bars)
+        self.land_prediction(
+            answer, blank, words, bars, heads if spot is None else VGroup(heads, note)
+        )
 
     def row_by_row(
         self, matrix: ArrayMatrix, vector: VMobject, equals: VMobject, logits: ArrayMatrix
@@ -744,35 +750,86 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             self.play(TransformFromCopy(row, entry), run_time=step / 2)
         self.play(FadeOut(row_box), FadeOut(column_box), run_time=self.seconds(style.SHORT))
 
+    def vocabulary_note(self, words: VGroup, above: Mobject) -> VMobject:
+        """The candidate words' caption (a toy vocabulary of n words) over ``above``, left
+        aligned with the words."""
+        note = fitted_text(
+            self.words(self.clip.text.vocabulary_note, n=len(self.clip.candidates)),
+            self.content_width(),
+            style.MUTED,
+            style.BODY_SIZE,
+        )
+        return note.next_to(above, UP, buff=style.ROW_GAP).align_to(words, LEFT)
+
+    @staticmethod
+    def settle_table(table: VGroup, note: Mobject, prompt: Mobject) -> np.ndarray | None:
+        """Where the caption ``note`` goes: over ``table`` (the words, the softmax table and
+        its headers), left aligned. When it would come closer than a gap to ``prompt``, the
+        table is moved down first, as far as the captions' zone allows; None when even that
+        leaves no room (very long names), and the caption is then let go."""
+        spot = note.copy().next_to(table, UP, buff=style.ROW_GAP).align_to(table, LEFT)
+        clash = spot.get_top()[1] - (prompt.get_bottom()[1] - style.ITEM_GAP)
+        room = table.get_bottom()[1] - (frame.caption_zone() - config.frame_height / 2)
+        drop = min(max(clash, 0.0), max(room, 0.0))
+        table.shift(drop * DOWN)
+        return None if clash > drop else spot.shift(drop * DOWN).get_center()
+
     def headers(self, table: VGroup) -> VGroup:
+        """A header centred over each column of the placed ``table``: logits, e^x, and the
+        probability over its percentages, or over the percentages and their bars together
+        when it would come too close to the e^x header."""
         text = self.clip.text
-        heads = VGroup()
-        for column, words in zip(table[:3], ("logits", r"e^{x}", "share"), strict=True):
-            head = (
-                MathTex(words, font_size=style.MATH_SIZE, color=style.MUTED)
-                if "^" in words
-                else label_text(
-                    {"logits": text.logits, "share": text.probability}[words],
-                    style.MUTED,
-                    style.BODY_SIZE,
-                )
-            )
-            heads.add(head.next_to(column, UP, buff=style.ROW_GAP))
-        if not frame.is_landscape():  # close columns: the last header over its bars too
-            heads[2].next_to(VGroup(table[2], table[3]), UP, buff=style.ROW_GAP)
-            heads[2].align_to(table[2], LEFT)
+        heads = VGroup(
+            label_text(text.logits, style.MUTED, style.BODY_SIZE),
+            MathTex(r"e^{x}", font_size=style.MATH_SIZE, color=style.MUTED),
+            label_text(text.probability, style.MUTED, style.BODY_SIZE),
+        )
+        for head, column in zip(heads, table[:3], strict=True):
+            head.next_to(column, UP, buff=style.ROW_GAP).set_x(column.get_x())
+        if heads[2].get_left()[0] - heads[1].get_right()[0] < style.ITEM_GAP:
+            heads[2].set_x(VGroup(table[2], table[3]).get_x())
         return heads
 
-    def land_prediction(self, answer: VGroup, blank: Line, words: VMobject, bars: VMobject) -> None:
-        """An arrow from the most likely word to the blank, which the word then fills."""
+    @staticmethod
+    def crosses(start: np.ndarray, end: np.ndarray, obstacle: Mobject) -> bool:
+        """Whether the segment from ``start`` to ``end`` passes through the bounding box of
+        ``obstacle`` widened by the arrow gap (checked at a hundred points along it)."""
+        low = obstacle.get_corner(DL) - style.ARROW_BUFF
+        high = obstacle.get_corner(UR) + style.ARROW_BUFF
+        points = np.linspace(start, end, 100)[:, :2]
+        inside = np.all((points >= low[:2]) & (points <= high[:2]), axis=1)
+        return bool(inside.any())
+
+    def answer_path(
+        self, mark: Mobject, answer: Mobject, blank: Line, avoid: VGroup
+    ) -> tuple[VGroup, Arrow]:
+        """From the framed row to the blank: a straight arrow, unless it would cross one of
+        ``avoid``; then out right of them, up to the answer's height and in to its right
+        (returned as the legs before the arrow, none or one, and the arrow)."""
+        colour = style.HIGHLIGHT
+        straight = Arrow(mark.get_right(), blank.get_center(), buff=style.ARROW_BUFF, color=colour)
+        if not any(self.crosses(straight.get_start(), straight.get_end(), m) for m in avoid):
+            return VGroup(), straight
+        x = max(mark.get_right()[0], avoid.get_right()[0]) + style.ITEM_GAP
+        corner = np.array([x, answer.get_y(), 0.0])
+        tip_at = np.array([blank.get_right()[0] + style.ARROW_BUFF, answer.get_y(), 0.0])
+        last = Arrow(corner, tip_at, buff=0, color=colour)
+        stem = VMobject(color=colour, stroke_width=last.get_stroke_width())
+        stem.set_points_as_corners([mark.get_right(), np.array([x, mark.get_y(), 0.0]), corner])
+        return VGroup(stem), last
+
+    def land_prediction(
+        self, answer: VGroup, blank: Line, words: VMobject, bars: VMobject, avoid: VGroup
+    ) -> None:
+        """An arrow from the most likely word to the blank (around ``avoid``, the headers and
+        the caption, when they are in the way), which the word then fills."""
         best = self.softmax.best
         mark = SurroundingRectangle(Group(words[best], bars[best]), color=style.HIGHLIGHT)
-        arrow = Arrow(
-            mark.get_right(), blank.get_center(), buff=style.ARROW_BUFF, color=style.HIGHLIGHT
-        )
-        self.play(Create(mark), GrowArrow(arrow), run_time=self.seconds(style.MEDIUM))
+        legs, arrow = self.answer_path(mark, answer, blank, avoid)
+        grow = Succession(*(Create(leg) for leg in legs), GrowArrow(arrow))
+        self.play(Create(mark), grow, run_time=self.seconds(style.MEDIUM))
         self.play(answer.animate.set_opacity(1.0), run_time=self.seconds(style.SHORT))
-        self.answer_arrow = arrow
+        self.answer_arrow = VGroup(*legs, arrow)
 
     # -- directions carry meaning ------------------------------------------------------
 
