@@ -489,10 +489,11 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.panel_content = [meaning, *readouts, total, note, *marks]
         leaving = self.legend_on_screen()
         self.play(*map(FadeOut, leaving), FadeIn(meaning), run_time=self.seconds(style.SHORT))
-        each = max(self.seconds(style.MEDIUM), 0.5 * self.sentence_seconds(0) / len(readouts))
+        self.until_sentence(1)  # it reads about one along each name, about zero along B
+        each = max(self.seconds(style.MEDIUM), 0.8 * self.sentence_seconds(1) / len(readouts))
         for readout in readouts:
             self.play(Write(readout), run_time=each)
-        self.until_sentence(1)  # the two name readings add up
+        self.until_sentence(2)  # the two name readings add up
         self.play(
             *(Indicate(r, color=style.HIGHLIGHT) for r in readouts[:2]),
             run_time=self.seconds(style.LONG),
@@ -500,7 +501,7 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         summed = self.sum_arrows()
         self.panel_content.extend(summed)
         self.play(GrowArrow(summed[0]), run_time=self.seconds(style.LONG))
-        self.until_sentence(2)  # along M + J, E reads two
+        self.until_sentence(3)  # along M + J, E reads about two
         self.play(Write(total), run_time=self.seconds(style.LONG))
         self.play(FadeIn(note), run_time=self.seconds(style.MEDIUM))
 
