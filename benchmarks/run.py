@@ -86,6 +86,7 @@ class StockReference(Scene):
 def duration(video: Path) -> float:
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
+        assert stream.average_rate is not None, video
         return float(stream.frames / stream.average_rate)
 
 
@@ -118,7 +119,7 @@ def render_ours(name: str, out: Path) -> tuple[float, float]:
 
 def plain_step(vectors: np.ndarray, m: np.ndarray, s: np.ndarray, step: int) -> float:
     """The video's objective the obvious way: the whole N × N Gram matrix, float32."""
-    n = vectors.shape[0]
+    n: int = vectors.shape[0]
     diff = vectors @ vectors.T - np.eye(n, dtype=np.float32)
     loss = float(np.maximum(np.abs(diff) - 0.01, 0).sum())
     loss += n * float(np.square(np.diagonal(diff)).sum())

@@ -16,6 +16,7 @@ from collections.abc import Generator
 from pathlib import Path
 
 import pytest
+from pluggy import Result
 
 # Two test workers already keep both cores busy (pytest-xdist -n 2); a BLAS thread pool in
 # each on top would put four busy threads on two cores, and OpenBLAS threads spin while they
@@ -65,12 +66,27 @@ def pytest_configure(config: pytest.Config) -> None:
 
         lock_svg_parsing()
 
+    # Every test that builds a formula or a text in-process compiles it into the project's
+    # cache, as renders, dry runs and graphical tests (helpers.cached_latex) do, instead of
+    # manim's default ./media/Tex and ./media/texts in the working folder: empty on a fresh
+    # clone, those made the tests compile again every formula the cache already held (LaTeX
+    # and dvisvgm, 0.2 s of CPU to a second of waiting each). A test that sets its own folders
+    # still does.
+    from manim import config as manim_config
+
+    from scenes.app.paths import cache_dir
+
+    manim_config.tex_dir = str(cache_dir() / "tex")
+    manim_config.text_dir = str(cache_dir() / "text")
+
     # Read at call time by frames_comparison's wrapper; 0 means "never skip for cairo".
     frames_comparison.MIN_CAIRO_VERSION = 0
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, Result[pytest.TestReport]]:
     outcome = yield
     report = outcome.get_result()
     if report.skipped and not hasattr(report, "wasxfail"):

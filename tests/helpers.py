@@ -3,8 +3,14 @@ the pacing rule."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scenes.app.paths import cache_dir
 from scenes.visual.timeline import BeatTiming
+
+if TYPE_CHECKING:
+    from av.container.core import Chapter
+    from av.video.stream import VideoStream
 
 # A sentence is said in about 4-7 s; a step of the picture per sentence keeps stills below this
 # (tests/test_pacing.py).
@@ -46,3 +52,15 @@ def too_still(timeline: list[BeatTiming], pacing: float) -> list[str]:
         for beat in timeline
         if beat.longest_still() > limit
     ]
+
+
+def stream_seconds(stream: VideoStream) -> float:
+    """A video stream's length in seconds: its frame count over its average frame rate."""
+    assert stream.average_rate is not None, "the stream has no frame rate"
+    return float(stream.frames / stream.average_rate)
+
+
+def chapter_start(chapter: Chapter) -> float:
+    """A container chapter's start in seconds: its start times its time base."""
+    assert chapter["time_base"] is not None, "the chapter has no time base"
+    return float(chapter["start"] * chapter["time_base"])

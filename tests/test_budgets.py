@@ -27,6 +27,7 @@ from scenes.config import (
     ConfigError,
     MLPWalkthroughConfig,
     ToyDirectionsConfig,
+    TransformerRefresherConfig,
     load_clip,
 )
 from scenes.config.common import MEMORY_LIMIT_BYTES
@@ -150,15 +151,14 @@ def mlp_walkthrough_math(clip: MLPWalkthroughConfig) -> object:
     fact = clip.fact
     full = mathcore.Probe(f"{fact.first_name} {fact.last_name}", (fact.first_name, fact.last_name))
     others = tuple(
-        mathcore.Probe(f"{p.first_name} {p.last_name}", (p.first_name, p.last_name))
-        for p in clip.probes
+        mathcore.Probe(f"{first} {last}", (first, last)) for first, last in clip.probe_names()
     )
     toy = mathcore.build_toy_fact(
         fact.first_name, fact.last_name, fact.attribute, (full, *others),
         clip.toy.d_model, clip.toy.d_mlp, clip.seed, clip.toy.tilt, clip.toy.noise,
-        clip.activation, extra_names=clip.prompt,
+        clip.activation, extra_names=clip.prompt_words(),
     )  # fmt: skip
-    features = mathcore.token_features(clip.prompt, fact.first_name, fact.last_name)
+    features = mathcore.token_features(clip.prompt_words(), fact.first_name, fact.last_name)
     return toy, mathcore.sequence_trace(toy, features, clip.activation)
 
 
@@ -236,6 +236,7 @@ def test_transformer_refresher_largest_accepted_size(tmp_path: Path) -> None:
         f"analogy: {{a: w0, b: w1, c: w2, words: [{words}]}}\n"
     )
     clip = load_clip(path)
+    assert isinstance(clip, TransformerRefresherConfig)
     assert clip.memory_bytes() <= MEMORY_LIMIT_BYTES
     scene = TransformerRefresher.__new__(TransformerRefresher)  # prepare() needs only the clip
     scene.clip = clip

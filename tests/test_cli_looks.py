@@ -21,6 +21,7 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+from helpers import chapter_start
 from PIL import Image
 
 from scenes.app.cli import load_all, main, one_look
@@ -281,7 +282,7 @@ def test_episode_in_webm_vertical_high_contrast(tmp_path: Path) -> None:
     for index in sections:
         starts += [offset + s["start"] for s in index["sections"]]
         offset += index["duration"]
-    assert [float(c["start"] * c["time_base"]) for c in chapters] == pytest.approx(starts, abs=0.1)
+    assert [chapter_start(c) for c in chapters] == pytest.approx(starts, abs=0.1)
     assert len((out / "episode" / f"{stem}.chapters.txt").read_text().splitlines()) == 3
     assert (out / "episode" / f"{stem}.srt").is_file()
     assert (out / "episode" / f"{stem}.chapters.vtt").is_file()

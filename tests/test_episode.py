@@ -12,7 +12,7 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from helpers import srt_cues
+from helpers import chapter_start, srt_cues
 
 from scenes.app.episode import RenderedClip, build_episode, description_list, scene_title
 from scenes.app.render import video_seconds
@@ -68,7 +68,7 @@ def test_chapters_read_back_with_their_times(tmp_path: Path) -> None:
         chapters = container.chapters()
     titles = [c["metadata"]["title"] for c in chapters]
     assert titles == ["First: Prompt", "First: Stack view", "Second: Rows as questions"]
-    starts = [float(c["start"] * c["time_base"]) for c in chapters]
+    starts = [chapter_start(c) for c in chapters]
     assert starts == pytest.approx([0.0, 2.5, length_first], abs=0.01)
     assert video_seconds(video) == pytest.approx(
         length_first + video_seconds(second.video), abs=0.05

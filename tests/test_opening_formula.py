@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from manim import tempconfig
+from manim.mobject.text.tex_mobject import MathTexPart
 
 from scenes.clips.opening import Opening, tex_name
 from scenes.config import OpeningConfig, load_clip
@@ -18,7 +19,11 @@ def formula_parts(path: Path) -> tuple[list[str], list[list[int]]]:
     assert isinstance(clip, OpeningConfig)
     with tempconfig({"dry_run": True}):
         tex, steps = Opening(clip).formula()
-    return [part.tex_string for part in tex.submobjects], steps
+    parts = []
+    for part in tex.submobjects:
+        assert isinstance(part, MathTexPart)
+        parts.append(part.tex_string)
+    return parts, steps
 
 
 def test_plain_mlp_with_biases_has_activation_and_both_biases() -> None:

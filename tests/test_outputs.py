@@ -96,6 +96,22 @@ def index_of(folder: Path, stem: str = "low") -> dict[str, object]:
     return data
 
 
+@pytest.fixture(scope="module")
+def default_render(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One render of ``ONE_BEAT`` in the default look (MP4, ``--aspect 16:9``, dark) with
+    its per-beat files and stills, into ``<folder>/out/one``; returns the folder (which holds
+    ``one.yaml``). Rendered once per test worker and shared by the tests that check this
+    render's files (faststart) or put other looks beside it (a theme, the other ratios),
+    instead of each rendering the same clip again. Those add files under other names, never
+    change these."""
+    folder = tmp_path_factory.mktemp("default_render")
+    config = clip_file(folder)
+    done = llmfacts("render", str(config), "--stills", "--sections", "--aspect", "16:9",
+                    "--output", str(folder / "out"))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
 # -- options, without rendering -------------------------------------------------------------
 
 
@@ -140,14 +156,12 @@ def test_output_names_carry_a_non_default_theme() -> None:
 
 
 @pytest.mark.render
-def test_a_theme_render_sits_beside_the_default_one(tmp_path: Path) -> None:
+def test_a_theme_render_sits_beside_the_default_one(default_render: Path) -> None:
     """`--theme light` after a default render of the same quality and ratio: both videos,
     indexes, subtitles and stills stay, each with its own background."""
-    config = clip_file(tmp_path)
-    out = tmp_path / "out"
-    for extra in ([], ["--theme", "light"]):
-        done = llmfacts("render", str(config), "--stills", "--output", str(out), *extra)
-        assert done.returncode == 0, done.stderr
+    config, out = default_render / "one.yaml", default_render / "out"
+    done = llmfacts("render", str(config), "--stills", "--theme", "light", "--output", str(out))
+    assert done.returncode == 0, done.stderr
     folder = out / "one"
     for stem, theme in (("low", "dark"), ("low-light", "light")):
         assert container_of(folder / f"{stem}.mp4") == "mp4"
@@ -171,11 +185,8 @@ def test_vertical_high_quality_is_1080_by_1920() -> None:
 
 
 @pytest.mark.render
-def test_mp4_is_faststart_with_faststart_sections(tmp_path: Path) -> None:
-    config = clip_file(tmp_path)
-    done = llmfacts("render", str(config), "--sections", "--output", str(tmp_path / "out"))
-    assert done.returncode == 0, done.stderr
-    folder = tmp_path / "out" / "one"
+def test_mp4_is_faststart_with_faststart_sections(default_render: Path) -> None:
+    folder = default_render / "out" / "one"  # rendered with --sections
     index = index_of(folder)
     assert index["format"] == "mp4" and index["video"] == "low.mp4"
     sections = index["sections"]
@@ -286,11 +297,12 @@ def test_extension_matches_container_whatever_manim_cfg_says(tmp_path: Path) -> 
 
 
 @pytest.mark.render
-def test_each_ratio_has_its_pixel_size_and_its_own_files(tmp_path: Path) -> None:
-    config = clip_file(tmp_path)
-    out = tmp_path / "out"
+def test_each_ratio_has_its_pixel_size_and_its_own_files(default_render: Path) -> None:
+    config, out = default_render / "one.yaml", default_render / "out"
     sizes = {"16:9": (854, 480), "9:16": (480, 854), "1:1": (480, 480)}
     for aspect in sizes:
+        if aspect == "16:9":
+            continue  # default_render is this one (its files stay beside the others')
         done = llmfacts("render", str(config), "--aspect", aspect, "--output", str(out))
         assert done.returncode == 0, done.stderr
     folder = out / "one"

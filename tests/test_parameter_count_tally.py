@@ -12,6 +12,7 @@ from manim import config, tempconfig
 
 from scenes.clips.parameter_count import ParameterCount
 from scenes.config import ParameterCountConfig, load_clip
+from scenes.config.common import Aspect
 
 ROOT = Path(__file__).parents[1]
 CONFIGS = [
@@ -28,7 +29,7 @@ def shown_number(tex: str) -> int:
 
 @pytest.mark.parametrize("aspect", ["16:9", "9:16", "1:1"])
 @pytest.mark.parametrize("path", CONFIGS, ids=lambda p: p.stem)
-def test_displayed_counts_add_up_to_displayed_total(path: Path, aspect: str) -> None:
+def test_displayed_counts_add_up_to_displayed_total(path: Path, aspect: Aspect) -> None:
     clip = load_clip(path)
     assert isinstance(clip, ParameterCountConfig)
     with tempconfig({"dry_run": True}):

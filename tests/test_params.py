@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,14 +57,16 @@ def brute_force(shape: ModelShape, full: bool, experts: int) -> int:
     """Build one of every array the model holds (tiny shapes only) and add up their sizes."""
     d, h = shape.d_model, shape.d_model // shape.n_heads
     kv = shape.n_kv_heads * h
-    arrays = [np.zeros((shape.vocab_size, d))]
+    arrays: list[npt.NDArray[np.float64]] = [np.zeros((shape.vocab_size, d))]
     if not shape.tied_embeddings:
         arrays.append(np.zeros((shape.vocab_size, d)))
     if full and shape.positional == "learned":
         arrays.append(np.zeros((shape.context_length, d)))
     norm = {"layernorm": [np.ones(d), np.zeros(d)], "rmsnorm": [np.ones(d)], "none": []}
     for _ in range(shape.n_layers):
-        layer = [np.zeros((d, d)), np.zeros((kv, d)), np.zeros((kv, d)), np.zeros((d, d))]
+        layer: list[npt.NDArray[np.float64]] = [
+            np.zeros((d, d)), np.zeros((kv, d)), np.zeros((kv, d)), np.zeros((d, d))
+        ]  # fmt: skip
         if full and shape.biases:
             layer += [np.zeros(d), np.zeros(kv), np.zeros(kv), np.zeros(d)]
         for _expert in range(experts):
@@ -156,7 +159,9 @@ def shape_file(tmp_path: Path, **changes: object) -> Path:
         ),
     ],
 )
-def test_params_cli_refuses_bad_shapes(tmp_path: Path, changes: dict, message: str) -> None:
+def test_params_cli_refuses_bad_shapes(
+    tmp_path: Path, changes: dict[str, object], message: str
+) -> None:
     path = shape_file(tmp_path, **changes)
     result = run("params", str(path))
     assert result.returncode == 2

@@ -14,7 +14,7 @@ import yaml
 from PIL import Image
 
 from scenes.app.cli import build_parser
-from scenes.config import load_clip
+from scenes.config import MLPWalkthroughConfig, load_clip
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "REMIXING.md"
@@ -50,7 +50,9 @@ def test_each_edit_gives_a_valid_clip_with_what_its_step_says(tmp_path: Path) ->
             document = merged(document, yaml.safe_load(text))
             config = tmp_path / "mlp_walkthrough.yaml"
             config.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-            clips.append(load_clip(config))
+            clip = load_clip(config)
+            assert isinstance(clip, MLPWalkthroughConfig)
+            clips.append(clip)
     assert len(clips) == 6
     two_beats, fact, model, light, vertical, narrated = clips
     assert two_beats.beat_order == ("bias", "summary")

@@ -184,8 +184,8 @@ def test_failed_render_leaves_nothing_behind(
     from scenes.config import load_clip
 
     class Broken(Scene):
-        def __init__(self, clip: object, **kwargs: object) -> None:
-            super().__init__(**kwargs)
+        def __init__(self, clip: object, skip_animations: bool = False) -> None:
+            super().__init__(skip_animations=skip_animations)
 
         def construct(self) -> None:
             self.wait(0.2)

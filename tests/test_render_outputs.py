@@ -181,7 +181,9 @@ def bottom_band_ink(video: Path, at_seconds: float) -> int:
     import av
 
     with av.open(str(video)) as container:
-        rate = float(container.streams.video[0].average_rate)
+        average_rate = container.streams.video[0].average_rate
+        assert average_rate is not None
+        rate = float(average_rate)
         for index, frame in enumerate(container.decode(video=0)):
             if index >= at_seconds * rate:
                 pixels = frame.to_ndarray(format="rgb24")

@@ -133,7 +133,9 @@ def test_every_colour_role_is_an_option_and_a_style_name() -> None:
     for name in style.THEMED:
         assert hasattr(style, name), name
     for name in SHIPPED:
-        assert set(theme_file(name)["colours"]) == roles, name  # type: ignore[arg-type]
+        colours = theme_file(name)["colours"]
+        assert isinstance(colours, dict), name
+        assert set(colours) == roles, name
 
 
 # -- a clip's theme and its own colours ----------------------------------------------------
