@@ -216,3 +216,24 @@ def test_transformer_refresher_renders_all_beats(repo_root: Path, tmp_path: Path
         "context_knowledge",
         "mlp_share",
     ]
+
+
+def test_glyphs_forget_their_svg_paths_so_copies_are_cheap_and_equal() -> None:
+    """Every render (and this suite, in conftest) patches SVG parsing: a formula's glyphs
+    drop the parsed path they were built from, and a copy keeps every point."""
+    import numpy as np
+    from manim import MathTex
+    from manim.mobject.svg.svg_mobject import VMobjectFromSVGPath
+
+    from scenes.app.render import lock_svg_parsing
+
+    lock_svg_parsing()
+    formula = MathTex(r"n_{\mathrm{layers}} \cdot 4 \cdot d_{\mathrm{model}}^2")
+    glyphs = [part for part in formula.get_family() if isinstance(part, VMobjectFromSVGPath)]
+    assert len(glyphs) >= 8
+    assert all(glyph.path_obj is None for glyph in glyphs)
+    copied = formula.copy()
+    for original, copy in zip(formula.get_family(), copied.get_family(), strict=True):
+        np.testing.assert_array_equal(original.points, copy.points)
+    # A glyph's points come from its path: none may be empty after the path is gone.
+    assert all(len(glyph.points) > 0 for glyph in glyphs)

@@ -97,7 +97,8 @@ def lock_svg_parsing() -> None:
     process seeing the file may read it half-written), and parses a cached SVG through a
     temporary copy beside it (``<name>_.svg``, deleted afterwards: two processes parsing one
     file at once delete each other's copy). Writing a cache entry here takes one lock for the
-    whole cache; parsing takes a lock named after its file."""
+    whole cache; parsing takes a lock named after its file. The glyphs also forget the SVG
+    paths they were made from (:func:`_forgetting_source_paths`), which only slowed copies."""
     import fcntl
     from xml.etree import ElementTree
 
@@ -134,13 +135,33 @@ def lock_svg_parsing() -> None:
     def whole_cache(*_: Any) -> str:
         return "compile"
 
-    SVGMobject.generate_mobject = locked(  # type: ignore[method-assign]
-        SVGMobject.generate_mobject, by_file
+    SVGMobject.generate_mobject = _forgetting_source_paths(  # type: ignore[method-assign]
+        locked(SVGMobject.generate_mobject, by_file)
     )
     for cls in (text_mobject.Text, text_mobject.MarkupText):
         cls._text2svg = locked(cls._text2svg, whole_cache)  # type: ignore[method-assign]
     compile_tex = getattr(tex_mobject, "tex_to_svg_file")  # noqa: B009 - not re-exported
     setattr(tex_mobject, "tex_to_svg_file", locked(compile_tex, whole_cache))  # noqa: B010
+
+
+def _forgetting_source_paths(generate: Callable[..., Any]) -> Callable[..., Any]:
+    """``SVGMobject.generate_mobject``, then each glyph's parsed SVG path dropped.
+
+    A glyph's points are made from its path once, when it is built; but manim keeps the
+    path (a graph of segment objects) and every copy deep-copies it again, and every
+    Transform, FadeIn and Indicate copies its mobject: a formula copied 12x slower, which
+    made copying most of a table beat's render time. The points, and so the frames, are
+    unchanged."""
+    from manim.mobject.svg.svg_mobject import VMobjectFromSVGPath
+
+    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        result = generate(self, *args, **kwargs)
+        for part in self.get_family():
+            if isinstance(part, VMobjectFromSVGPath):
+                part.path_obj = None
+        return result
+
+    return call
 
 
 @dataclass(frozen=True)
