@@ -16,7 +16,7 @@ LONG_NAMES = Path(__file__).resolve().parent / "configs" / "mlp_second_fact.yaml
 
 
 @pytest.mark.render  # plays the whole clip (no video): the slow tier
-@pytest.mark.parametrize("ratio", ["16:9", "9:16"])
+@pytest.mark.parametrize("ratio", ["16:9", "9:16", "1:1"])
 def test_long_names_have_no_layout_finding(ratio: str) -> None:
     clip = load_clip(LONG_NAMES)
     assert ratio in clip.LAYOUTS

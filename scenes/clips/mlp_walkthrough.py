@@ -83,7 +83,11 @@ NAME_WIDTH = 4.4  # widest a name may be in a table (a longer one: first name ov
 SQUARE_TOKENS = 4  # tokens the flow beat draws in the square frame
 NARROW_COLUMNS = 3  # columns of a matrix drawn in the square and vertical frames
 SQUARE_ROWS = 4  # rows of a vector or matrix drawn in the square frame
-NARROW_NAME_WIDTH = 3.0  # the same in the square and vertical frames
+NARROW_NAME_WIDTH = 3.0  # the same in the vertical frame
+SQUARE_NAME_WIDTH = 3.4  # and in the square one, whose tables are short of height, not width
+SQUARE_TABLE_GAPS = (0.4, 0.2)  # between a table's columns and rows in the square frame
+SQUARE_GRAPH_WIDTH = 3.2  # the activation graph's axes in the square frame
+SQUARE_GRAPH_HEIGHT = 1.8
 SHRINK = 0.04  # a picture returning into its stage shrinks to this scale
 MAX_ZOOM = 1.5  # a stage's picture is enlarged at most this much to fill the room
 ZOOM_MATRIX_SIZE = 30  # entries of a matrix in a wide picture, which place() shrinks (>= 14 px)
@@ -178,6 +182,37 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             ("add", r"\oplus"),
             ("out", r"E_{\text{out}}"),
         ]
+
+    def is_square(self) -> bool:
+        """True in the square frame: as narrow as the vertical one, as short as the wide one."""
+        return not frame.is_landscape() and not frame.is_portrait()
+
+    def gap(self, wide: float) -> float:
+        """``wide`` between the parts of a picture, SECTION_GAP in the square frame (its room
+        is short both ways: a wide gap would shrink the numbers)."""
+        return style.SECTION_GAP if self.is_square() else wide
+
+    def page(self, old: Mobject, new: Mobject) -> None:
+        """Turn the page (square frame): ``old`` leaves upwards, then ``new`` comes up in
+        the same room."""
+        self.play(FadeOut(old, shift=UP * style.ITEM_GAP), run_time=self.seconds(style.SHORT))
+        self.play(FadeIn(new, shift=UP * style.ITEM_GAP), run_time=self.seconds(style.SHORT))
+
+    def carry(self, pairs: Sequence[tuple[Mobject, Mobject]], *others: Animation) -> None:
+        """Copies of each source travel into their target (hidden until then), which then
+        fades in; ``others`` play alongside: a value moved to another picture, not retyped."""
+        ghosts = [source.copy() for source, _ in pairs]
+        for _, target in pairs:
+            target.set_opacity(0)
+        moves = [
+            g.animate.scale(min(1.0, t.height / g.height, t.width / g.width)).move_to(t).build()
+            for g, (_, t) in zip(ghosts, pairs, strict=True)
+        ]
+        self.play(*moves, *others, run_time=self.seconds(style.MEDIUM))
+        self.remove(*ghosts)
+        self.play(
+            *(t.animate.set_opacity(1) for _, t in pairs), run_time=self.seconds(style.SHORT) / 2
+        )
 
     def room_width(self) -> float:
         """The widest a picture may be in this frame (margins kept)."""
@@ -354,6 +389,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         unless one piece alone is still too wide."""
         prefix = f"{index + 1} " if numbered else ""
         width = NAME_WIDTH if frame.is_landscape() else NARROW_NAME_WIDTH
+        width = SQUARE_NAME_WIDTH if self.is_square() else width
         return self.broken(prefix + self.data.labels[index], width,
                            self.probe_colour(index), style.BODY_SIZE)  # fmt: skip
 
@@ -413,7 +449,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         return VGroup(*cells).arrange_in_grid(
             rows=len(rows) + 1,
             cols=columns,
-            buff=(style.SECTION_GAP, style.ROW_GAP),
+            buff=SQUARE_TABLE_GAPS if self.is_square() else (style.SECTION_GAP, style.ROW_GAP),
             col_alignments="l" + "r" * (columns - 1),
         )
 
@@ -476,11 +512,10 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=DOWN)
         picture = fit_width(VGroup(words, columns), self.room_width())
         # The block goes under the picture, above the caption zone.
-        bottom = self.caption_top() + style.BLOCK_HEIGHT + style.WIDE_GAP + style.ITEM_GAP
+        below = self.gap(style.WIDE_GAP)  # between the picture and the block
+        bottom = self.caption_top() + style.BLOCK_HEIGHT + below + style.ITEM_GAP
         fit_height_between(picture, config.frame_height / 2 - style.EDGE_BUFFER, bottom)
-        block = BlockIcon(c.text.block, width=picture.width).next_to(
-            picture, DOWN, buff=style.WIDE_GAP
-        )
+        block = BlockIcon(c.text.block, width=picture.width).next_to(picture, DOWN, buff=below)
         self.play(FadeIn(picture), FadeIn(block), run_time=self.seconds(style.MEDIUM))
         self.say(c.text.flow)
         self.at(1)  # each column goes into the block on its own and comes back with the output
@@ -668,6 +703,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         )
         small, big = self.row_tables()
         questions = self.question_labels(matrix)
+        if self.is_square():
+            self.rows_pages(matrix, (label_m, label_mj), small, big, questions)
+            return
         self.lay_out_rows(matrix, (label_m, label_mj), big, small, questions)
         self.zoom("up", matrix)
         self.say(c.text.m_alone)
@@ -691,6 +729,59 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(4)
         self.play(FadeOut(big), run_time=self.seconds(style.SHORT))
         self.play(FadeIn(questions, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.LONG))
+
+    def rows_pages(
+        self, matrix: ArrayMatrix, labels: tuple[MathTex, MathTex], small: VGroup, big: VGroup,
+        questions: VGroup,
+    ) -> None:  # fmt: skip
+        """The rows beat in the square frame, in three pages: W↑ with row 1's label; then
+        the label, as ``row₁ =``, heads the table of dot products (M alone, then M + J);
+        then W↑ again with the other rows' questions under it."""
+        c, (label_m, label_mj) = self.clip, labels
+        for label in labels:
+            label.next_to(matrix, RIGHT, buff=style.ITEM_GAP).match_y(matrix.get_row(FIRST))
+        questions.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        self.place(VGroup(matrix, *labels, questions.next_to(matrix, DOWN, style.SECTION_GAP)))
+        home = label_mj.copy()
+        word = MathTex(r"\text{row 1} =", font_size=style.MATH_SIZE)
+        slot = label_mj.copy().next_to(word, RIGHT, buff=style.ITEM_GAP)
+        heading = VGroup(word, slot)
+        small.move_to(big, aligned_edge=LEFT + UP)
+        self.place(VGroup(heading, VGroup(big, small)).arrange(DOWN, buff=style.SECTION_GAP))
+        self.zoom("up", matrix)
+        self.say(c.text.m_alone)
+        self.play(Circumscribe(matrix.get_row(FIRST), color=style.HIGHLIGHT),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.at(1)  # row 1 = M alone; the page turns to the table, filled one name at a time
+        self.play(FadeIn(label_m, shift=LEFT * style.ITEM_GAP), run_time=self.seconds(style.SHORT))
+        self.play(FadeOut(matrix, shift=UP * style.ITEM_GAP), FadeIn(word),
+                  label_m.animate.match_height(slot).next_to(word, RIGHT, buff=style.ITEM_GAP),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.fill_rows(small, 2, 1, start=0.35)
+        self.at(2)
+        self.say(c.text.m_plus_j)
+        label_mj.match_height(slot).move_to(slot, aligned_edge=LEFT)
+        moves = zip(small, cells(big, 4, (0, 1)), strict=True)
+        self.play(self.swap(label_m, label_mj), *(ReplacementTransform(a, b) for a, b in moves),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        self.remove(label_m)
+        self.rows_sum(big)
+        self.at(4)  # back to W↑: the other rows ask their own questions
+        self.play(FadeOut(big, word, shift=UP * style.ITEM_GAP), FadeIn(matrix),
+                  label_mj.animate.match_height(home).move_to(home),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.play(FadeIn(questions, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.LONG))
+
+    def rows_sum(self, big: VGroup) -> None:
+        """The dot product splits, one part per name, then the sum; the full name scores two."""
+        for step, col in enumerate((2, 3)):
+            self.at(3, 0.25 * step)
+            self.play(FadeIn(VGroup(*cells(big, 4, (col,))), lag_ratio=style.LAG_SLOW),
+                      run_time=self.seconds(style.LONG))  # fmt: skip
+        self.at(3, 0.55)
+        self.play(Circumscribe(VGroup(*cells(big, 4, (0, 1, 2, 3), [0])),
+                               color=self.clip.colours.combined),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
 
     def row_tables(self) -> tuple[VGroup, VGroup]:
         """Row 1 = M alone: each name's M·E; row 1 = M + J: M·E + J·E = row₁·E."""
@@ -778,6 +869,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         ]
         table = self.table(["", r"\text{row}_1\cdot E", r"+\,b_1", r"=\text{entry 1}"], rows)
         shape = self.shape_line(r"W_{\uparrow}", self.clip.d_mlp(), c.model.d_model)
+        if self.is_square():
+            self.bias_pages((up, bias, pre), VGroup(heading, equation), table, shape)
+            return
         top = self.arranged([left, table], style.WIDE_GAP, shape.height + style.SECTION_GAP)
         self.place(VGroup(top, shape).arrange(DOWN, buff=style.SECTION_GAP))
         equation[1:].set_opacity(0)
@@ -798,6 +892,43 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(3, 0.5)
         self.play(Indicate(shape[0][1], color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
 
+    def bias_pages(
+        self, vectors: tuple[ArrayMatrix, ArrayMatrix, ArrayMatrix], left: VGroup, table: VGroup,
+        shape: VGroup,
+    ) -> None:  # fmt: skip
+        """The bias beat in the square frame, in two pages: the sum W↑E + b↑ first, as large
+        as in the wide frame; then its entry 1 carried into the full name's row of the
+        table, the other names' rows below it, and the real size of W↑ under the table."""
+        (up, bias, pre), equation = vectors, left[1]
+        self.place(left)
+        self.place(VGroup(table, shape).arrange(DOWN, buff=style.ITEM_GAP * 1.5))
+        equation[1:].set_opacity(0)
+        self.zoom("bias_up", left)
+        self.say(self.clip.text.bias)
+        self.at(0, 0.3)  # the bias vector comes in beside W↑E
+        self.play(equation[1:4].animate.set_opacity(1), run_time=self.seconds(style.MEDIUM))
+        self.at(1)  # its first entry: −1
+        self.play(Circumscribe(self.entry(bias, FIRST), color=style.HIGHLIGHT),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.at(2)  # the sum, entry by entry; its entry 1 is the full name's row of the table
+        self.emerge(VGroup(up, bias), pre)
+        sources = [self.entry(v, FIRST) for v in vectors]
+        header, first = VGroup(*table[:4]), VGroup(*table[4:8])
+        leaving = FadeOut(left, shift=UP * style.ITEM_GAP)
+        self.carry(list(zip(sources, table[5:8], strict=True)), leaving, FadeIn(header),
+                   FadeIn(table[4]))  # fmt: skip
+        self.add(header, first)
+        for row in range(2, len(table) // 4):  # the other names, one row at a time
+            self.at(2, 0.3 + 0.5 * (row - 2) / max(1, len(table) // 4 - 2))
+            part = VGroup(*table[row * 4 : (row + 1) * 4])
+            self.play(
+                FadeIn(part, shift=DOWN * style.ITEM_GAP / 2), run_time=self.seconds(style.SHORT)
+            )
+        self.at(3)  # the real size of W↑
+        self.play(FadeIn(shape, shift=UP * style.ITEM_GAP), run_time=self.seconds(style.MEDIUM))
+        self.at(3, 0.5)
+        self.play(Indicate(shape[0][1], color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
+
     def shape_line(self, tex: str, rows: int, columns: int) -> VGroup:
         """``W: rows × columns (rows = k × d_model)  in <model>``, from the model preset."""
         ratio = mathcore.ratio_label(rows, columns)
@@ -813,6 +944,10 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         )
         if frame.is_landscape():
             return VGroup(formula, words).arrange(RIGHT, buff=style.ITEM_GAP)
+        if self.is_square():  # the size; the ratio and the model on one line under it
+            words.next_to(formula[1], RIGHT, buff=style.ITEM_GAP)
+            Group(formula[1], words).next_to(formula[0], DOWN, buff=style.ITEM_GAP)
+            return VGroup(formula, words)
         formula.arrange(DOWN, buff=style.ITEM_GAP)  # narrow: the size, the ratio, the model
         return VGroup(formula, words).arrange(DOWN, buff=style.ITEM_GAP)
 
@@ -822,6 +957,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         bias = float(n.focus.b_up[FIRST])
         plane = NamePlane(self, n.levels)
         table = self.threshold_table()
+        if self.is_square():
+            self.threshold_pages(plane, table)
+            return
         self.place(self.arranged([plane, table], style.WIDE_GAP))
         self.zoom("act", plane.get_axes())
         self.at(1)  # every name on the plane, marked by its initials
@@ -863,6 +1001,54 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                   Indicate(plane.dot_of(0), color=c.colours.combined, scale_factor=1.6),
                   run_time=self.seconds(style.LONG))  # fmt: skip
 
+    def threshold_pages(self, plane: NamePlane, table: VGroup) -> None:
+        """The threshold beat in the square frame, in two pages: the plane alone, as large
+        as the room allows, tells the story (names, the diagonal, the level lines, the yes
+        side before and after the bias); then each dot goes to its name in the table, which
+        gives the same values as numbers."""
+        c, n = self.clip, self.n
+        bias = float(n.focus.b_up[FIRST])
+        self.place(plane)
+        self.place(table)
+        self.zoom("act", plane.get_axes())
+        self.at(1)  # every name on the plane, marked by its initials
+        self.play(FadeIn(plane.get_dots(), scale=2), FadeIn(plane.get_labels()),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.at(2)  # row 1 reads along the diagonal: its value grows steadily that way
+        self.play(GrowArrow(plane.get_arrow()), FadeIn(plane.get_arrow_label()),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        for step, (line, value) in enumerate(plane.get_levels()):  # the level lines, 0, 1, 2
+            self.at(2, 0.25 + 0.5 * step / len(plane.get_levels()))
+            self.play(Create(line), FadeIn(value), run_time=self.seconds(style.SHORT))
+        self.at(3)  # read as it is: the half names get a partial yes
+        self.say(c.text.threshold)
+        region, boundary = plane.yes_side(0.0)
+        self.play(FadeIn(region), Create(boundary), FadeIn(plane.get_legend()),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        halves = range(1, len(n.probes) - 1)
+        for i in halves:
+            table[4 * (i + 1) + 1].set_color(style.NEGATIVE)
+        self.play(*(Indicate(plane.dot_of(i), color=style.NEGATIVE, scale_factor=1.6)
+                    for i in halves), run_time=self.seconds(style.LONG))  # fmt: skip
+        self.at(4)  # the bias moves the threshold; the clipping below it makes the yes or no
+        self.say(c.text.threshold_fix)
+        moved = plane.yes_side(-bias)
+        self.play(Transform(region, moved[0]), Transform(boundary, moved[1]),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+        off = [plane.dot_of(i) for i, r in enumerate(n.probes) if r.pre <= 0]
+        self.play(*(dot.animate.set_color(style.MUTED) for dot in off),
+                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        self.at(4, 0.55)  # next page: each dot goes to its name, the values beside it
+        pairs = [(plane.dot_of(i), table[4 * (i + 1)]) for i in range(len(n.probes))]
+        self.carry(pairs, FadeOut(VGroup(plane, region, boundary)))
+        for column in (1, 2, 3):
+            self.play(FadeIn(VGroup(*cells(table, 4, (column,))), lag_ratio=style.LAG_SLOW),
+                      run_time=self.seconds(style.SHORT))  # fmt: skip
+        self.add(table)
+        self.at(5)  # only now a clean yes, for the full name alone
+        self.play(Circumscribe(VGroup(*table[4:8]), color=c.colours.combined),
+                  run_time=self.seconds(style.LONG))  # fmt: skip
+
     def threshold_table(self) -> VGroup:
         """Name, its linear value row₁·E (graded), entry 1 after the bias, and the activation
         of it (the yes or no)."""
@@ -884,10 +1070,11 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         c, p = self.clip, self.n.focus
         pre, out = self.column(p.pre), self.column(p.neurons, c.colours.combined)
         graph = ActivationGraph(
-            c.activation, (-1.5, 1.5, 0.5), (-0.5, 1.5, 0.5), colour=c.colours.text
-        )
-        if frame.is_landscape():
-            picture = VGroup(pre, graph, out).arrange(RIGHT, buff=style.WIDE_GAP)
+            c.activation, (-1.5, 1.5, 0.5), (-0.5, 1.5, 0.5), colour=c.colours.text,
+            **self.graph_size(),
+        )  # fmt: skip
+        if frame.is_landscape() or self.is_square():
+            picture = VGroup(pre, graph, out).arrange(RIGHT, buff=self.gap(style.WIDE_GAP))
         else:  # the graph above, the entries going in on the left and out on the right
             columns = VGroup(pre, out).arrange(RIGHT, buff=graph.width / 2)
             picture = VGroup(graph, columns).arrange(DOWN, buff=style.WIDE_GAP)
@@ -916,6 +1103,13 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         note.next_to(graph.get_axes(), DOWN, buff=style.ITEM_GAP)
         self.play(Create(curve), FadeIn(note), run_time=self.seconds(style.LONG))
 
+    def graph_size(self) -> dict[str, float]:
+        """The activation graph's size: smaller in the square frame, where it shares the
+        width with two columns (relu) or the height with the table (and_gate)."""
+        if self.is_square():
+            return {"width": SQUARE_GRAPH_WIDTH, "height": SQUARE_GRAPH_HEIGHT}
+        return {}
+
     def through_graph(
         self, graph: ActivationGraph, x: float, source: VMobject, target: VMobject
     ) -> None:
@@ -940,8 +1134,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     def beat_and_gate(self) -> None:
         c, n = self.clip, self.n
         graph = ActivationGraph(
-            c.activation, (-1.5, 1.5, 0.5), (-0.5, 1.5, 0.5), colour=c.colours.text
-        )
+            c.activation, (-1.5, 1.5, 0.5), (-0.5, 1.5, 0.5), colour=c.colours.text,
+            **self.graph_size(),
+        )  # fmt: skip
         groups = mathcore.group_by_value(self.data.labels, [(r.pre,) for r in n.probes])
         dots, numbers = VGroup(), VGroup()
         for (x,), names in groups:
@@ -949,22 +1144,17 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             dots.add(Dot(graph.point_for(x), radius=style.DOT_RADIUS * 1.5, color=colour))
             tags = ", ".join(str(self.data.labels.index(n) + 1) for n in names)
             numbers.add(MathTex(tags, font_size=style.MATH_SIZE, color=colour))
-        rows = [
-            [self.name(i, numbered=True), self.num(r.m_dot), self.num(r.j_dot), self.num(r.pre),
-             self.num(r.neuron, c.colours.combined)]
-            for i, r in enumerate(n.probes)
-        ]  # fmt: skip
-        m, j = (rf"{self.vec(k)}\cdot E" for k in ("M", "J"))
-        table = self.table(["", m, j, r"\text{entry 1}", r"\text{neuron 1}"], rows)
+        rows, table = self.gate_table()
+        width = len(rows[0])
         for number, dot in zip(numbers, dots, strict=True):
             number.next_to(dot, UP + LEFT, buff=style.ITEM_GAP / 2)
         picture = VGroup(VGroup(graph, dots, numbers), table)
-        self.place(self.arranged(list(picture), style.WIDE_GAP))
+        self.place(self.arranged(list(picture), self.gap(style.WIDE_GAP)))
         # The dots start on the axis at their input and rise (or not) to the graph.
         targets = [dot.get_center() for dot in dots]
         for dot, ((x,), _) in zip(dots, groups, strict=True):
             dot.move_to(graph.get_axes().c2p(x, 0))
-        self.zoom("act", graph, VGroup(*cells(table, 5, (0, 1, 2, 3))))
+        self.zoom("act", graph, VGroup(*cells(table, width, tuple(range(width - 1)))))
         self.say(c.text.and_gate)
         full = next(k for k, (_, names) in enumerate(groups) if self.data.labels[0] in names)
         order = [full, *(k for k in range(len(groups)) if k != full)]
@@ -972,7 +1162,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             self.at(1 if step == 0 else 2, 0 if step == 0 else 0.6 * (step - 1) / len(order))
             names = groups[k][1]
             neuron_cells = [rows[self.data.labels.index(name)][-1] for name in names]
-            heading = [FadeIn(table[4])] if step == 0 else []  # "neuron 1"
+            heading = [FadeIn(table[width - 1])] if step == 0 else []  # "neuron 1"
             self.play(FadeIn(dots[k], scale=2), *heading, run_time=self.seconds(style.SHORT))
             self.play(dots[k].animate.move_to(targets[k]), FadeIn(numbers[k]),
                       run_time=self.seconds(style.MEDIUM))  # fmt: skip
@@ -981,6 +1171,19 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.play(Circumscribe(VGroup(*rows[0]), color=c.colours.combined),
                   Indicate(dots[full], color=c.colours.combined, scale_factor=1.6),
                   run_time=self.seconds(style.LONG))  # fmt: skip
+
+    def gate_table(self) -> tuple[list[list[VMobject]], VGroup]:
+        """Each name's M·E and J·E, entry 1 and neuron 1; the square frame, short of width,
+        keeps entry 1 and neuron 1 (the two parts were the rows beat's and the threshold's)."""
+        c, square = self.clip, self.is_square()
+        rows = [
+            [self.name(i, numbered=True),
+             *([] if square else [self.num(r.m_dot), self.num(r.j_dot)]),
+             self.num(r.pre), self.num(r.neuron, c.colours.combined)]
+            for i, r in enumerate(self.n.probes)
+        ]  # fmt: skip
+        parts = [] if square else [rf"{self.vec(k)}\cdot E" for k in ("M", "J")]
+        return rows, self.table(["", *parts, r"\text{entry 1}", r"\text{neuron 1}"], rows)
 
     @beat
     def beat_neurons(self) -> None:
@@ -1109,7 +1312,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         ]
         table = VGroup(*(VGroup(*row).arrange(RIGHT, buff=style.ITEM_GAP) for row in rows))
         table.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        picture = self.place(self.arranged([left, table], style.WIDE_GAP))
+        picture = self.place(self.arranged([left, table], self.gap(style.WIDE_GAP)))
         self.zoom("down", left)
         self.say(c.text.column_facts)
         self.at(0, 0.4)
@@ -1173,8 +1376,13 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                 for k, name in zip("MJB", names, strict=True)
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        left = VGroup(heading, equation).arrange(DOWN, buff=style.SECTION_GAP)
-        self.place(self.arranged([left, readouts], style.WIDE_GAP))
+        square = self.is_square()
+        if square:  # two readouts a line, under the sum
+            readouts.arrange_in_grid(cols=2, buff=(style.SECTION_GAP, style.ITEM_GAP),
+                                     col_alignments="ll")  # fmt: skip
+        buff = style.ITEM_GAP if square else style.SECTION_GAP
+        left = VGroup(heading, equation).arrange(DOWN, buff=buff)
+        self.place(self.arranged([left, readouts], self.gap(style.WIDE_GAP)))
         self.zoom("add", heading, out)
         self.say(c.text.residual)
         self.at(0, 0.3)  # the vector that came in arrives along the skip connection

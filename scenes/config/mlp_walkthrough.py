@@ -93,7 +93,7 @@ class MLPWalkthroughConfig(ClipConfig):
     """Beats 2.1-2.10: how an MLP block could store "<first> <last> plays <attribute>"."""
 
     SCENE: ClassVar[str] = "scenes.clips.mlp_walkthrough:MLPWalkthrough"
-    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16")  # no square layout yet
+    LAYOUTS: ClassVar[tuple[str, ...]] = ("16:9", "9:16", "1:1")
     BEATS: ClassVar[tuple[str, ...]] = (
         "flow",
         "pipeline",

@@ -1,7 +1,8 @@
 """Graphical units of MLPWalkthrough: the last frame of each beat, played on its own (which
 also checks that every beat can be presented alone, its pipeline docked), for the shipped
-config and, for the beats that show names, the second fact (30-character names, GELU); one
-beat in the vertical 9:16 frame.
+config and, for the beats that show names, the second fact (30-character names, GELU); two
+beats in the vertical 9:16 frame; the widest beats in the square 1:1 frame, where they turn
+pages (bias, threshold, rows as questions) or shrink their graph (and_gate), and the summary.
 Control data in tests/clips/control_data/mlp_walkthrough/. Regenerate after an intended
 visual change: ``nice .venv/bin/pytest tests/clips/test_mlp_walkthrough_frames.py --set_test -n 0``.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 from helpers import cached_latex
+from manim import config
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from scenes.clips.mlp_walkthrough import MLPWalkthrough
@@ -48,6 +50,17 @@ class Vertical(MLPWalkthrough):
     def __init__(self, **kwargs: Any) -> None:
         clip = dataclasses.replace(
             load_clip(ROOT / "configs" / "mlp_walkthrough.yaml"), aspect="9:16"
+        )
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
+
+
+class Square(MLPWalkthrough):
+    """The shipped clip in the square 1:1 frame: as narrow as the vertical one, as short as the
+    wide one; the widest pictures are shown a page at a time."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = dataclasses.replace(
+            load_clip(ROOT / "configs" / "mlp_walkthrough.yaml"), aspect="1:1"
         )
         super().__init__(clip, **kwargs)  # type: ignore[arg-type]
 
@@ -155,3 +168,33 @@ def test_vertical_threshold(scene: Vertical) -> None:
 @frames_comparison(custom_config=cached_latex(), base_scene=SecondFact)
 def test_second_fact_flow(scene: SecondFact) -> None:
     scene.play_beats(["flow"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_bias(scene: Square) -> None:
+    assert config.frame_height == config.frame_width  # laid out in the square frame
+    scene.play_beats(["bias"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_threshold(scene: Square) -> None:
+    assert config.frame_height == config.frame_width
+    scene.play_beats(["threshold"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_and_gate(scene: Square) -> None:
+    assert config.frame_height == config.frame_width
+    scene.play_beats(["and_gate"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_summary(scene: Square) -> None:
+    assert config.frame_height == config.frame_width
+    scene.play_beats(["summary"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_rows_as_questions(scene: Square) -> None:
+    assert config.frame_height == config.frame_width
+    scene.play_beats(["rows_as_questions"])
