@@ -159,3 +159,45 @@ def arc_between(a: ArrayLike, b: ArrayLike, radius: float, samples: int = 24) ->
     w = w / norm
     t = np.linspace(0.0, theta, samples)[:, None]
     return np.asarray(radius * (np.cos(t) * u + np.sin(t) * w), dtype=np.float64)
+
+
+def facing_camera(a: ArrayLike, b: ArrayLike) -> FloatArray:
+    """The camera (rows right, up, back, as mathcore.projection.camera_axes) that looks
+    straight at the plane of two 3-D directions a and b, so the angle between them is seen at
+    its true size: right = â, back = (a × b)/|a × b| (towards the camera), up = back × right.
+
+    On screen a then points right and b at its true angle θ = arccos(â · b̂) anticlockwise
+    from it, at (cos θ, sin θ) |b|; a third direction perpendicular to both points straight
+    at the viewer (or away) and shrinks to a dot.
+    """
+    u = np.asarray(a, dtype=np.float64)
+    v = np.asarray(b, dtype=np.float64)
+    normal = np.cross(u, v)
+    size = float(np.linalg.norm(normal))
+    if size <= 1e-12 * float(np.linalg.norm(u) * np.linalg.norm(v)):
+        raise ValueError("a and b are parallel: the plane to face is not defined")
+    right = u / np.linalg.norm(u)
+    back = normal / size
+    return np.array([right, np.cross(back, right), back], dtype=np.float64)
+
+
+def turn_camera(start: ArrayLike, end: ArrayLike, s: float) -> FloatArray:
+    """The camera a fraction s of the way from ``start`` to ``end`` (3 × 3 rotations, rows
+    right, up, back) along the shortest turn: C(s) = C₀ exp(s log(C₀ᵀ C₁)), so C(0) = C₀,
+    C(1) = C₁, and the camera turns at a steady rate about one fixed axis in between."""
+    from scipy.spatial.transform import Rotation
+
+    c0 = np.asarray(start, dtype=np.float64)
+    c1 = np.asarray(end, dtype=np.float64)
+    step = Rotation.from_matrix(c0.T @ c1).as_rotvec()
+    return np.asarray(c0 @ Rotation.from_rotvec(float(s) * step).as_matrix(), dtype=np.float64)
+
+
+def camera_angles(camera: ArrayLike) -> tuple[float, float]:
+    """(azimuth, elevation) in degrees of the direction the camera looks from (its back row
+    (cos φ cos θ, cos φ sin θ, sin φ), mathcore.projection): φ = asin(back_z), θ =
+    atan2(back_y, back_x). A camera turned about its line of sight has the same angles."""
+    back = np.asarray(camera, dtype=np.float64)[2]
+    elevation = float(np.degrees(np.arcsin(np.clip(back[2], -1.0, 1.0))))
+    azimuth = float(np.degrees(np.arctan2(back[1], back[0])))
+    return azimuth, elevation

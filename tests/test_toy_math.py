@@ -175,3 +175,121 @@ def test_arc_between_spans_the_angle() -> None:
     assert np.allclose(steps, (math.pi / 4) / 9)
     with pytest.raises(ValueError):
         arc_between(a, 2 * a, 1.0)
+
+
+unit_vectors = st.lists(st.floats(-1, 1), min_size=3, max_size=3).filter(
+    lambda v: float(np.linalg.norm(v)) > 0.2
+)
+
+
+@given(unit_vectors, unit_vectors)
+def test_facing_camera_shows_the_angle_at_its_true_size(a: list[float], b: list[float]) -> None:
+    """Looking along a × b: a lies along the screen's x axis at its full length, b in the
+    screen's plane at the angle the law of cosines gives (|a − b|² = |a|² + |b|² − 2|a||b|
+    cos θ), anticlockwise; the camera is a rotation."""
+    from mathcore.directions import facing_camera
+
+    u, v = np.asarray(a), np.asarray(b)
+    la, lb = float(np.linalg.norm(u)), float(np.linalg.norm(v))
+    cosine = (la**2 + lb**2 - float(np.linalg.norm(u - v)) ** 2) / (2 * la * lb)
+    if abs(cosine) > 0.999:  # (nearly) parallel: no plane to face
+        return
+    camera = facing_camera(u, v)
+    assert np.allclose(camera @ camera.T, np.eye(3), atol=1e-9)
+    assert np.linalg.det(camera) == pytest.approx(1.0)
+    assert np.allclose(camera @ u, [la, 0.0, 0.0], atol=1e-9)
+    theta = math.acos(cosine)
+    assert np.allclose(camera @ v, [lb * math.cos(theta), lb * math.sin(theta), 0.0], atol=1e-7)
+
+
+def test_facing_camera_refuses_parallel_directions() -> None:
+    from mathcore.directions import facing_camera
+
+    with pytest.raises(ValueError):
+        facing_camera([1.0, 2.0, 3.0], [-2.0, -4.0, -6.0])
+
+
+def test_turn_camera_ends_and_turns_at_a_steady_rate() -> None:
+    """C(0) and C(1) are the two cameras; halfway, the camera has turned half the angle
+    (rotation angle from the trace: cos φ = (tr R − 1) / 2) and is still a rotation."""
+    from mathcore.directions import turn_camera
+
+    start, end = mathcore.camera_axes(-20.0, 20.0), mathcore.camera_axes(70.0, 85.0)
+
+    def angle(c0: np.ndarray, c1: np.ndarray) -> float:
+        return math.acos(np.clip((np.trace(c0.T @ c1) - 1) / 2, -1.0, 1.0))
+
+    assert np.allclose(turn_camera(start, end, 0.0), start)
+    assert np.allclose(turn_camera(start, end, 1.0), end)
+    half = turn_camera(start, end, 0.5)
+    assert np.allclose(half @ half.T, np.eye(3))
+    assert angle(start, half) == pytest.approx(angle(start, end) / 2)
+    assert angle(half, end) == pytest.approx(angle(start, end) / 2)
+
+
+@pytest.mark.parametrize(("azimuth", "elevation"), [(-20.0, 20.0), (135.0, -40.0), (0.0, 89.0)])
+def test_camera_angles_undo_camera_axes(azimuth: float, elevation: float) -> None:
+    from mathcore.directions import camera_angles
+
+    assert camera_angles(mathcore.camera_axes(azimuth, elevation)) == pytest.approx(
+        (azimuth, elevation)
+    )
+
+
+@pytest.mark.parametrize("path", TOY_CONFIGS, ids=lambda p: p.stem)
+def test_reading_is_what_the_ruler_shows(path: Path) -> None:
+    """In the reading beat's view, at every stop: the perpendicular from E's drawn tip meets
+    M's drawn line at right angles on screen, and its foot, measured along the ruler in
+    units of the drawn M arrow (screen positions, not the math), is the value displayed
+    (to the shown digits); the lit band is the one that value falls in."""
+    from scenes.clips.toy_directions import ToyDirections
+
+    scene = ToyDirections(load_clip(path))  # type: ignore[arg-type]
+    scene.prepare()
+    toy = scene.clip.toy
+    scene.view.set_camera(scene.reading_camera())
+    ruler = scene.reading_ruler()
+    marks = scene.moving_marks()
+    live = scene.live_readout()
+    arrow = scene.view.get_arrow("first")
+    zero, one = arrow.get_start(), arrow.get_end()
+    unit = one - zero
+    for index, stop in enumerate(toy.stops):
+        scene.t.set_value(index)
+        scene.refresh(*marks, live, ruler)
+        tip, foot = marks[0].get_end(), marks[4].get_center()
+        assert abs(float((tip - foot) @ unit)) < 1e-3 * float(np.linalg.norm(tip - foot) + 1)
+        measured = float((foot - zero) @ unit) / float(unit @ unit)
+        shown = live[1].get_value()
+        assert round(measured, toy.decimals) == pytest.approx(shown)
+        assert shown == pytest.approx(stop.first, abs=10**-toy.decimals)
+        lit = [i for i, band in enumerate(ruler[1]) if band.get_stroke_opacity() == 1.0]
+        value = stop.first
+        assert lit == [0 if value >= 1 - toy.tolerance else 1 if value <= toy.tolerance else 2]
+
+
+@pytest.mark.parametrize("path", TOY_CONFIGS, ids=lambda p: p.stem)
+def test_face_on_angles_are_the_angles_shown(path: Path) -> None:
+    """Facing each pair, the angle between the two drawn arrows, measured on screen from
+    their ends, is the θ the panel shows beside the pair (the arccos of the displayed dot
+    product; the two differ by less than the last digit's rounding) and the label on the arc
+    says the same."""
+    from scenes.clips.toy_directions import PAIRS, ToyDirections
+
+    scene = ToyDirections(load_clip(path))  # type: ignore[arg-type]
+    scene.prepare()
+    toy = scene.clip.toy
+    for a, b in PAIRS:
+        scene.view.set_camera(mathcore.directions.facing_camera(scene.coords[a], scene.coords[b]))
+        ends = []
+        for key in (a, b):
+            arrow = scene.view.get_arrow(key)
+            ends.append(arrow.get_end() - arrow.get_start())
+        cosine = float(ends[0] @ ends[1]) / float(np.linalg.norm(ends[0]) * np.linalg.norm(ends[1]))
+        on_screen = math.degrees(math.acos(cosine))
+        row = scene.angle_row(a, b)[1].get_tex_string()
+        label = scene.arc_label(a, b).get_tex_string()
+        shown = float(row.split(r"\approx")[1].split("^")[0])
+        assert label.startswith(f"{shown:.1f}")
+        step = 10**-toy.decimals / 2  # the dot product's rounding moves arccos by at most
+        assert on_screen == pytest.approx(shown, abs=math.degrees(step) * 1.01 + 0.05)

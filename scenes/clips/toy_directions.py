@@ -2,16 +2,22 @@
 
 Three nearly perpendicular unit directions, first name (M), last name (J) and attribute (B),
 in a 3-D view; their pairwise dot products and the angles computed from the dot products as
-displayed, each angle drawn as an arc between its two arrows; a vector E whose shadow on M
-(the dot product) is read live as E moves, the lit rule being the band the value falls in
-(mathcore.directions.reading_band: about 1 or more, yes; about 0 or less, no; partial
-between); the full name, E·M = E·J = 1 and (M + J)·E = 2; and attention carrying M from the
-first name's token, along an arc, onto the tip of the last name's vector, which becomes
-M + J (drawn in the plane of the two names) while its M reading goes from 0 to 1. Every
-number comes from mathcore.
+displayed, the view turning to face each pair's plane (the third arrow then points straight
+at the viewer and fades) so the angle is seen at its true size, drawn as an arc coloured
+half by half like its two arrows, with its size beside it; a vector E read along M with M
+laid across the screen as a ruler in units of its own length: E's perpendicular (square
+on screen too, since M lies in the screen's plane) lands where the dot product says, and
+the band of mathcore.directions.reading_band the value falls in (about 1 or more, yes;
+about 0 or less, no; partial between) lights under the ruler and in the panel as E moves;
+the full name, E·M = E·J = 1 and (M + J)·E = 2; and attention carrying M from the first
+name's token, along an arc, onto the tip of the last name's vector, which becomes M + J
+(drawn in the plane of the two names) while its M reading goes from 0 to 1. Every number
+comes from mathcore.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -26,6 +32,7 @@ from manim import (
     Create,
     DashedLine,
     DecimalNumber,
+    Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
@@ -35,6 +42,7 @@ from manim import (
     Mobject,
     MoveAlongPath,
     TransformFromCopy,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
@@ -43,7 +51,15 @@ from manim import (
 )
 
 import mathcore
-from mathcore.directions import arc_between, path_point, projection_onto, reading_band
+from mathcore.directions import (
+    arc_between,
+    camera_angles,
+    facing_camera,
+    path_point,
+    projection_onto,
+    reading_band,
+    turn_camera,
+)
 from mathcore.geometry import displayed_angle
 from scenes.config import ToyDirectionsConfig, fill
 from scenes.visual import frame, style
@@ -69,6 +85,43 @@ SHADOW_STROKE = 9.0
 PORTRAIT_VIEW_UNIT = 2.5
 LEGEND_ROOM = 2.0  # a legend taller than this (wrapped long names) makes way for the rows
 ANGLE_RADIUS = 0.45  # of the arcs marking the angles, in the view's units
+ARC_SAMPLES = 25
+ARC_STROKE = 6.0
+DIMMED = 0.3  # opacity of what steps back (a direction not being read, an unlit band)
+READING_LEAD = 2  # the reading beat's sentences before the one that goes with stop 1
+RULER_ROOM = 0.25  # the ruler along M reaches this far (in units of M) past -1, 1 and E
+BAND_DROP = 0.14  # the reading bands run this far under M's line (scene units)
+BAND_STROKE = 8.0
+TICK = 0.1  # half-length of the ruler's ticks
+FOOT_RADIUS = 0.07
+CORNER = 0.16  # side of the right-angle mark where E's perpendicular meets M's line
+
+
+class TurningView(VectorView3D):
+    """A :class:`VectorView3D` whose camera can be any rotation (rows right, up, back), not
+    only an azimuth and an elevation: facing a plane straight on with a chosen direction
+    pointing right (mathcore.directions.facing_camera), and turning smoothly between two such
+    cameras (mathcore.directions.turn_camera)."""
+
+    def set_view(self, azimuth: float, elevation: float) -> TurningView:
+        """The camera at ``azimuth`` and ``elevation`` (degrees), as the base view has it."""
+        return self.set_camera(mathcore.camera_axes(azimuth, elevation))
+
+    def set_camera(self, camera: np.ndarray) -> TurningView:
+        """Re-project every part for ``camera`` (a 3 × 3 rotation, rows right, up, back)."""
+        self.camera_matrix = np.asarray(camera, dtype=float)
+        super().set_view(*camera_angles(self.camera_matrix))
+        # An axis seen end-on shrinks to (nearly) a point; stretched back out by rescaling,
+        # its rounding errors would bend it: redraw each axis from its two ends instead.
+        for index, line in enumerate(self.axes):
+            ends = (self._axis_ends[index + 3], self._axis_ends[index])
+            line.set_points_as_corners([self._screen(end) for end in ends])
+        return self
+
+    def _screen(self, point: np.ndarray) -> np.ndarray:
+        x, y, _depth = self.camera_matrix @ np.asarray(point, dtype=float)
+        screen: np.ndarray = self._origin + self.unit * (x * RIGHT + y * UP)
+        return screen
 
 
 class ToyDirections(BeatScene[ToyDirectionsConfig]):
@@ -112,8 +165,12 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.title = label_text(self.clip.text.title, colours.text, style.TITLE_SIZE)
         self.title.to_edge(UP, buff=style.EDGE_BUFFER)
         self.layout_frame()
-        self.view = VectorView3D(self.coords, self.colour, self.symbol, unit=self.view_unit)
+        self.view = TurningView(self.coords, self.colour, self.symbol, unit=self.view_unit)
+        self.standard = mathcore.camera_axes(
+            style.VIEW_AZIMUTH + style.VIEW_SWING, style.VIEW_ELEVATION
+        )  # the view the directions beat leaves, and the one the angles beat comes back to
         self.view.shift(self.view_centre)
+        self.home = self.view.get_origin()  # the reading beat alone slides the view aside
         self.legend = self.legend_rows()
         self.place_in_panel(self.legend, below=self.panel_anchor)
         # Where the legend cannot share the panel with a beat's rows (square and tall frames,
@@ -121,6 +178,9 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.legend_yields = not frame.is_landscape() or self.legend.height > LEGEND_ROOM
         self.panel_content: list[Mobject] = []
         self.t = ValueTracker(0.0)
+        self.opacity = dict.fromkeys(FEATURES, 1.0)  # of each feature's arrow and label
+        self.label_moved = False  # M's label under its arrow, clear of the reading ruler
+        self.arcs: list[VGroup] = []  # the angles beat's arcs, one per pair
 
     def layout_frame(self) -> None:
         """Where the 3-D view and the text panel go in this frame: side by side in the wide
@@ -274,19 +334,57 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
 
     def turn_camera(self) -> None:
         """Swing the camera round so the viewer sees that the arrows live in 3-D."""
-        azimuth = ValueTracker(self.view.azimuth)
-        self.view.add_updater(lambda view: view.set_view(azimuth.get_value(), view.elevation))
         turn = max(self.seconds(style.LONG), 0.9 * self.sentence_seconds(2))
-        self.play(azimuth.animate.increment_value(style.VIEW_SWING), run_time=turn)
-        self.view.clear_updaters()
-        # Updaters do not run when animations are skipped (sections, stills, tests): land on
-        # the final view explicitly so every way of rendering shows the same picture.
-        self.view.set_view(azimuth.get_value(), self.view.elevation)
+        self.turn_view(self.standard, run_time=turn)
+
+    def turn_view(
+        self,
+        camera: np.ndarray,
+        *animations: Any,
+        run_time: float,
+        fades: dict[str, float] | None = None,
+        origin: np.ndarray | None = None,
+        arcs: dict[VGroup, float] | None = None,
+    ) -> None:
+        """Turn the view's camera to ``camera`` along the shortest turn while ``animations``
+        play; ``fades`` maps features to the opacity their arrow and label end at (a face-on
+        view fades out the arrow it looks straight down, and a later turn brings it back);
+        the view slides to put its origin at ``origin`` on the way, if given; ``arcs`` maps
+        angle arcs to the opacity they end at."""
+        start = self.view.camera_matrix.copy()
+        ends, arc_ends = fades or {}, arcs or {}
+        begin = {key: self.opacity[key] for key in ends}
+        arc_begin = {arc: arc[0].get_stroke_opacity() for arc in arc_ends}
+        first = self.view.get_origin()
+        slide = np.zeros(3) if origin is None else origin - first
+
+        def step(view: Mobject, alpha: float) -> None:
+            assert isinstance(view, TurningView)
+            view.shift(first + alpha * slide - view.get_origin())
+            view.set_camera(turn_camera(start, camera, alpha))
+            for key, end in ends.items():
+                self.set_feature_opacity(key, begin[key] + (end - begin[key]) * alpha)
+            for arc, end in arc_ends.items():
+                arc.set_stroke(opacity=arc_begin[arc] + (end - arc_begin[arc]) * alpha)
+
+        # The animation runs on the view's part drawn first (the view itself is not on the
+        # scene, only the parts shown so far): manim then redraws every part each frame.
+        parts = set(self.view.get_family())
+        anchor = next((m for m in self.get_mobject_family_members() if m in parts), self.t)
+        turn = UpdateFromAlphaFunc(anchor, lambda _m, alpha: step(self.view, alpha))
+        self.play(turn, *animations, run_time=run_time)
+        step(self.view, 1.0)  # where animations are skipped, land on the end all the same
+
+    def set_feature_opacity(self, key: str, opacity: float) -> None:
+        """Fade a feature's arrow and label to ``opacity``."""
+        self.opacity[key] = opacity
+        self.view.get_arrow(key).set_opacity(opacity)
+        self.view.get_label(key).set_opacity(opacity)
 
     def settle_view(self) -> None:
         """The view as the directions beat leaves it (for a beat played on its own)."""
         if self.view.azimuth == style.VIEW_AZIMUTH:
-            self.view.set_view(style.VIEW_AZIMUTH + style.VIEW_SWING, self.view.elevation)
+            self.view.set_camera(self.standard)
 
     @beat
     def beat_angles(self) -> None:
@@ -294,47 +392,101 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.show_setting()
         self.clear_panel()
         self.make_way()
-        heading = name_text(self.clip.text.angles_heading, self.panel_width, self.clip.colours.text)
-        rows = VGroup(*(self.angle_row(a, b) for a, b in PAIRS))
-        note = name_text(
-            self.clip.text.angle_note, self.panel_width, self.clip.colours.text, style.SMALL_SIZE
-        )
-        self.place_in_panel(VGroup(heading, *rows, note), below=self.content_anchor())
-        readouts, angles = [row[0] for row in rows], [row[1] for row in rows]
-        if not self.square:
-            align_left_edges(angles, max(r.get_right()[0] for r in readouts) + style.SECTION_GAP)
-        self.panel_content = [heading, *rows, note]
+        heading, rows, note = self.angle_panel()
         self.play(FadeIn(heading), run_time=self.seconds(style.SHORT))
         arrows = [self.view.get_arrow(k) for k in FEATURES]
         self.play(
             *(Indicate(arrow, color=style.HIGHLIGHT, scale_factor=1.0) for arrow in arrows),
             run_time=self.seconds(style.LONG),
         )
-        self.until_sentence(1)  # per pair: the dot product and its angle
-        each = max(self.seconds(style.MEDIUM), 0.8 * self.sentence_seconds(1) / len(PAIRS))
-        shown: list[Mobject] = []
-        for (a, b), row in zip(PAIRS, rows, strict=True):
-            arc = self.angle_arc(a, b)
-            self.play(Write(row), Create(arc), *(FadeOut(m) for m in shown), run_time=each)
-            shown = [arc]
-        self.panel_content.extend(shown)
-        self.until_sentence(2)  # every angle close to ninety degrees
-        back = {pair: self.angle_arc(*pair) for pair in PAIRS[:-1]}  # all three arcs at once
-        self.panel_content.extend(back.values())
-        for pair, angle in zip(PAIRS, angles, strict=True):
-            draw = [Create(back[pair])] if pair in back else []
-            self.play(
-                Indicate(angle, color=style.HIGHLIGHT), *draw, run_time=self.seconds(style.MEDIUM)
-            )
-        self.play(FadeIn(note), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(1)  # each pair turned to lie flat on the screen
+        said = self.sentence_seconds(1) + self.sentence_seconds(2)
+        each = max(self.seconds(2 * style.LONG), 0.95 * said / len(PAIRS))
+        label: Mobject | None = None
+        self.arcs = []
+        for pair, row in zip(PAIRS, rows, strict=True):
+            label = self.face_pair(pair, row, label, each)
+        self.until_sentence(3)  # back to the usual view: all three close to ninety degrees
+        leaving = [] if label is None else [FadeOut(label)]
+        back, arcs = dict.fromkeys(FEATURES, 1.0), dict.fromkeys(self.arcs, 1.0)
+        self.turn_view(
+            self.standard, *leaving, fades=back, arcs=arcs, run_time=self.seconds(style.LONG)
+        )
+        self.play(
+            *(Indicate(row[1], color=style.HIGHLIGHT) for row in rows), FadeIn(note),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
 
-    def angle_arc(self, a: str, b: str) -> VMobject:
+    def angle_panel(self) -> tuple[Mobject, VGroup, Mobject]:
+        """The heading, one row per pair (written as the view faces that pair) and the note,
+        placed in the panel."""
+        colour = self.clip.colours.text
+        heading = name_text(self.clip.text.angles_heading, self.panel_width, colour)
+        rows = VGroup(*(self.angle_row(a, b) for a, b in PAIRS))
+        note = name_text(self.clip.text.angle_note, self.panel_width, colour, style.SMALL_SIZE)
+        self.place_in_panel(VGroup(heading, *rows, note), below=self.content_anchor())
+        readouts, angles = [row[0] for row in rows], [row[1] for row in rows]
+        if not self.square:
+            align_left_edges(angles, max(r.get_right()[0] for r in readouts) + style.SECTION_GAP)
+        self.panel_content = [heading, *rows, note]
+        return heading, rows, note
+
+    def face_pair(
+        self, pair: tuple[str, str], row: VMobject, previous: Mobject | None, each: float
+    ) -> Mobject:
+        """Turn the view to look straight at the plane of ``pair`` (the first arrow pointing
+        right, the third, nearly along the line of sight, faded out), draw the angle's arc
+        with its size beside it while the panel writes the pair's row; return that label. The
+        arcs drawn before step back (they come back as the view returns to its usual angle)."""
+        a, b = pair
+        fades = {k: (1.0 if k in pair else 0.0) for k in FEATURES}
+        leaving = [] if previous is None else [FadeOut(previous)]
+        camera = facing_camera(self.coords[a], self.coords[b])
+        earlier = dict.fromkeys(self.arcs, 0.0)
+        self.turn_view(camera, *leaving, fades=fades, arcs=earlier, run_time=0.4 * each)
+        arc = self.angle_arc(a, b)
+        self.arcs.append(arc)
+        label = self.arc_label(a, b)
+        self.panel_content.append(arc)
+        self.play(Create(arc), Write(row), FadeIn(label), run_time=0.35 * each)
+        self.wait(0.25 * each)
+        return label
+
+    def angle_arc(self, a: str, b: str) -> VGroup:
         """The angle between the arrows of ``a`` and ``b``, drawn as an arc in the view
-        (mathcore.directions.arc_between, projected like the arrows)."""
-        points = arc_between(self.coords[a], self.coords[b], ANGLE_RADIUS)
-        arc = VMobject(color=style.HIGHLIGHT, stroke_width=5)
-        arc.set_points_smoothly([self.view.point_at(p) for p in points])
-        return mark_overlay(arc)  # drawn between the two arrows it measures
+        (mathcore.directions.arc_between, projected like the arrows, following the camera),
+        its first half in ``a``'s colour and its second in ``b``'s: it says which pair it
+        measures."""
+        points = arc_between(self.coords[a], self.coords[b], ANGLE_RADIUS, samples=ARC_SAMPLES)
+        middle = len(points) // 2
+        arc = VGroup()
+        for key, piece in ((a, points[: middle + 1]), (b, points[middle:])):
+            half = VMobject(color=self.colour[key], stroke_width=ARC_STROKE)
+
+            def follow(mobject: Mobject, piece: np.ndarray = piece) -> None:
+                assert isinstance(mobject, VMobject)
+                mobject.set_points_smoothly([self.view.point_at(p) for p in piece])
+
+            follow(half)
+            half.add_updater(follow)
+            arc.add(mark_overlay(half))  # drawn between the two arrows it measures
+        return mark_overlay(arc)
+
+    def arc_label(self, a: str, b: str) -> Mobject:
+        """The angle's size (as in the panel's row) just beyond the middle of its arc."""
+        _shown, degrees = displayed_angle(self.dot(a, b), self.clip.toy.decimals)
+        label = MathTex(
+            rf"{degrees:.{style.ANGLE_DECIMALS}f}^\circ",
+            font_size=style.LABEL_SIZE,
+            color=self.clip.colours.text,
+        )
+        middle = self.coords[a] / np.linalg.norm(self.coords[a])
+        middle = middle + self.coords[b] / np.linalg.norm(self.coords[b])
+        point = self.view.point_at(ANGLE_RADIUS * middle / np.linalg.norm(middle))
+        way = point - self.view.get_origin()
+        way = way / max(float(np.linalg.norm(way)), style.TINY)
+        reach = abs(way[0]) * label.width / 2 + abs(way[1]) * label.height / 2
+        return label.move_to(point + (style.ITEM_GAP + reach) * way)
 
     def angle_row(self, a: str, b: str) -> VGroup:
         """``a · b = c`` and ``θ = arccos c ≈ 87.1°`` with θ computed from the shown c."""
@@ -349,6 +501,11 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
             return row.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP / 2)
         return row.arrange(RIGHT, buff=style.SECTION_GAP)
 
+    def reading_camera(self) -> np.ndarray:
+        """The view for reading E along M: M across the screen pointing right (so a
+        perpendicular onto its line looks perpendicular on screen too), B up, J away."""
+        return facing_camera(self.coords["first"], self.coords["attribute"])
+
     @beat
     def beat_reading(self) -> None:
         self.settle_view()
@@ -356,24 +513,107 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         self.clear_panel()
         self.make_way()
         self.t.set_value(0.0)
-        heading = name_text(
-            self.clip.text.reading_heading, self.panel_width, self.clip.colours.text
-        )
+        colour = self.clip.colours.text
+        heading = name_text(self.clip.text.reading_heading, self.panel_width, colour)
         live = self.live_readout()
         statuses = self.status_lines()
         self.place_in_panel(VGroup(heading, live, statuses), below=self.content_anchor())
+        self.play(FadeIn(heading), run_time=self.seconds(style.SHORT))
+        self.until_sentence(1)  # M laid across the screen, marked like a ruler
+        fades = {"first": 1.0, "last": 0.0, "attribute": DIMMED}
+        self.turn_view(
+            self.reading_camera(), fades=fades, origin=self.ruler_origin(),
+            run_time=self.seconds(style.LONG),
+        )  # fmt: skip
+        ruler = self.reading_ruler()
+        self.panel_content = [heading, live, statuses, *ruler]
+        self.show_ruler(ruler)
         marks = self.moving_marks()
-        self.panel_content = [heading, live, statuses, *marks[2:]]
-        self.play(FadeIn(heading, *marks[:2]), run_time=self.seconds(style.MEDIUM))
-        self.until_sentence(1)  # the perpendicular, the shadow, the dot product
-        self.play(Create(marks[2]), run_time=self.seconds(style.MEDIUM))
-        self.play(Create(marks[3]), run_time=self.seconds(style.MEDIUM))
-        self.play(Create(marks[4]), FadeIn(live), run_time=self.seconds(style.MEDIUM))
+        self.panel_content.extend(marks[2:])
+        arrow = marks[0]
+        assert isinstance(arrow, Arrow)
+        self.play(GrowArrow(arrow), FadeIn(marks[1]), run_time=self.seconds(style.MEDIUM))
+        self.until_sentence(2)  # the perpendicular, the shadow, the dot product
+        self.play(Create(marks[2]), FadeIn(marks[5]), run_time=self.seconds(style.MEDIUM))
+        self.play(Create(marks[3]), FadeIn(marks[4], live), run_time=self.seconds(style.MEDIUM))
+        self.bring_to_front(self.view.get_arrow("first"))  # M's arrow over E's shadow
         self.play(FadeIn(statuses), run_time=self.seconds(style.MEDIUM))
         for stop in range(1, len(self.clip.toy.stops)):
-            self.until_sentence(stop + 1)  # stop k goes with the sentence reading it
+            self.until_sentence(stop + READING_LEAD)  # stop k with the sentence reading it
             self.play(self.t.animate.set_value(stop), run_time=self.seconds(style.LONG))
-            self.refresh(*marks, live[1], statuses)
+            self.refresh(*marks, live[1], statuses, ruler)
+
+    def show_ruler(self, ruler: VGroup) -> None:
+        """Draw the ruler along M and move M's label under its arrow, clear of the ruler."""
+        label = self.view.get_label("first")
+        middle = self.view.point_at(self.coords["first"] / 2)
+        below = ruler[1].get_bottom()[1] - style.ITEM_GAP / 2 - label.height / 2
+        self.play(
+            Create(ruler[0]), FadeIn(ruler[1:]),
+            label.animate.move_to(np.array([middle[0], below, 0.0])),
+            run_time=self.seconds(style.MEDIUM),
+        )  # fmt: skip
+        self.label_moved = True
+
+    def reading_ruler(self) -> VGroup:
+        """M's line marked like a ruler in units of M's length: the line, the three bands of
+        mathcore.directions.reading_band just under it (the one E's reading falls in lit, in
+        the colour of its panel line), and the whole numbers with their ticks."""
+        low, high = self.ruler_span()
+        tol, m = self.clip.toy.tolerance, self.coords["first"]
+
+        def at(value: float) -> np.ndarray:
+            return self.view.point_at(value * m)
+
+        along = at(1.0) - at(0.0)
+        across = np.array([along[1], -along[0], 0.0]) / max(float(np.linalg.norm(along)), 1e-9)
+        line = Line(at(low), at(high), color=style.MUTED, stroke_width=style.AXIS_STROKE)
+        edges = ((1.0 - tol, high), (low, tol), (tol, 1.0 - tol))  # in BANDS' order
+        colours = (style.POSITIVE, style.NEGATIVE, style.MUTED)  # as the panel's lines
+        bands = VGroup(
+            *(
+                Line(at(a) + BAND_DROP * across, at(b) + BAND_DROP * across, color=c,
+                     stroke_width=BAND_STROKE)
+                for (a, b), c in zip(edges, colours, strict=True)
+            )
+        )  # fmt: skip
+
+        def light(group: Mobject) -> None:
+            lit = BANDS.index(reading_band(self.reading(), tol))
+            for index, band in enumerate(group.submobjects):
+                band.set_stroke(opacity=1.0 if index == lit else DIMMED)
+
+        bands.add_updater(light)
+        light(bands)
+        ticks, numbers = VGroup(), VGroup()
+        for whole in range(int(np.ceil(low)), int(np.floor(high)) + 1):
+            point = at(float(whole))
+            ticks.add(Line(point - TICK * across, point + TICK * across, color=style.MUTED))
+            number = MathTex(str(whole), font_size=style.LABEL_SIZE)
+            number.set_color(style.MUTED)
+            drop = BAND_DROP + style.ITEM_GAP / 2 + number.height / 2
+            numbers.add(number.move_to(point + drop * across))
+        return VGroup(line, mark_overlay(bands), ticks, numbers)
+
+    def ruler_origin(self) -> np.ndarray:
+        """Where the view's origin goes for the reading beat: where it is, or slid sideways
+        as far as needed (never past the frame's left edge) to keep the ruler and E's label
+        clear of the panel beside the view, or of the frame's right edge."""
+        low, high = self.ruler_span()
+        left = self.home[0] + low * self.view.unit
+        right = self.home[0] + high * self.view.unit + RULER_ROOM
+        half = config.frame_width / 2 - style.EDGE_BUFFER
+        beside = frame.is_landscape() or self.square
+        limit = self.panel_left - style.ITEM_GAP if beside else half
+        slide = min(0.0, limit - right)
+        slide = max(slide, -half - left)
+        return np.asarray(self.home + slide * RIGHT)
+
+    def ruler_span(self) -> tuple[float, float]:
+        """The stretch of M's line the ruler covers, in units of M: -1 to 1 at least, and
+        every reading stop with a little room."""
+        readings = [stop.first for stop in self.clip.toy.stops]
+        return min(-1.0, *readings) - RULER_ROOM, max(1.0, *readings) + RULER_ROOM
 
     def refresh(self, *groups: Mobject) -> None:
         """Run the updaters once (they do not run when animations are skipped)."""
@@ -418,31 +658,50 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         return lines
 
     def moving_marks(self) -> list[VMobject]:
-        """E's arrow and label, the line of M (both ways), E's perpendicular onto it and the
-        shadow along M whose signed length is E · M; each follows the tracker on its own."""
+        """E's arrow and label, E's perpendicular onto M's line with its right-angle mark,
+        and the shadow along M (ending in a dot at the foot) whose signed length is E · M;
+        each follows the tracker, and the camera, on its own."""
         view, colour, m = self.view, self.colour, self.coords["first"]
         e_arrow = Arrow(ORIGIN, RIGHT, buff=0, color=colour["encoding"], stroke_width=5)
-        e_label = MathTex(self.symbol["encoding"], color=colour["encoding"])
-        line = DashedLine(view.point_at(-1.6 * m), view.point_at(1.6 * m), color=style.MUTED)
-        drop = DashedLine(ORIGIN, RIGHT, color=colour["encoding"], stroke_width=2)
-        shadow = Line(ORIGIN, RIGHT, color=colour["first"], stroke_width=SHADOW_STROKE)
+        e_label = MathTex(
+            self.symbol["encoding"], color=colour["encoding"], font_size=style.LABEL_SIZE
+        )
+        drop = DashedLine(ORIGIN, RIGHT, color=colour["encoding"], stroke_width=3)
+        shadow = Line(ORIGIN, RIGHT, color=colour["encoding"], stroke_width=SHADOW_STROKE)
+        foot_dot = Dot(radius=FOOT_RADIUS, color=colour["encoding"])
+        corner = VMobject(color=colour["encoding"], stroke_width=2)
 
         def tip() -> np.ndarray:
             return view.point_at(self.moving_point())
 
         def outward() -> np.ndarray:
-            way = tip() - origin
+            way = tip() - view.get_origin()
             return np.asarray(way / max(float(np.linalg.norm(way)), style.TINY))
 
         def foot() -> np.ndarray:
             return view.point_at(projection_onto(self.moving_point(), m)[1]) + 1e-4 * RIGHT
 
-        origin = view.point_at(ORIGIN)
-        e_arrow.add_updater(lambda a: a.put_start_and_end_on(origin, tip()))
+        def square(mark: Mobject) -> None:
+            assert isinstance(mark, VMobject)
+            along, up = view.point_at(m) - view.get_origin(), tip() - foot()
+            rise = float(np.linalg.norm(up))
+            along = along / max(float(np.linalg.norm(along)), style.TINY)
+            up = up / max(rise, style.TINY)
+            base = foot()
+            mark.set_points_as_corners(
+                [base + CORNER * up, base + CORNER * (up - along), base - CORNER * along]
+            )
+            mark.set_stroke(opacity=1.0 if rise > 2 * CORNER else 0.0)
+
+        e_arrow.add_updater(lambda a: a.put_start_and_end_on(view.get_origin(), tip()))
         e_label.add_updater(lambda a: self.place_clear(a, tip(), outward()))
         drop.add_updater(lambda a: a.put_start_and_end_on(tip(), foot()))
-        shadow.add_updater(lambda a: a.put_start_and_end_on(origin, foot()))
-        self.marks = [e_arrow, e_label, line, drop, shadow]
+        shadow.add_updater(lambda a: a.put_start_and_end_on(view.get_origin(), foot()))
+        foot_dot.add_updater(lambda a: a.move_to(foot()))
+        corner.add_updater(square)
+        self.marks = [e_arrow, e_label, drop, shadow, foot_dot, mark_overlay(corner)]
+        for mark in self.marks[2:]:
+            mark_overlay(mark)  # on M's line and the ruler, on purpose
         self.refresh(*self.marks)
         return self.marks
 
@@ -471,11 +730,28 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
             self.t.set_value(len(self.clip.toy.stops) - 1)
             marks = self.moving_marks()
             self.add(*marks[:2])
-        self.play(self.t.animate.set_value(len(self.path) - 1), run_time=self.seconds(style.LONG))
+        self.return_label()
+        back = dict.fromkeys(FEATURES, 1.0)
+        end = self.t.animate.set_value(len(self.path) - 1)
+        self.turn_view(
+            self.standard, end, fades=back, origin=self.home, run_time=self.seconds(style.LONG)
+        )
         self.refresh(*marks)
         for mark in marks:
             mark.clear_updaters()
         self.show_full_name_panel(VGroup(*marks[:2]))
+
+    def return_label(self) -> None:
+        """M's label back beyond its arrow's tip, from under the arrow where the reading beat
+        put it."""
+        if not self.label_moved:
+            return
+        label, tip = self.view.get_label("first"), self.view.point_at(self.coords["first"])
+        way = tip - self.view.get_origin()
+        way = way / max(float(np.linalg.norm(way)), style.TINY)
+        home = tip + style.LABEL_BUFFER * way
+        self.play(label.animate.move_to(home), run_time=self.seconds(style.SHORT))
+        self.label_moved = False
 
     def show_full_name_panel(self, marks: VGroup) -> None:
         """E's meaning, its three readouts, the M + J arrow and the sum as displayed."""

@@ -41,10 +41,10 @@ class ToyDirectionsSpace:
     stops: tuple[ReadingStop, ...] = option(
         (
             ReadingStop(first=0.5, last=0.4, attribute=0.5),
-            ReadingStop(first=1.0, last=0.3, attribute=0.2),
-            ReadingStop(first=0.0, last=0.7, attribute=0.4),
-            ReadingStop(first=-0.6, last=0.5, attribute=0.0),
-            ReadingStop(first=1.3, last=0.8, attribute=0.3),
+            ReadingStop(first=1.0, last=0.3, attribute=0.5),
+            ReadingStop(first=0.0, last=0.7, attribute=0.6),
+            ReadingStop(first=-0.6, last=0.5, attribute=0.5),
+            ReadingStop(first=1.3, last=0.8, attribute=0.6),
         ),
         doc="the path E follows while its first-name readout updates live",
     )
