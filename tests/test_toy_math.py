@@ -110,6 +110,24 @@ def test_toy_scene_sum_line_adds_up_as_displayed() -> None:
         assert line.endswith(f"= {mathcore.fixed(round(m_e + j_e, decimals), decimals)}")
 
 
+def test_full_name_readouts_are_the_sums_of_the_token_readouts_shown() -> None:
+    """The attention beat shows each token's readouts (M alone, J alone), then the Jordan
+    token's become those of M + J: each new value must be the sum of the two shown before,
+    digit for digit (B·M = 0.10 and B·J = -0.02 may not add up to a shown 0.07)."""
+    from scenes.clips.toy_directions import FEATURES, ToyDirections
+
+    for path in TOY_CONFIGS:
+        scene = ToyDirections(load_clip(path))  # type: ignore[arg-type]
+        scene.prepare()
+        decimals = scene.clip.toy.decimals
+        for key in FEATURES:
+            row = scene.directions.vectors[FEATURES.index(key)]
+            alone = [scene.readout(key, "encoding", float(row @ v)) for v in scene.token_vectors]
+            shown = [r.get_value().get_value() for r in alone]
+            full = scene.readout(key, "encoding").get_value().get_value()
+            assert full == pytest.approx(round(sum(shown), decimals), abs=1e-12)
+
+
 @pytest.mark.parametrize(
     "path",
     [ROOT / "configs" / "opening.yaml", ROOT / "tests" / "configs" / "opening_second_fact.yaml"],

@@ -257,7 +257,15 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         return round(float(value), self.clip.toy.decimals) + 0.0
 
     def dot(self, a: str, b: str) -> float:
-        """The dot product of two of the clip's vectors (by role), as displayed."""
+        """The dot product of two of the clip's vectors (by role), as displayed.
+
+        E (``encoding``) is the full name M + J, so X · E is displayed as the sum of the
+        displayed X · M and X · J: a sum the viewer can check from the numbers shown (rounding
+        X · (M + J) itself could differ from that sum by one in the last digit)."""
+        if b == "encoding" and a != "encoding":
+            a, b = b, a
+        if a == "encoding" and b != "encoding":
+            return self.shown(self.dot(b, "first") + self.dot(b, "last"))
         return self.shown(float(self.coords[a] @ self.coords[b]))
 
     def moving_point(self) -> np.ndarray:
@@ -858,11 +866,10 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         M's small overlap with their directions."""
         readouts = list(columns[1])
         olds, news = [], []
-        for i, (key, readout) in enumerate(zip(FEATURES, readouts, strict=True)):
+        for key, readout in zip(FEATURES, readouts, strict=True):
             assert isinstance(readout, DotProductReadout)
             old = readout.get_value()
-            reading = float(self.directions.vectors[i] @ self.full)
-            new = self.readout(key, "encoding", reading).get_value()
+            new = self.readout(key, "encoding").get_value()
             olds.append(old)
             news.append(new.move_to(old, aligned_edge=LEFT))
         self.play(Indicate(readouts[0], color=style.HIGHLIGHT), run_time=self.seconds(style.SHORT))
