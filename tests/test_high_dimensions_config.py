@@ -21,6 +21,7 @@ def test_shipped_configs_load() -> None:
 
 def test_narration_says_sparse_autoencoders() -> None:
     clip = load_clip(SHIPPED)
+    assert isinstance(clip, HighDimensionsConfig)
     assert "sparse autoencoders" in clip.narration.beats["autoencoder"].lower()
     assert "sparse autoencoders" in clip.text.sae_name.lower()
 

@@ -135,7 +135,7 @@ def test_toy_model_gradient_matches_finite_differences() -> None:
     rng = np.random.default_rng(0)
     weights, bias = rng.normal(size=(2, 5)), rng.normal(size=5) * 0.1
     x = rng.uniform(size=(16, 5))
-    importance = 0.9 ** np.arange(5)
+    importance = np.asarray(0.9 ** np.arange(5), dtype=np.float64)
     _loss, d_w, d_b = loss_and_gradients(weights, bias, x, importance)
     step = 1e-6
     for i, j in [(0, 0), (1, 3)]:
@@ -477,3 +477,90 @@ def test_reveal_in_degrees_never_beats_the_welch_bound(name: str) -> None:
     assert math.degrees(math.asin(coherence["max_abs_cos"])) == pytest.approx(off, abs=0.051)
     # the video's objective collapsed some pairs: its row is the worst of the three
     assert cramming.degrees_off_perpendicular(video["max_abs_cos"], 1) > off
+
+
+# -- the shipped config's own words, laid out without its 10,000 x 100 run ------------------
+
+
+@pytest.mark.render  # plays the whole clip (no video): the slow tier
+@pytest.mark.parametrize("ratio", ["16:9", "9:16", "1:1"])
+def test_shipped_config_lays_out_cleanly_with_its_own_words(
+    ratio: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/test_layout.py checks the small config in the shipped one's place; but the
+    shipped words are longer ("10,000 vectors", "49,995,000 pairs") and a wider picture
+    shrinks what it is stacked with (the 9:16 histogram's degrees fell to 13.8 px). Here the
+    shipped config itself is laid out, its experiment's results stood in by the small run's
+    (same beats and words; the 10,000 x 100 run takes minutes uncached)."""
+    import dataclasses
+
+    from scenes.app import experiment
+    from scenes.app.layout import check_clip
+
+    small = clip_config("superposition_small.yaml")
+    real = experiment.run_experiment
+
+    def small_run(spec: Any) -> Any:
+        sizes = {"n_vectors": small.experiment.vectors, "dim": small.experiment.dims}
+        return real(dataclasses.replace(spec, seed=small.seed, **sizes))
+
+    monkeypatch.setattr("scenes.clips.superposition.run_experiment", small_run)
+    path = Path(__file__).parents[1] / "configs" / "superposition.yaml"
+    shipped = clip_config("../../configs/superposition.yaml")
+    assert shipped.experiment.vectors > small.experiment.vectors  # the longer words
+    findings = check_clip(shipped, str(path), ratios=[ratio])
+    assert findings == [], "\n" + "\n".join(f.line() for f in findings)
+
+
+# -- the perpendicular beat: at most n perpendicular directions in n dimensions --------------
+
+
+def test_a_third_direction_in_the_plane_is_never_perpendicular_to_both_axes() -> None:
+    from mathcore import cramming, perpendicular
+
+    path = perpendicular.plane_turn(121)
+    assert np.allclose(np.linalg.norm(path, axis=1), 1.0)
+    assert np.allclose(path[0], path[-1])  # once round, back where it started
+    angles = np.array([cramming.axis_angles_deg(u) for u in path])
+    assert np.allclose(angles.sum(axis=1), 90.0)  # the two readouts always add up to 90°
+    # "never at right angles to both": at best 45° off, at its start (the diagonal)
+    assert perpendicular.closest_to_all_perpendicular_deg(path) == pytest.approx(45.0)
+    assert perpendicular.best_off_perpendicular_deg(2) == pytest.approx(45.0)
+
+
+def test_a_fourth_direction_kept_perpendicular_to_x_never_clears_y_and_z() -> None:
+    from mathcore import cramming, perpendicular
+
+    path = perpendicular.circle_perpendicular_to(0, 121)
+    assert np.allclose(np.linalg.norm(path, axis=1), 1.0)
+    assert np.all(path[:, 0] == 0.0)
+    angles = np.array([cramming.axis_angles_deg(u) for u in path])
+    assert np.allclose(angles[:, 0], 90.0)  # the readout's x row holds at 90°
+    assert np.allclose(angles[:, 1] + angles[:, 2], 90.0)
+    assert perpendicular.closest_to_all_perpendicular_deg(path) == pytest.approx(45.0)
+    # It reaches y's line and z's line (where it lies on an axis already taken).
+    assert angles[:, 1].min() < 1e-6 and angles[:, 2].min() < 1e-6
+    with pytest.raises(ValueError):
+        perpendicular.circle_perpendicular_to(3, 5)
+
+
+def test_no_direction_in_3d_gets_nearer_to_perpendicular_than_the_closed_form() -> None:
+    from mathcore import cramming, perpendicular
+
+    bound = perpendicular.best_off_perpendicular_deg(3)
+    assert bound == pytest.approx(cramming.fourth_vector_bound_deg())
+    samples = np.random.default_rng(0).standard_normal((200_000, 3))
+    best = perpendicular.closest_to_all_perpendicular_deg(samples)
+    assert bound - 1e-9 <= best < bound + 1.0  # brute force: never better, and nearly reached
+    assert perpendicular.closest_to_all_perpendicular_deg(np.ones((1, 3))) == pytest.approx(bound)
+
+
+@pytest.mark.parametrize(("a", "b"), [((1, 0, 0), (0, 1, 0)), ((0, 2, 0), (0, 0, 3))])
+def test_right_angle_mark_has_square_corners(a: tuple[int, ...], b: tuple[int, ...]) -> None:
+    from mathcore import perpendicular
+
+    first, corner, last = perpendicular.right_angle_corner(np.array(a), np.array(b), 0.3)
+    assert np.linalg.norm(first) == pytest.approx(0.3)
+    assert np.linalg.norm(last) == pytest.approx(0.3)
+    assert float((corner - first) @ first) == pytest.approx(0.0)
+    assert float((corner - last) @ last) == pytest.approx(0.0)

@@ -88,6 +88,10 @@ TOY_SQUARE_SIZE = 3.0
 CAPACITY_SQUARE_DROP = 0.95  # under the square frame's capacity plot: its numbers and label
 TOY_SQUARE_TOP = 1.05  # from the frame's top to the square plane: "neuron 2", a feature label
 NARROW_MAX_HEIGHT = 5.0
+PORTRAIT_MAX_HEIGHT = 6.5  # the tall frame has the height: its plots use it
+TOY_PORTRAIT_SIZE = 5.0  # the toy plane in the tall frame, as wide as its labels allow
+TOY_WORD_ROOM = 1.2  # under the toy panel: the word "superposition" and its gap
+PORTRAIT_TEXT_GROW = 1.3  # the toy panels and the up-next list in the tall frame (it has room)
 SAE_LENGTH = 0.75  # the autoencoder's arrows, in the toy plane's units (features reach ~1)
 SAE_TRUTH_OPACITY = 0.45  # the true features' arrows, under the learned ones
 SAE_VERTICAL = 0.35  # a feature closer than this (|cos| with the x axis) to vertical
@@ -209,11 +213,13 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
     def picture_height(self, landscape: float, top: float, reserved: float) -> float:
         """A plot's height: ``landscape`` in the wide frame; in the narrow ones what is left
         between ``top`` and the caption once ``reserved`` (the labels and the readout stacked
-        under it) is taken, up to :data:`NARROW_MAX_HEIGHT`."""
+        under it) is taken, up to :data:`NARROW_MAX_HEIGHT` (:data:`PORTRAIT_MAX_HEIGHT` in
+        the tall frame)."""
         if frame.is_landscape():
             return landscape
         room = top - self.caption_top() - reserved
-        return max(NARROW_MIN_HEIGHT, min(NARROW_MAX_HEIGHT, room))
+        most = PORTRAIT_MAX_HEIGHT if frame.is_portrait() else NARROW_MAX_HEIGHT
+        return max(NARROW_MIN_HEIGHT, min(most, room))
 
     # -- 4.5a: random angles ---------------------------------------------------------------
 
@@ -569,6 +575,8 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
     def toy_plane(self) -> tuple[Axes, VGroup]:
         extent = list(style.TOY_RANGE)
         size = TOY_SQUARE_SIZE if self.square() else style.TOY_PLANE_SIZE
+        if frame.is_portrait():
+            size = TOY_PORTRAIT_SIZE
         axes = Axes(
             x_range=extent,
             y_range=extent,
@@ -582,7 +590,7 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             axes.move_to(UP * (config.frame_height / 2 - TOY_SQUARE_TOP - size / 2))
         else:  # under the title, the panel stacked under it
             top = config.frame_height / 2 - TOY_TOP
-            axes.move_to(LEFT * TOY_NARROW_LEFT + UP * (top - style.TOY_PLANE_SIZE / 2))
+            axes.move_to(LEFT * TOY_NARROW_LEFT + UP * (top - size / 2))
         # The neurons' names go beyond every feature label of every state, on the axes' lines.
         centre = axes.c2p(0, 0)
         labels = [p[1] for m in self.toy_models for p in self.feature_arrows(axes, m.weights)]
@@ -603,12 +611,15 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         if frame.is_landscape():
             self.beside(plane, panel, gap=style.WIDE_GAP)
             return
-        fit_width(panel, self.content_width())
         axes = plane[0]
         assert isinstance(axes, Axes)
         labels = [p[1] for m in self.toy_models for p in self.feature_arrows(axes, m.weights)]
         bottom = min([axes.get_bottom()[1], *(label.get_bottom()[1] for label in labels)])
         gap = style.ITEM_GAP if self.square() else style.SECTION_GAP
+        if frame.is_portrait():  # room under the plane (and the word under the panel): grow
+            room = bottom - gap - self.caption_top() - TOY_WORD_ROOM
+            panel.scale(max(1.0, min(PORTRAIT_TEXT_GROW, room / panel.height)))
+        fit_width(panel, self.content_width())
         panel.move_to(UP * (bottom - gap), aligned_edge=UP)
         panel.align_to(RIGHT * (style.EDGE_BUFFER - config.frame_width / 2), LEFT)
 
@@ -685,7 +696,9 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         rarer = self.toy_models[1:]
         seconds = self.sentence_seconds(4) * 0.8 / max(len(rarer), 1)
         for model in rarer:
-            new_readout = self.sparsity_readout(model).move_to(readout, aligned_edge=LEFT)
+            new_readout = self.sparsity_readout(model)  # at the size the panel was given
+            new_readout.scale(readout[0].height / new_readout[0].height)
+            new_readout.move_to(readout, aligned_edge=LEFT)
             self.play(
                 Transform(arrows, self.feature_arrows(axes, model.weights)),
                 Transform(readout, new_readout),
@@ -826,7 +839,9 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
                 for i, topic in enumerate(c.up_next_topics)
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        VGroup(heading, topics).arrange(DOWN, buff=style.TITLE_GAP).move_to(UP * 0.4)
+        whole = VGroup(heading, topics).arrange(DOWN, buff=style.TITLE_GAP).move_to(UP * 0.4)
+        if frame.is_portrait():
+            whole.scale(PORTRAIT_TEXT_GROW)
         self.play(Write(heading), run_time=self.seconds(style.LONG))
         self.until_sentence(1)  # the topics, named one after another
         seconds = self.sentence_seconds(1) / max(len(topics), 1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from manim import (
@@ -61,7 +61,7 @@ from manim import (
 )
 
 import mathcore
-from mathcore import cramming
+from mathcore import cramming, perpendicular
 from mathcore import superposition as sp
 from scenes.app.experiment import ExperimentResult, run_experiment
 from scenes.config import SuperpositionConfig, fill
@@ -80,6 +80,7 @@ from scenes.visual.components import (
     label_text,
     tex_percent,
 )
+from scenes.visual.components.arrays import VectorView3D
 from scenes.visual.marks import mark_overlay
 
 M = TypeVar("M", bound=Mobject)
@@ -90,7 +91,18 @@ BASIS = np.eye(3)
 # from each on screen; turning by 180° gives the mirror view, as clear.
 AXES_AZIMUTH = -40.0
 AXES_ELEVATION = 15.0
-AXES_TURN = 180.0
+PERP_ELEVATION = 25.0  # the perpendicular beat's 3-D view: the floor's right angle shows
+PERP_AZIMUTH = 30.0  # it starts here and turns towards looking along x, so that the circle
+PERP_SPIN = -3.0  # at 90° to x is seen open while the fourth runs round it (degrees/second)
+PERP_FRAMES = 121  # positions along each one-more direction's path (every 3°)
+PERP_PLANE_RANGE = (-1.3, 1.3, 1.0)
+PERP_HEADING_WIDTH = 5.4  # the readout's heading, on one line
+PERP_MARK = 0.3  # side of a right-angle mark in 3-D (units of the space)
+PERP_CIRCLE_POINTS = 61
+GROWN_LENGTH = 0.2  # an arrow fades in as it grows, fully seen from this length on
+TINY_LENGTH = 1e-3  # an arrow not yet grown (never zero: its direction must stay defined)
+MARK_PAIRS = ((0, 1), (0, 2), (1, 2))
+MARKS_AT = ((), (0,), (1, 2))  # the marks that appear once axis k has grown
 CRAM_ELEVATIONS = (10.0, 40.0)  # the cramming view's elevation, whatever the pair's plane
 CRAM_TURNS = 60  # the cramming view turns at most this far (degrees) so every arrow shows
 CRAM_SEPARATION = 15.0  # degrees between any two arrows on screen, once the run ends
@@ -127,6 +139,35 @@ def clear_view(vectors: np.ndarray, azimuth: float, elevation: float) -> tuple[f
     views.sort(key=lambda v: abs(v[0] - azimuth) + abs(v[1] - elevation))
     scores = [min(clearance(v), CRAM_SEPARATION) for v in views]
     return views[int(np.argmax(scores))]
+
+
+def rescale_views(picture: Mobject, factor: float) -> None:
+    """After ``picture`` was scaled by ``factor``: its 3-D views draw at that scale too when
+    they are turned or moved later (their unit length is kept, not their drawn size)."""
+    for part in picture.get_family():
+        if isinstance(part, VectorView3D):
+            part.unit *= factor
+
+
+class FlatParts(NamedTuple):
+    """The perpendicular beat's plane panel and the parts it animates."""
+
+    panel: VGroup
+    plane: Axes
+    arrows: list[Arrow]
+    names: VGroup
+    mark: RightAngle
+    probe: Arrow
+
+
+class SpaceParts(NamedTuple):
+    """The perpendicular beat's 3-D panel and the parts it animates."""
+
+    panel: VGroup
+    view: MovingVectors3D
+    names: VGroup
+    marks: VGroup
+    circle: VMobject
 
 
 class Superposition(BeatScene[SuperpositionConfig]):
@@ -194,14 +235,23 @@ class Superposition(BeatScene[SuperpositionConfig]):
         and centre it there. In the tall frame a picture that leaves room is enlarged (up to
         :data:`PORTRAIT_GROW`, never past the width or the height) so the height is used."""
         top, bottom = self.picture_room()
-        width = config.frame_width - 2 * style.EDGE_BUFFER
+        width, before = config.frame_width - 2 * style.EDGE_BUFFER, picture.width
         if frame.is_portrait():
             grow = min(PORTRAIT_GROW, width / picture.width, (top - bottom) / picture.height)
             picture.scale(max(grow, 1.0))
         fit_width(picture, width)
         if picture.height > top - bottom:
             picture.scale_to_fit_height(top - bottom)
+        rescale_views(picture, picture.width / before)
         return picture.move_to(np.array([0.0, (top + bottom) / 2, 0.0]))
+
+    def fill_width(self, picture: Mobject) -> None:
+        """In the tall frame, one of two stacked pictures: enlarged up to
+        :data:`PORTRAIT_GROW`, or shrunk, to the frame's width."""
+        width = config.frame_width - 2 * style.EDGE_BUFFER
+        factor = min(PORTRAIT_GROW, width / picture.width)
+        picture.scale(factor)
+        rescale_views(picture, factor)
 
     def span(self, sentence: int, share: float = 1.0, least: float = style.MEDIUM) -> float:
         """A run time lasting ``share`` of narration sentence ``sentence`` (at least
@@ -317,57 +367,220 @@ class Superposition(BeatScene[SuperpositionConfig]):
             rows, palette, unit=style.CRAM_UNIT, azimuth=AXES_AZIMUTH, elevation=AXES_ELEVATION
         )
 
-    def spin(self, view: MovingVectors3D) -> ValueTracker:
-        """A tracker of the view's azimuth: animate it to turn the view."""
-        azimuth = ValueTracker(view.azimuth)
-        view.add_updater(lambda v: v.set_view(azimuth.get_value(), v.elevation))
-        return azimuth
-
     @beat
     def beat_perpendicular(self) -> None:
         self.clear_stage()
-        c = self.clip
-        plane = self.plane()
-        arrows = [self.arrow_on(plane, 0, c.colours.first_name)]
-        arrows.append(self.arrow_on(plane, 90, c.colours.last_name))
-        mark = RightAngle(arrows[0], arrows[1], length=style.ITEM_GAP, color=style.MUTED)
-        flat, view = VGroup(plane, *arrows, mark), self.basis_view()
-        labels = [
-            label_text(fill(c.text.at_most, n=dim), style.MUTED, style.BODY_SIZE)
-            for dim in style.LOW_DIMS
-        ]
-        no_more = label_text(c.text.no_more, style.HIGHLIGHT, style.BODY_SIZE)
-        left = VGroup(flat, labels[0], no_more).arrange(DOWN, buff=style.ITEM_GAP)
-        right = VGroup(view, labels[1]).arrange(DOWN, buff=style.ITEM_GAP)
-        self.place(VGroup(left, right).arrange(self.beside_direction(), buff=style.WIDER_GAP))
-        probe = self.arrow_on(plane, 45, style.MUTED)
-        self.play(Create(plane), run_time=self.span(0))
+        (flat, plane, arrows, names, mark, probe), space = self.flat_panel(), self.space_panel()
+        in_turn = self.in_turn(flat, space.panel, style.WIDE_GAP)
+        view, space_names, marks, circle = space.view, space.names, space.marks, space.circle
+        lengths = [ValueTracker(TINY_LENGTH) for _ in range(4)]
+        fourth = ValueTracker(0)
+        view.add_updater(self.space_updater(lengths, fourth, space_names, marks, circle))
+        self.play(Create(plane), *([] if in_turn else [FadeIn(view)]), run_time=self.span(0))
         self.until_sentence(1)
-        for arrow in arrows:
-            self.play(GrowArrow(arrow), run_time=self.span(1, 0.3, style.SHORT))
-        self.play(Create(mark), run_time=self.span(1, 0.2, style.SHORT))
+        for arrow, name in zip(arrows, names, strict=True):
+            self.play(GrowArrow(arrow), FadeIn(name), run_time=self.span(1, 0.25, style.SHORT))
+        self.play(Create(mark), run_time=self.span(1, 0.15, style.SHORT))
         self.until_sentence(2)
-        self.play(FadeIn(labels[0]), run_time=self.seconds(style.SHORT))
-        azimuth = self.spin(view)
-        self.play(FadeIn(view), FadeIn(labels[1]), run_time=self.seconds(style.MEDIUM))
-        self.play(
-            azimuth.animate.increment_value(AXES_TURN / 2),
-            run_time=self.span(2, 0.5), rate_func=linear,
-        )  # fmt: skip
-        self.until_sentence(3)
         self.play(GrowArrow(probe), run_time=self.seconds(style.SHORT))
-        self.play(
-            Rotate(probe, angle=2 * math.pi, about_point=plane.c2p(0, 0)),
-            azimuth.animate.increment_value(AXES_TURN / 2),
-            run_time=self.span(3, 0.8, style.LONG), rate_func=linear,
+        turn = ValueTracker(0)
+        probe.add_updater(lambda p: self.aim_probe(p, plane, turn))
+        self.try_one_more(flat, turn, self.plane_path, self.span(2, 0.7, style.LONG))
+        probe.clear_updaters()
+        self.until_sentence(3)
+        if in_turn:
+            self.play(FadeOut(flat), run_time=self.seconds(style.SHORT))
+            self.play(FadeIn(view), run_time=self.seconds(style.SHORT))
+        for axis in range(3):
+            shown = [FadeIn(space_names[axis])] + [FadeIn(marks[k]) for k in MARKS_AT[axis]]
+            self.play(
+                lengths[axis].animate.set_value(1), *shown, run_time=self.span(3, 0.25, style.SHORT)
+            )
+        self.until_sentence(4)
+        self.play(FadeIn(circle), lengths[3].animate.set_value(1), run_time=self.span(4, 0.15))
+        self.try_one_more(space.panel, fourth, self.space_path, self.span(4, 0.7, style.LONG))
+        self.until_sentence(5)
+        self.say(self.clip.text.general)
+        self.wait(self.seconds(style.MEDIUM))
+
+    def flat_panel(self) -> FlatParts:
+        """The plane with the x and y arrows, their names, the right angle between them and a
+        third (grey) arrow; beside it the third's angle to each axis; under it the verdict.
+        The panel's parts: ((picture, verdict), readout)."""
+        colours, size = self.clip.colours, style.PLANE_SIZE
+        extent = list(PERP_PLANE_RANGE)
+        plane = Axes(
+            x_range=extent, y_range=extent, x_length=size, y_length=size,
+            axis_config={"color": style.AXES, "include_ticks": False, "include_tip": False},
         )  # fmt: skip
-        self.play(FadeIn(no_more), run_time=self.seconds(style.SHORT))
-        view.clear_updaters()
+        arrows = [
+            self.arrow_on(plane, 0, colours.first_name),
+            self.arrow_on(plane, 90, colours.last_name),
+        ]
+        names = VGroup(
+            MathTex("x", color=colours.first_name, font_size=style.MATH_SIZE).next_to(
+                arrows[0].get_end(), DOWN, buff=style.ITEM_GAP
+            ),
+            MathTex("y", color=colours.last_name, font_size=style.MATH_SIZE).next_to(
+                arrows[1].get_end(), LEFT, buff=style.ITEM_GAP
+            ),
+        )
+        mark = RightAngle(arrows[0], arrows[1], length=style.ITEM_GAP, color=style.MUTED)
+        start = self.plane_path[0]
+        probe = self.arrow_on(plane, math.degrees(math.atan2(start[1], start[0])), style.MUTED)
+        picture = VGroup(plane, *arrows, names, mark, probe)
+        panel = self.panel(picture, 2, self.clip.text.third, "xy")
+        return FlatParts(panel, plane, arrows, names, mark, probe)
+
+    def space_panel(self) -> SpaceParts:
+        """The three axes of space as arrows (grown from nothing), with names, right-angle
+        marks, the circle of directions at 90° to x and a fourth arrow running round it;
+        beside it the fourth's angle to each axis; under it the verdict (the panel's parts:
+        ((picture, verdict), readout)). An unseen square reserves the room the view turns in."""
+        colours = self.clip.colours
+        palette = [colours.first_name, colours.last_name, colours.attribute, style.MUTED]
+        rows = np.vstack([BASIS, self.space_path[:1]]) * TINY_LENGTH
+        view = MovingVectors3D(
+            rows, palette, unit=style.CRAM_UNIT, azimuth=PERP_AZIMUTH, elevation=PERP_ELEVATION
+        )
+        radius = style.CRAM_UNIT * style.VIEW_AXIS_LENGTH  # the axes' reach, whatever the turn
+        reach = Rectangle(
+            width=2 * radius, height=2 * radius * math.cos(math.radians(PERP_ELEVATION)),
+            stroke_width=0, stroke_opacity=0,
+        ).move_to(view.get_origin())  # fmt: skip
+        names = VGroup(
+            *(
+                MathTex(symbol, color=colour, font_size=style.MATH_SIZE)
+                for symbol, colour in zip("xyz", palette, strict=False)
+            )
+        )
+        marks = VGroup(
+            *(VMobject(color=style.TEXT, stroke_width=style.ARROW_STROKE / 2) for _ in MARK_PAIRS)
+        )
+        circle = VMobject(color=style.MUTED, stroke_width=style.AXIS_STROKE)
+        circle.set_stroke(opacity=style.FAINT)
+        picture = VGroup(view, reach, names, marks, circle)
+        self.draw_space(view, [TINY_LENGTH] * 4, 0, names, marks, circle)
+        panel = self.panel(picture, 3, self.clip.text.fourth, "xyz")
+        return SpaceParts(panel, view, names, marks, circle)
+
+    def panel(self, picture: VGroup, dims: int, heading: str, symbols: str) -> VGroup:
+        """A picture, under it the angle readout (its heading over one entry per axis, side
+        by side) and the verdict ("n-D: at most n perpendicular", shown at the end). Parts:
+        picture, verdict, readout."""
+        c = self.clip
+        verdict = label_text(fill(c.text.at_most, n=dims), style.TEXT, style.BODY_SIZE)
+        palette = [c.colours.first_name, c.colours.last_name, c.colours.attribute]
+        rows = VGroup()
+        for symbol, colour in zip(symbols, palette, strict=False):
+            name = MathTex(rf"\angle({symbol})=", font_size=style.MATH_SIZE, color=colour)
+            value = DecimalNumber(45, num_decimal_places=style.ANGLE_DECIMALS, unit=r"^{\circ}")
+            value.scale(style.MATH_SIZE / value.font_size)
+            rows.add(VGroup(name, value).arrange(RIGHT, buff=style.ITEM_GAP))
+        rows.arrange(RIGHT, buff=style.SECTION_GAP)
+        width = max(rows.width, PERP_HEADING_WIDTH)
+        title = fitted_text(heading, width, style.MUTED, style.SMALL_SIZE)
+        readout = VGroup(title, rows).arrange(DOWN, buff=style.ITEM_GAP)
+        VGroup(picture, readout, verdict).arrange(DOWN, buff=style.ITEM_GAP)
+        return VGroup(picture, verdict, readout)
+
+    @functools.cached_property
+    def plane_path(self) -> np.ndarray:
+        """The third direction in the plane: once round from 45°."""
+        return perpendicular.plane_turn(PERP_FRAMES)
+
+    @functools.cached_property
+    def space_path(self) -> np.ndarray:
+        """The fourth direction in space: once round the circle at 90° to x, from 45°."""
+        return perpendicular.circle_perpendicular_to(0, PERP_FRAMES)
+
+    def along(self, path: np.ndarray, tracker: ValueTracker) -> np.ndarray:
+        """The row of ``path`` at the tracker's (fractional) frame."""
+        return np.asarray(path[round(min(max(tracker.get_value(), 0), len(path) - 1))])
+
+    def aim_probe(self, probe: Mobject, plane: Axes, turn: ValueTracker) -> None:
+        """Point the plane's third arrow along its path at the tracker's frame."""
+        x, y = self.along(self.plane_path, turn)
+        probe.put_start_and_end_on(plane.c2p(0, 0), plane.c2p(x, y))
+
+    def try_one_more(
+        self, panel: VGroup, tracker: ValueTracker, path: np.ndarray, seconds: float
+    ) -> None:
+        """Show the readout, then run the one-more direction along ``path`` for ``seconds``
+        while the readout follows its angle to each axis; then the verdict."""
+        _picture, verdict, readout = panel
+        values = [row[1] for row in readout[1]]
+        for axis, value in enumerate(values):
+            value.set_value(cramming.axis_angles_deg(path[0])[axis])
+        self.play(FadeIn(readout), run_time=self.seconds(style.SHORT))
+        for axis, value in enumerate(values):
+            value.add_updater(
+                lambda v, a=axis: v.set_value(
+                    cramming.axis_angles_deg(self.along(path, tracker))[a]
+                )
+            )
+        self.play(tracker.animate.set_value(len(path) - 1), run_time=seconds, rate_func=linear)
+        for value in values:
+            value.clear_updaters()
+        self.play(FadeIn(verdict, shift=UP * style.ITEM_GAP), run_time=self.seconds(style.SHORT))
+
+    def space_updater(
+        self,
+        lengths: list[ValueTracker],
+        fourth: ValueTracker,
+        names: VGroup,
+        marks: VGroup,
+        circle: VMobject,
+    ) -> Callable[[Mobject, float], None]:
+        """Turn the 3-D view steadily and redraw it from the trackers: each arrow's length
+        (grown from nothing), the fourth arrow's place on its circle."""  # fmt: skip
+
+        def update(view: Mobject, dt: float) -> None:
+            assert isinstance(view, MovingVectors3D)
+            view.azimuth += PERP_SPIN * dt
+            scale = [t.get_value() for t in lengths]
+            self.draw_space(view, scale, fourth.get_value(), names, marks, circle)
+
+        return update
+
+    def draw_space(
+        self,
+        view: MovingVectors3D,
+        lengths: list[float],
+        step: float,
+        names: VGroup,
+        marks: VGroup,
+        circle: VMobject,
+    ) -> None:
+        """Put the 3-D picture's arrows (each ``lengths`` long, faded in as it grows; the
+        fourth at ``step`` of its path), names, right-angle marks and circle where the view's
+        camera sees them."""
+        index = round(min(max(step, 0), len(self.space_path) - 1))
+        rows = np.vstack([BASIS, self.space_path[index : index + 1]])
+        view.set_vectors(rows * np.maximum(np.asarray(lengths), TINY_LENGTH)[:, None])
+        for k, length in enumerate(lengths):
+            view.get_arrow_at(k).set_opacity(min(1.0, max(length, 0.0) / GROWN_LENGTH))
+        origin = view.get_origin()
+        for axis, name in enumerate(names):
+            tip = view.point_at(BASIS[axis])
+            outward = tip - origin
+            outward = outward / max(float(np.linalg.norm(outward)), style.TINY)
+            name.move_to(tip + style.LABEL_BUFFER * outward)
+        for (a, b), mark in zip(MARK_PAIRS, marks, strict=True):
+            corner = perpendicular.right_angle_corner(BASIS[a], BASIS[b], PERP_MARK)
+            mark.set_points_as_corners([view.point_at(p) for p in corner])
+        ring = perpendicular.circle_perpendicular_to(0, PERP_CIRCLE_POINTS)
+        circle.set_points_smoothly([view.point_at(p) for p in ring])
 
     def in_turn(self, first: VMobject, second: VMobject, gap: float) -> bool:
         """Lay out two pictures: side by side in the wide frame, one over the other in the
         tall one; in the square frame, with room for neither, each alone in the room above
         the caption, to be shown one after the other (then True)."""
+        if (
+            frame.is_portrait()
+        ):  # each fills the width on its own: a wide one never shrinks the other
+            for picture in (first, second):
+                self.fill_width(picture)
         if frame.is_landscape() or frame.is_portrait():
             self.place(VGroup(first, second).arrange(self.beside_direction(), buff=gap))
             return False

@@ -69,3 +69,18 @@ def test_up_next(scene: ShippedHighDimensions) -> None:
 def test_portrait_capacity(scene: PortraitHighDimensions) -> None:
     assert config.frame_height > config.frame_width  # laid out in the vertical frame
     scene.play_beats(["capacity"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=PortraitHighDimensions)
+def test_portrait_angles(scene: PortraitHighDimensions) -> None:
+    scene.play_beats(["angles"])  # the histogram uses the tall frame's height
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=PortraitHighDimensions)
+def test_portrait_toy_model(scene: PortraitHighDimensions) -> None:
+    scene.play_beats(["toy_model"])  # a bigger plane, bigger words under it
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=PortraitHighDimensions)
+def test_portrait_up_next(scene: PortraitHighDimensions) -> None:
+    scene.play_beats(["up_next"])

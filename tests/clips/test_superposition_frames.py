@@ -35,7 +35,7 @@ class VerticalSuperposition(Superposition):
     """The clip at test sizes in the vertical 9:16 frame (the scene sets the frame)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        clip = dataclasses.replace(load_clip(SMALL), aspect="9:16")  # type: ignore[type-var]
+        clip = dataclasses.replace(load_clip(SMALL), aspect="9:16")
         super().__init__(clip, **kwargs)  # type: ignore[arg-type]
 
 
@@ -43,7 +43,7 @@ class SquareSuperposition(Superposition):
     """The clip at test sizes in the square 1:1 frame (pictures shown in turn)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        clip = dataclasses.replace(load_clip(SMALL), aspect="1:1")  # type: ignore[type-var]
+        clip = dataclasses.replace(load_clip(SMALL), aspect="1:1")
         super().__init__(clip, **kwargs)  # type: ignore[arg-type]
 
 
@@ -90,3 +90,18 @@ def test_nearly_perpendicular_vertical(scene: VerticalSuperposition) -> None:
 @frames_comparison(custom_config=cached_latex(), base_scene=SquareSuperposition)
 def test_reveal_square(scene: SquareSuperposition) -> None:
     scene.play_beats(["reveal"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=VerticalSuperposition)
+def test_perpendicular_vertical(scene: VerticalSuperposition) -> None:
+    scene.play_beats(["perpendicular"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=VerticalSuperposition)
+def test_experiment_vertical(scene: VerticalSuperposition) -> None:
+    scene.play_beats(["experiment"])  # each picture fills the width on its own
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SquareSuperposition)
+def test_perpendicular_square(scene: SquareSuperposition) -> None:
+    scene.play_beats(["perpendicular"])  # the plane, then space, each alone
