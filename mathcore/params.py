@@ -293,15 +293,30 @@ def _norms(shape: ModelShape) -> SymbolicCount:
     return SymbolicCount.of(shape, (per_norm,), ("n_layers", 2, "d_model"), ("d_model",))
 
 
+def collect_terms(terms: tuple[Product, ...]) -> tuple[Product, ...]:
+    """Like terms added up: c₁ · x + c₂ · x = (c₁ + c₂) · x, where x is the same named sizes in
+    the same order and c the product of the whole-number factors (GPT-3's biases
+    2·d + 2·d + 4·d + d = 9·d). Order of first appearance kept; the sum is unchanged."""
+    coefficients: dict[tuple[str, ...], int] = {}
+    for term in terms:
+        names = tuple(f for f in term if isinstance(f, str))
+        coefficient = evaluate(tuple(f for f in term if isinstance(f, int)), {})
+        coefficients[names] = coefficients.get(names, 0) + coefficient
+    return tuple(
+        (*((c,) if c != 1 or not names else ()), *names) for names, c in coefficients.items()
+    )
+
+
 def _biases(shape: ModelShape) -> SymbolicCount:
-    """Attention's four bias vectors, the MLP's, the router's, in every layer."""
+    """Attention's four bias vectors, the MLP's, the router's, in every layer (like terms
+    collected: n_layers · 9 · d_model for GPT-3)."""
     experts: Product = ("n_experts",) if shape.n_experts > 1 else ()
     terms: list[Product] = [(2, "d_model"), (2, *kv_width(shape))]
     terms.append((*experts, shape.mlp_matrices - 1, *mlp_width(shape)))
     terms.append((*experts, "d_model"))
     if shape.n_experts > 1:
         terms.append(("n_experts",))
-    return SymbolicCount.of(shape, ("n_layers",), *terms)
+    return SymbolicCount.of(shape, ("n_layers",), *collect_terms(tuple(terms)))
 
 
 def tally_rows(shape: ModelShape, convention: Convention, active: bool = False) -> list[TallyRow]:

@@ -21,6 +21,7 @@ from manim import (
     GrowFromEdge,
     Indicate,
     Line,
+    ManimColor,
     MathTex,
     Rectangle,
     ReplacementTransform,
@@ -32,6 +33,7 @@ from manim import (
     VMobject,
     Write,
     config,
+    interpolate_color,
 )
 
 from mathcore import layer_grid, mlp_matrices, percent, ratio_label
@@ -127,6 +129,14 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         fit_height_between(picture, top, self.caption_top())
         return picture.move_to(((top + self.caption_top()) / 2) * UP)
 
+    def fill_stage(self, picture: VGroup) -> VGroup:
+        """Grow (or shrink) ``picture`` to the widest or tallest it may be above the caption."""
+        top = config.frame_height / 2 - style.EDGE_BUFFER
+        picture.scale(
+            min(self.content_width() / picture.width, (top - self.caption_top()) / picture.height)
+        )
+        return self.fit_stage(picture)
+
     def content_width(self) -> float:
         """The widest a picture may be in this frame, margins kept."""
         return min(style.CONTENT_WIDTH, config.frame_width - 2 * style.EDGE_BUFFER)
@@ -213,16 +223,17 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         if not biases.value:
             return VGroup(label_text(text.no_biases, style.MUTED, style.LABEL_SIZE))
         share = percent(biases.value / self.block, style.SMALL_SHARE_DECIMALS)
+        colour = negligible_colour()
         head = VGroup(
-            label_text(f"{text.biases}:", style.MUTED, style.LABEL_SIZE),
+            label_text(f"{text.biases}:", colour, style.LABEL_SIZE),
             MathTex(
-                rf"{symbolic_tex(biases)} = {tex_thousands(biases.value)}"
-                + rf"\ ({share})".replace("%", r"\%"),
+                rf"{symbolic_tex(biases)} = {tex_thousands(biases.value)}",
                 font_size=style.MATH_SIZE,
-                color=style.MUTED,
+                color=colour,
             ),
         ).arrange(RIGHT, buff=style.ITEM_GAP)
-        return self.flow(head, label_text(text.negligible, style.MUTED, style.LABEL_SIZE))
+        note = f"({share} {text.of_block}: {text.negligible})"
+        return self.flow(head, label_text(note, colour, style.LABEL_SIZE))
 
     def flow(self, first: VMobject, rest: VMobject) -> VGroup:
         """Two parts of one line: side by side in the wide frame, the second under the
@@ -309,8 +320,10 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             RIGHT if frame.is_landscape() else DOWN, buff=style.SECTION_GAP
         )
         block = MathTex(tex_thousands(self.block), font_size=style.MATH_SIZE, color=colour)
+        per_block = label_text(self.clip.text.per_block, colour, style.LABEL_SIZE)
+        head = VGroup(block, per_block).arrange(RIGHT, buff=style.ITEM_GAP)
         tally = self.layer_lines()
-        self.fit_stage(VGroup(block, grid, tally).arrange(DOWN, buff=style.WIDE_GAP))
+        self.fit_stage(VGroup(head, grid, tally).arrange(DOWN, buff=style.WIDE_GAP))
         # One block's square under its count, then a copy for every block of every layer; the
         # square itself becomes the first layer's block (simple squares: copying the formula
         # 96 times made this the slowest animation of the clip).
@@ -318,7 +331,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         seed = squares[0].copy().next_to(block, DOWN, buff=style.ITEM_GAP)
         text = self.clip.text
         self.say(text.layers_moe if self.shape.n_experts > 1 else text.layers)
-        self.play(FadeIn(block), FadeIn(seed), run_time=self.seconds(style.MEDIUM))
+        self.play(FadeIn(head), FadeIn(seed), run_time=self.seconds(style.MEDIUM))
         self.play(
             *(TransformFromCopy(seed, square) for square in squares[1:]),
             ReplacementTransform(seed, squares[0]),
@@ -366,9 +379,9 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         text = self.clip.text
 
         def cells(row: pm.TallyRow) -> tuple[str, list[str], str]:
-            colour = style.COMPONENT_COLOURS.get(row.component, style.MUTED)
+            colour = style.COMPONENT_COLOURS.get(row.component, negligible_colour())
             if not row.counted:
-                colour = style.MUTED
+                colour = negligible_colour()
             return (
                 self.row_label(row),
                 [symbolic_tex(row.count), tex_thousands(row.count.value)],
@@ -406,7 +419,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         if self.shape.n_experts > 1:
             picture.add(self.active_line())
         picture.arrange(DOWN, buff=style.SECTION_GAP)
-        self.fit_stage(picture)
+        self.fill_stage(picture)
         self.say(self.clip.text.tally)
         self.play(
             FadeIn(table.get_header(0), table.get_header(1)), run_time=self.seconds(style.SHORT)
@@ -457,6 +470,12 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             Indicate(table.get_value(count, 1), color=style.HIGHLIGHT),
             run_time=self.seconds(style.MEDIUM),
         )
+
+
+def negligible_colour() -> str:
+    """The negligible rows' colour: halfway from the theme's muted colour to its text colour,
+    so brighter (more contrast) than muted in every theme, yet set apart from the counted rows."""
+    return str(interpolate_color(ManimColor(style.MUTED), ManimColor(style.TEXT), 0.5).to_hex())
 
 
 class StackedTable(VGroup):
