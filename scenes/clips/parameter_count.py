@@ -18,6 +18,7 @@ from manim import (
     UL,
     UP,
     FadeIn,
+    FadeOut,
     GrowFromEdge,
     Indicate,
     Line,
@@ -100,12 +101,14 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             self.picture = self.drawn_matrices(style.COUNT_HEIGHT)
         return self.picture
 
-    def drawn_matrices(self, longest: float, stacked: bool | None = None) -> VGroup:
+    def drawn_matrices(
+        self, longest: float, stacked: bool | None = None, sized: bool = True
+    ) -> VGroup:
         """The matrices at the scale that draws the longest side ``longest`` units long, in
         a row, or ``stacked`` (by default outside the wide frame) the wide ones under the
-        tall ones."""
+        tall ones; without their braced sizes unless ``sized`` (each: body and name)."""
         unit = longest / max(max(m.rows, m.columns) for m in self.matrices)
-        drawn = [
+        drawn: list[VGroup] = [
             ScaledMatrix(
                 MATRIX_TEX[m.name], m.rows, m.columns, unit,
                 self.size_tex(m.rows), self.size_tex(m.columns),
@@ -113,6 +116,8 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             )
             for m in self.matrices
         ]  # fmt: skip
+        if not sized:
+            drawn = [VGroup(d.get_body(), d.get_labels()[0]) for d in drawn]
         picture = VGroup(*drawn).arrange(RIGHT, buff=style.WIDE_GAP, aligned_edge=UP)
         if (not frame.is_landscape()) if stacked is None else stacked:
             tall = [d for d, m in zip(drawn, self.matrices, strict=True) if m.rows > m.columns]
@@ -252,10 +257,23 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         # In the square frame the products need the height: the matrices shrink into a row.
         square = not (frame.is_landscape() or frame.is_portrait())
         longest = style.COUNT_HEIGHT * style.COUNT_SHRINK * (0.6 if square else 1.0)
-        target = VGroup(self.drawn_matrices(longest, stacked=frame.is_portrait()), lines)
+        # More than two matrices in that row leave no room for readable sizes: they go (the
+        # lines below state them) and only the bodies and names shrink into the row.
+        sized = not square or len(self.matrices) <= 2
+        small = self.drawn_matrices(longest, stacked=frame.is_portrait(), sized=sized)
+        target = VGroup(small, lines)
         self.fit_stage(target.arrange(DOWN, buff=style.SECTION_GAP))
         self.say(self.clip.text.product)
-        self.play(Transform(picture, target[0]), run_time=self.seconds(style.MEDIUM))
+        if not sized:
+            sizes = [VGroup(*m.get_labels()[1:]) for m in picture]
+            self.play(FadeOut(*sizes), run_time=self.seconds(style.SHORT))
+            named = [VGroup(m.get_body(), m.get_labels()[0]) for m in picture]
+            self.play(
+                *(Transform(m, t) for m, t in zip(named, small, strict=True)),
+                run_time=self.seconds(style.MEDIUM),
+            )
+        else:
+            self.play(Transform(picture, small), run_time=self.seconds(style.MEDIUM))
         # The first matrix under the first sentence, the others and the block's sum under the
         # next-to-last one, the biases under the last.
         block_sentence = max(0, self.sentence_count() - 2)
@@ -402,13 +420,28 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         rows = pm.tally_rows(self.shape, self.clip.convention, active=True)
         mlp = next(row.count for row in rows if row.component == "mlp")
         text = self.clip.text
+        mlp_label = label_text(
+            f"{text.active_mlp}:", style.COMPONENT_COLOURS["mlp"], style.LABEL_SIZE
+        )
+        total_label = label_text(f"{text.active}:", self.clip.colours.text, style.LABEL_SIZE)
+        total = MathTex(tex_thousands(pm.tally_total(rows)), font_size=style.MATH_SIZE)
+        if not frame.is_landscape():  # a line each: label, factors, count, label, total
+            factors = MathTex(symbolic_tex(mlp), font_size=style.MATH_SIZE)
+            count = MathTex(rf"= {tex_thousands(mlp.value)}", font_size=style.MATH_SIZE)
+            lines = VGroup(mlp_label, factors, count, total_label, total)
+            lines.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+            factors.shift(2 * style.ITEM_GAP * RIGHT)
+            right = max(m.get_right()[0] for m in lines)
+            for value in (count, total):
+                value.align_to(np.array([right, 0.0, 0.0]), RIGHT)
+            return lines
         return VGroup(
-            label_text(f"{text.active_mlp}:", style.COMPONENT_COLOURS["mlp"], style.LABEL_SIZE),
+            mlp_label,
             MathTex(
                 rf"{symbolic_tex(mlp)} = {tex_thousands(mlp.value)}", font_size=style.MATH_SIZE
             ),
-            label_text(f"{text.active}:", self.clip.colours.text, style.LABEL_SIZE),
-            MathTex(tex_thousands(pm.tally_total(rows)), font_size=style.MATH_SIZE),
+            total_label,
+            total,
         ).arrange_in_grid(rows=2, cols=2, col_alignments="rl", buff=(style.ITEM_GAP, style.ROW_GAP))
 
     @beat
@@ -416,9 +449,13 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         self.clear_stage()
         table = self.table()
         picture = VGroup(table)
-        if self.shape.n_experts > 1:
+        # A mixture of experts: the tokens' share under the table, or in a narrow frame (too
+        # short for both) on a page of its own with the total.
+        paged = self.shape.n_experts > 1 and not frame.is_landscape()
+        if self.shape.n_experts > 1 and not paged:
             picture.add(self.active_line())
         picture.arrange(DOWN, buff=style.SECTION_GAP)
+        natural = table.height
         self.fill_stage(picture)
         self.say(self.clip.text.tally)
         self.play(
@@ -437,16 +474,36 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
                 run_time=max(self.seconds(style.SHORT), 0.8 * self.sentence_seconds(1) / count),
             )
         self.until_sentence(2)
-        self.add_up(table, count)
+        rule = self.add_up(table, count)
         self.until_sentence(3)
         for index in range(count + 1, count + 1 + len(self.outside)):
             cells = [table.get_value(index, k) for k in range(2)]
             self.play(FadeIn(table.get_label(index), *cells), run_time=self.seconds(style.MEDIUM))
         if len(picture) > 1:
             self.play(FadeIn(picture[1]), run_time=self.seconds(style.LONG))
+        if paged:
+            self.active_page(table, rule, count, natural / table.height)
 
-    def add_up(self, table: ColumnTable | StackedTable, count: int) -> None:
-        """The rule under the counted rows, and their sum sliding down into the total row."""
+    def active_page(
+        self, table: ColumnTable | StackedTable, rule: Line, count: int, grow: float
+    ) -> None:
+        """The table's other rows give way; its total rises (back to full size, ``grow``
+        times its size in the table) and the active parameters appear under it."""
+        total = VGroup(table.get_label(count), table.get_value(count, 1))
+        landing = total.copy().scale(grow)
+        active = self.active_line()
+        self.fit_stage(VGroup(landing, active).arrange(DOWN, buff=style.SECTION_GAP))
+        rest = [m for m in table.submobjects if m not in total.submobjects]
+        self.play(
+            FadeOut(rule, *rest),
+            Transform(total, landing),
+            run_time=self.seconds(style.LONG),
+        )
+        self.play(FadeIn(active, shift=UP), run_time=self.seconds(style.LONG))
+
+    def add_up(self, table: ColumnTable | StackedTable, count: int) -> Line:
+        """The rule under the counted rows, and their sum sliding down into the total row
+        (returns the rule)."""
         # The rule halfway between the last counted row and the total, across the table.
         above = VGroup(table.get_label(count - 1), table.get_value(count - 1, 1))
         below = VGroup(table.get_label(count), table.get_value(count, 1))
@@ -470,6 +527,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             Indicate(table.get_value(count, 1), color=style.HIGHLIGHT),
             run_time=self.seconds(style.MEDIUM),
         )
+        return rule
 
 
 def negligible_colour() -> str:

@@ -67,6 +67,23 @@ def test_tally(scene: ParameterCount) -> None:
     scene.play_beats(["tally"])
 
 
+class SquareLlamaCount(ParameterCount):
+    """Llama 3 8B in the square 1:1 frame: three matrices shrink into a row without sizes."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        clip = dataclasses.replace(load_clip(CONFIGS / "parameter_count_llama.yaml"), aspect="1:1")
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
+
+
+class PortraitMixtralCount(ParameterCount):
+    """Mixtral 8x7B in the 9:16 frame: the table, then a page with the total and the active."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        path = CONFIGS / "parameter_count_mixtral.yaml"
+        clip = dataclasses.replace(load_clip(path), aspect="9:16")
+        super().__init__(clip, **kwargs)  # type: ignore[arg-type]
+
+
 @frames_comparison(custom_config=cached_latex(), base_scene=LlamaCount)
 def test_llama_matrices(scene: LlamaCount) -> None:
     scene.play_beats(["matrices"])
@@ -94,4 +111,14 @@ def test_mixtral_tally(scene: MixtralCount) -> None:
 
 @frames_comparison(custom_config=cached_latex(), base_scene=PortraitCount)
 def test_portrait_tally(scene: PortraitCount) -> None:
+    scene.play_beats(["tally"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SquareLlamaCount)
+def test_square_llama_product(scene: SquareLlamaCount) -> None:
+    scene.play_beats(["product"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=PortraitMixtralCount)
+def test_portrait_mixtral_tally(scene: PortraitMixtralCount) -> None:
     scene.play_beats(["tally"])
