@@ -17,6 +17,7 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
     RIGHT,
     UP,
     Animation,
@@ -955,7 +956,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     def beat_threshold(self) -> None:
         c, n = self.clip, self.n
         bias = float(n.focus.b_up[FIRST])
-        plane = NamePlane(self, n.levels)
+        square = self.is_square()  # numbered ticks; the shading is first the linear rule's
+        linear = c.text.linear_side if square else None
+        plane = NamePlane(self, n.levels, numbered=square, legend=linear)
         table = self.threshold_table()
         if self.is_square():
             self.threshold_pages(plane, table)
@@ -1002,45 +1005,55 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                   run_time=self.seconds(style.LONG))  # fmt: skip
 
     def threshold_pages(self, plane: NamePlane, table: VGroup) -> None:
-        """The threshold beat in the square frame, in two pages: the plane alone, as large
-        as the room allows, tells the story (names, the diagonal, the level lines, the yes
-        side before and after the bias); then each dot goes to its name in the table, which
-        gives the same values as numbers."""
+        """The threshold beat in the square frame, in two pages: the plane, its ticks
+        numbered and a key to its initials, tells the story (names, the diagonal, the level
+        lines, the linear rule's side row₁·E > 0, then the bias moving that edge up to the
+        half names: what is left, entry 1 > 0, is where the neuron fires); then each dot goes
+        to its name in the table, which gives the same values as numbers."""
         c, n = self.clip, self.n
         bias = float(n.focus.b_up[FIRST])
-        self.place(plane)
+        linear = plane.get_legend()
+        fires = plane.region_legend(c.text.fires).move_to(linear, aligned_edge=LEFT)
+        on_line = plane.line_legend(c.text.on_line)
+        plane.add(fires, on_line)
+        key = self.initials_key(plane)
+        self.place(VGroup(plane, key).arrange(RIGHT, buff=style.SECTION_GAP))
         self.place(table)
         self.zoom("act", plane.get_axes())
-        self.at(1)  # every name on the plane, marked by its initials
+        self.at(1)  # every name on the plane, marked by its initials, and the key to them
         self.play(FadeIn(plane.get_dots(), scale=2), FadeIn(plane.get_labels()),
-                  run_time=self.seconds(style.MEDIUM))  # fmt: skip
+                  FadeIn(key), run_time=self.seconds(style.MEDIUM))  # fmt: skip
         self.at(2)  # row 1 reads along the diagonal: its value grows steadily that way
         self.play(GrowArrow(plane.get_arrow()), FadeIn(plane.get_arrow_label()),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
         for step, (line, value) in enumerate(plane.get_levels()):  # the level lines, 0, 1, 2
             self.at(2, 0.25 + 0.5 * step / len(plane.get_levels()))
             self.play(Create(line), FadeIn(value), run_time=self.seconds(style.SHORT))
-        self.at(3)  # read as it is: the half names get a partial yes
+        self.at(3)  # read as it is: the linear rule's side, the half names get a partial yes
         self.say(c.text.threshold)
         region, boundary = plane.yes_side(0.0)
-        self.play(FadeIn(region), Create(boundary), FadeIn(plane.get_legend()),
+        self.play(FadeIn(region), Create(boundary), FadeIn(linear),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
         halves = range(1, len(n.probes) - 1)
         for i in halves:
             table[4 * (i + 1) + 1].set_color(style.NEGATIVE)
         self.play(*(Indicate(plane.dot_of(i), color=style.NEGATIVE, scale_factor=1.6)
                     for i in halves), run_time=self.seconds(style.LONG))  # fmt: skip
-        self.at(4)  # the bias moves the threshold; the clipping below it makes the yes or no
+        self.at(4)  # the bias moves the edge up to the half names: now it is where it fires
         self.say(c.text.threshold_fix)
         moved = plane.yes_side(-bias)
         self.play(Transform(region, moved[0]), Transform(boundary, moved[1]),
+                  FadeOut(linear), FadeIn(fires), FadeIn(on_line),
                   run_time=self.seconds(style.LONG))  # fmt: skip
         off = [plane.dot_of(i) for i, r in enumerate(n.probes) if r.pre <= 0]
         self.play(*(dot.animate.set_color(style.MUTED) for dot in off),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
-        self.at(4, 0.55)  # next page: each dot goes to its name, the values beside it
+        self.at(4, 0.7)  # next page: each dot goes to its name, the values beside it
         pairs = [(plane.dot_of(i), table[4 * (i + 1)]) for i in range(len(n.probes))]
-        self.carry(pairs, FadeOut(VGroup(plane, region, boundary)))
+        shown = VGroup(plane.get_axes(), plane.get_levels(), plane.get_arrow(),
+                       plane.get_arrow_label(), plane.get_labels(), plane.get_dots(), key,
+                       fires, on_line)  # fmt: skip
+        self.carry(pairs, FadeOut(VGroup(shown, region, boundary)))
         for column in (1, 2, 3):
             self.play(FadeIn(VGroup(*cells(table, 4, (column,))), lag_ratio=style.LAG_SLOW),
                       run_time=self.seconds(style.SHORT))  # fmt: skip
@@ -1048,6 +1061,21 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(5)  # only now a clean yes, for the full name alone
         self.play(Circumscribe(VGroup(*table[4:8]), color=c.colours.combined),
                   run_time=self.seconds(style.LONG))  # fmt: skip
+
+    def initials_key(self, plane: NamePlane) -> VGroup:
+        """The plane's initials and the names they stand for, one name a row, as wide as the
+        room beside the plane leaves once the plane fills the room's height (a name too
+        wide breaks into lines)."""
+        scale = min((self.content_top() - self.caption_top()) / plane.height, MAX_ZOOM)
+        room = (self.room_width() - style.SECTION_GAP) / scale - plane.width - style.SECTION_GAP
+        entries = []
+        for i, tag in enumerate(self.data.tags):
+            colour = self.probe_colour(i)
+            mark = label_text(tag, colour, style.BODY_SIZE)
+            width = room - mark.width - style.ITEM_GAP
+            words = self.broken(self.data.labels[i], width, style.TEXT, style.BODY_SIZE)
+            entries.append(VGroup(mark, words).arrange(RIGHT, buff=style.ITEM_GAP, aligned_edge=UP))
+        return VGroup(*entries).arrange(DOWN, buff=style.ITEM_GAP, aligned_edge=LEFT)
 
     def threshold_table(self) -> VGroup:
         """Name, its linear value row₁·E (graded), entry 1 after the bias, and the activation
@@ -1571,13 +1599,22 @@ class NamePlane(VGroup):
     level lines x + y = k of row 1's linear value (row₁·E = M·E + J·E), and on demand the side
     where a threshold t is passed (x + y ≥ t, shaded, its boundary dashed).
 
-    Each dot is labelled with its names' initials (numbers belong to the level lines alone);
-    names at the same displayed point share one dot and one label (dots never overlap).
+    Each dot is labelled with its names' initials (numbers belong to the level lines and,
+    if ``numbered``, the ticks); names at the same displayed point share one dot and one
+    label (dots never overlap). ``legend`` says what the shading means (default: the
+    clip's "fires" words).
     """
 
     BOX = (-0.5, 1.5, -0.5, 1.5)
 
-    def __init__(self, scene: MLPWalkthrough, levels: tuple[int, ...], side: float = 4.2) -> None:
+    def __init__(
+        self,
+        scene: MLPWalkthrough,
+        levels: tuple[int, ...],
+        side: float = 4.2,
+        numbered: bool = False,
+        legend: str | None = None,
+    ) -> None:
         super().__init__()
         x0, x1, y0, y1 = self.BOX
         self.axes = Axes(
@@ -1596,6 +1633,14 @@ class NamePlane(VGroup):
         x_label.next_to(self.axes.c2p(x1, y0), DOWN, buff=style.ITEM_GAP).align_to(self.axes, RIGHT)
         y_label.next_to(self.axes.c2p(x0, y1), UP, buff=style.ITEM_GAP).align_to(self.axes, LEFT)
         self.axes.add(x_label, y_label)
+        if numbered:  # the ticks' values (the origin is marked by its dot)
+            ticks = [x0 + 0.5 * i for i in range(round((x1 - x0) / 0.5) + 1)]
+            # written as short as they go ("1", not "1.0"): narrow enough to clear the level
+            # line x + y = 1, which leaves the tick at 1 beside its number
+            shown: dict[float, str | float | VMobject] = {t: f"{t:g}" for t in ticks if t > 0}
+            for axis in (self.axes.get_x_axis(), self.axes.get_y_axis()):
+                axis.add_labels(shown, font_size=style.MATH_SIZE)
+                axis.labels.set_color(style.MUTED)
         combined = scene.clip.colours.combined
         self.levels = VGroup(*(self.level_line(k, combined) for k in levels))
         points = [(r.m_dot, r.j_dot) for r in scene.n.probes]
@@ -1620,7 +1665,7 @@ class NamePlane(VGroup):
             rf"{scene.vec('M')}+{scene.vec('J')}", font_size=style.MATH_SIZE, color=combined
         ).next_to(tip, UP, buff=0.1)
         self.add(self.axes, self.levels, self.arrow, self.arrow_label, self.dots, self.labels)
-        self.legend = self.region_legend(scene.clip.text.fires)
+        self.legend = self.region_legend(scene.clip.text.fires if legend is None else legend)
         self.add(self.legend)
 
     def region_legend(self, words: str) -> VGroup:
@@ -1632,6 +1677,15 @@ class NamePlane(VGroup):
         legend = VGroup(swatch, text).arrange(RIGHT, buff=style.ITEM_GAP)
         fit_width(legend, self.axes.width)
         return legend.next_to(self, DOWN, buff=style.ITEM_GAP).align_to(self.axes, LEFT)
+
+    def line_legend(self, words: str) -> VGroup:
+        """A dashed swatch and what its line means, under the region's legend."""
+        size = style.ITEM_GAP * 1.2  # the swatch's size before the legend was fitted
+        dash = DashedLine(ORIGIN, RIGHT * size, color=style.POSITIVE)
+        text = label_text(words, style.TEXT, style.BODY_SIZE)
+        legend = VGroup(dash, text).arrange(RIGHT, buff=style.ITEM_GAP)
+        legend.scale(self.legend[0].width / size)  # as the region's legend was
+        return legend.next_to(self.legend, DOWN, buff=style.ITEM_GAP).align_to(self.legend, LEFT)
 
     @staticmethod
     def place_label(label: Mobject, dot: Dot, x: float, y: float) -> None:
@@ -1651,7 +1705,12 @@ class NamePlane(VGroup):
     def ends(self, a: float, b: float, c: float) -> list[tuple[float, float]]:
         """Where the line a x + b y + c = 0 meets the box's edges."""
         corners = mathcore.half_plane_in_box(a, b, c, self.BOX)
-        return [(x, y) for x, y in corners if abs(a * x + b * y + c) < 1e-9]
+        ends: list[tuple[float, float]] = []
+        for x, y in corners:  # a line through a corner: that corner is met twice
+            on = abs(a * x + b * y + c) < 1e-9
+            if on and all(abs(x - u) + abs(y - v) > 1e-9 for u, v in ends):
+                ends.append((x, y))
+        return ends
 
     def level_line(self, k: int, colour: str) -> VGroup:
         """The line x + y = k across the box, its value written just outside the box where

@@ -63,6 +63,8 @@ class MLPText:
         max_length=TEXT_LENGTH,
     )
     fires: str = option("entry 1 > 0: neuron fires", max_length=TEXT_LENGTH)
+    linear_side: str = option("row 1 · E > 0: no bias yet", max_length=TEXT_LENGTH)
+    on_line: str = option("entry 1 = 0: clipped to 0", max_length=TEXT_LENGTH)
     relu: str = option("Negative entries are clipped to 0", max_length=TEXT_LENGTH)
     and_gate: str = option("Entry 1: an AND gate", max_length=TEXT_LENGTH)
     other_activation: str = option("The smoother GELU", max_length=TEXT_LENGTH)

@@ -10,6 +10,7 @@ visual change: ``nice .venv/bin/pytest tests/clips/test_mlp_walkthrough_frames.p
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,18 @@ class Square(MLPWalkthrough):
             load_clip(ROOT / "configs" / "mlp_walkthrough.yaml"), aspect="1:1"
         )
         super().__init__(clip, **kwargs)  # type: ignore[arg-type]
+
+
+class PageTurned(Exception):
+    """Raised where the square threshold beat turns from its plane to its table."""
+
+
+class SquarePlane(Square):
+    """The square clip stopped at the end of the threshold beat's first page: the plane with
+    its numbered ticks, the key to its initials, the fires side after the bias."""
+
+    def carry(self, pairs: Sequence[tuple[Any, Any]], *others: Any) -> None:
+        raise PageTurned
 
 
 @frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
@@ -180,6 +193,13 @@ def test_square_bias(scene: Square) -> None:
 def test_square_threshold(scene: Square) -> None:
     assert config.frame_height == config.frame_width
     scene.play_beats(["threshold"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=SquarePlane)
+def test_square_threshold_plane(scene: SquarePlane) -> None:
+    assert config.frame_height == config.frame_width
+    with pytest.raises(PageTurned):  # the beat reaches its second page: stop on the first
+        scene.play_beats(["threshold"])
 
 
 @frames_comparison(custom_config=cached_latex(), base_scene=Square)
