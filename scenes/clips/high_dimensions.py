@@ -78,7 +78,7 @@ CAPACITY_TOP_GAP = 1.3  # from the title down to the stacked capacity plot: a mo
 ANGLES_RESERVED = 2.2  # under the histogram: its x axis, its label and the readout
 ANGLES_PANEL_DROP = 1.3  # from the histogram's axes down to the readout (past the x label)
 TOY_TOP = 1.9  # from the frame's top to the stacked toy plane: the title and a feature label
-TOY_NARROW_LEFT = 0.5  # the stacked plane sits left of centre: "neuron 1" goes on its right
+TOY_NARROW_LEFT = 0.65  # the stacked plane sits left of centre: "neuron 1" goes on its right
 CAPACITY_TICK_ROOM = 1.4  # left of the capacity plot: the 10^k ticks and the rotated y label
 CAPACITY_PANEL_DROP = 1.5  # from the plot's x axis to the panel under it: numbers, label, gap
 NARROW_MIN_HEIGHT = 2.2
@@ -89,7 +89,8 @@ CAPACITY_SQUARE_DROP = 0.95  # under the square frame's capacity plot: its numbe
 TOY_SQUARE_TOP = 1.05  # from the frame's top to the square plane: "neuron 2", a feature label
 NARROW_MAX_HEIGHT = 5.0
 PORTRAIT_MAX_HEIGHT = 6.5  # the tall frame has the height: its plots use it
-TOY_PORTRAIT_SIZE = 5.0  # the toy plane in the tall frame, as wide as its labels allow
+TOY_PORTRAIT_SIZE = 4.2  # the toy plane in the tall frame, "neuron 1" a margin inside the frame
+NUMBER_ROOM = 0.4  # right of a narrow frame's plot: its last axis number, half outside the axis
 TOY_WORD_ROOM = 1.2  # under the toy panel: the word "superposition" and its gap
 PORTRAIT_TEXT_GROW = 1.3  # the toy panels and the up-next list in the tall frame (it has room)
 SAE_LENGTH = 0.75  # the autoencoder's arrows, in the toy plane's units (features reach ~1)
@@ -141,6 +142,13 @@ def align_baselines(labels: Sequence[Mobject]) -> None:
     base = baseline(labels[0])
     for label in labels[1:]:
         label.shift(UP * (base - baseline(label)))
+
+
+def keep_inside(label: Mobject) -> Mobject:
+    """Shift ``label`` left or right, if need be, to keep the edge margin on both sides."""
+    edge = config.frame_width / 2 - style.EDGE_BUFFER
+    label.shift(LEFT * max(0.0, label.get_right()[0] - edge))
+    return label.shift(RIGHT * max(0.0, -edge - label.get_left()[0]))
 
 
 def unbroken_equations(words: str) -> str:
@@ -250,6 +258,7 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         else:  # under the x axis's label
             panel = VGroup(dim, readout).arrange(RIGHT, buff=style.SECTION_GAP)
             panel.next_to(axes, DOWN, buff=ANGLES_PANEL_DROP).align_to(axes, LEFT)
+            keep_inside(panel)
         return VGroup(panel, band)
 
     @beat
@@ -265,7 +274,11 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             first.shares,
             x_range=ANGLE_RANGE,
             top=top,
-            width=style.ANGLES_WIDTH if frame.is_landscape() else self.content_width() - TICK_ROOM,
+            width=(
+                style.ANGLES_WIDTH
+                if frame.is_landscape()
+                else self.content_width() - TICK_ROOM - NUMBER_ROOM
+            ),
             height=self.picture_height(style.ANGLES_HEIGHT, top_edge, ANGLES_RESERVED),
         )
         if frame.is_landscape():
@@ -276,6 +289,7 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
         axes = histogram.get_axes()
         x_label = label_text(c.text.angles_x, style.MUTED, style.SMALL_SIZE)
         x_label.next_to(axes.x_axis, DOWN, buff=0.5)
+        keep_inside(x_label)
         y_label = label_text(c.text.angles_axis, style.MUTED, style.SMALL_SIZE)
         y_label.next_to(axes, UP, aligned_edge=LEFT, buff=style.ITEM_GAP)
         top_tick = MathTex(tex_percent(top), font_size=style.SMALL_SIZE, color=style.MUTED)
@@ -332,7 +346,7 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             x_length=(
                 style.CAPACITY_PLOT_WIDTH
                 if frame.is_landscape()
-                else self.content_width() - CAPACITY_TICK_ROOM
+                else self.content_width() - CAPACITY_TICK_ROOM - NUMBER_ROOM
             ),
             y_length=self.picture_height(style.CAPACITY_PLOT_HEIGHT, top_edge, reserved),
             axis_config={"color": style.AXES, "include_tip": False},
@@ -416,6 +430,38 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             )
         ).arrange(DOWN, aligned_edge=LEFT, buff=style.CAPACITY_LEGEND_GAP)
 
+    def legend_beside(self, legend: Mobject, x_label: Mobject) -> bool:
+        """Whether the tall frame's legend fits left of the x axis's label (right-aligned
+        under the plot, the last axis number jutting out past the axis), the gap kept."""
+        room = self.content_width() - NUMBER_ROOM / 2 - x_label.width - style.SECTION_GAP
+        return legend.width <= room
+
+    def legend_room(self, legend: Mobject, x_label: Mobject) -> float:
+        """The height the legend adds under the plot: none in the wide and square frames
+        (it stands in the plot's empty top left); in the tall frame, what it reaches below
+        the x axis's label beside it, or its whole height (and a gap) under the label."""
+        if not frame.is_portrait():
+            return 0.0
+        if self.legend_beside(legend, x_label):
+            return max(0.0, legend.height - x_label.height)
+        return legend.height + style.SECTION_GAP
+
+    def place_legend(self, legend: Mobject, axes: Axes, x_label: Mobject, y_label: Mobject) -> None:
+        """In the plot's top left (only the y axis runs there, the extrapolated bound climbs
+        to the right) in the wide and square frames. In the tall frame the plot is too
+        narrow for that: under it, left of the x axis's label if it fits (under the rotated
+        y label), else under the label; the frame's left margin kept."""
+        if not frame.is_portrait():
+            legend.move_to(axes.c2p(0, axes.y_range[1]), aligned_edge=UP + LEFT)
+            legend.shift(RIGHT * 0.2 + DOWN * 0.25)
+            return
+        if self.legend_beside(legend, x_label):
+            top = min(x_label.get_top()[1], y_label.get_bottom()[1] - style.ITEM_GAP)
+            legend.move_to(UP * top, aligned_edge=UP)
+        else:
+            legend.next_to(x_label, DOWN, buff=style.SECTION_GAP)
+        legend.align_to(RIGHT * (style.EDGE_BUFFER - config.frame_width / 2), LEFT)
+
     def capacity_panel(self) -> VGroup:
         """The last measured rows, the looseness note and the models beyond the plot."""
         c, k = self.clip, self.clip.capacity
@@ -474,31 +520,30 @@ class HighDimensions(BeatScene[HighDimensionsConfig]):
             epsilon=f"{k.epsilon:g}",
             degrees=f"{cap.tolerance_angle_deg(k.epsilon):.1f}",
         )
-        title = self.title(words)
+        title = self.title(unbroken_equations(words))
         panel = self.capacity_panel().arrange(DOWN, aligned_edge=LEFT, buff=style.SECTION_GAP)
         if not frame.is_landscape():
             fit_width(panel, self.content_width())
         top_edge = title.get_bottom()[1] - CAPACITY_TOP_GAP
+        legend = self.capacity_legend()
+        x_label = label_text(c.text.capacity_x, style.MUTED, style.SMALL_SIZE)
         # The square frame has no room for the panel under the plot: its table is left out
         # and its notes come as captions.
         if self.square():
             axes = self.capacity_axes(top_edge, CAPACITY_SQUARE_DROP)
         else:
-            axes = self.capacity_axes(top_edge, panel.height + CAPACITY_PANEL_DROP)
+            under = self.legend_room(legend, x_label)
+            axes = self.capacity_axes(top_edge, panel.height + CAPACITY_PANEL_DROP + under)
         perpendicular, bound, dots, ticks = self.capacity_curves(axes)
-        x_label = label_text(c.text.capacity_x, style.MUTED, style.SMALL_SIZE)
         x_label.next_to(axes.x_axis, DOWN, buff=0.45).align_to(axes, RIGHT)
         y_label = label_text(c.text.capacity_y, style.MUTED, style.SMALL_SIZE).rotate(math.pi / 2)
         y_label.next_to(ticks, LEFT, buff=style.ITEM_GAP)
-        legend = self.capacity_legend()
-        # Top left, where only the y axis runs: the extrapolated bound climbs to the right.
-        legend.move_to(axes.c2p(0, axes.y_range[1]), aligned_edge=UP + LEFT).shift(
-            RIGHT * 0.2 + DOWN * 0.25
-        )
+        self.place_legend(legend, axes, x_label, y_label)
         if frame.is_landscape():
             self.beside(axes, panel, gap=style.SECTION_GAP)
-        else:  # under the plot, from the frame's left margin
-            panel.next_to(x_label, DOWN, buff=style.SECTION_GAP)
+        else:  # under the plot (and the tall frame's legend), from the frame's left margin
+            above = VGroup(x_label, legend) if frame.is_portrait() else x_label
+            panel.next_to(above, DOWN, buff=style.SECTION_GAP)
             panel.align_to(RIGHT * (style.EDGE_BUFFER - config.frame_width / 2), LEFT)
         table, loose, beyond = panel
         marks = self.model_marks(axes)

@@ -96,7 +96,7 @@ PERP_AZIMUTH = 30.0  # it starts here and turns towards looking along x, so that
 PERP_SPIN = -3.0  # at 90° to x is seen open while the fourth runs round it (degrees/second)
 PERP_FRAMES = 121  # positions along each one-more direction's path (every 3°)
 PERP_PLANE_RANGE = (-1.3, 1.3, 1.0)
-PERP_HEADING_WIDTH = 5.4  # the readout's heading, on one line
+PERP_HEADING_WIDTH = 5.8  # the readout's heading, on one line
 PERP_MARK = 0.3  # side of a right-angle mark in 3-D (units of the space)
 PERP_CIRCLE_POINTS = 61
 GROWN_LENGTH = 0.2  # an arrow fades in as it grows, fully seen from this length on
@@ -466,8 +466,9 @@ class Superposition(BeatScene[SuperpositionConfig]):
 
     def panel(self, picture: VGroup, dims: int, heading: str, symbols: str) -> VGroup:
         """A picture, under it the angle readout (its heading over one entry per axis, side
-        by side) and the verdict ("n-D: at most n perpendicular", shown at the end). Parts:
-        picture, verdict, readout."""
+        by side, except the 3-D one in the tall frame: one under another, so that both panels
+        fill its width at the same scale) and the verdict ("n-D: at most n perpendicular",
+        shown at the end). Parts: picture, verdict, readout."""
         c = self.clip
         verdict = label_text(fill(c.text.at_most, n=dims), style.TEXT, style.BODY_SIZE)
         palette = [c.colours.first_name, c.colours.last_name, c.colours.attribute]
@@ -477,7 +478,10 @@ class Superposition(BeatScene[SuperpositionConfig]):
             value = DecimalNumber(45, num_decimal_places=style.ANGLE_DECIMALS, unit=r"^{\circ}")
             value.scale(style.MATH_SIZE / value.font_size)
             rows.add(VGroup(name, value).arrange(RIGHT, buff=style.ITEM_GAP))
-        rows.arrange(RIGHT, buff=style.SECTION_GAP)
+        if frame.is_portrait() and len(symbols) > 2:  # one under another: as wide as the
+            rows.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)  # plane's, same scale
+        else:
+            rows.arrange(RIGHT, buff=style.SECTION_GAP)
         width = max(rows.width, PERP_HEADING_WIDTH)
         title = fitted_text(heading, width, style.MUTED, style.SMALL_SIZE)
         readout = VGroup(title, rows).arrange(DOWN, buff=style.ITEM_GAP)
@@ -972,8 +976,10 @@ class Superposition(BeatScene[SuperpositionConfig]):
         self.until_sentence(2)
         if not in_turn:
             self.play(Create(histogram.get_axes()), FadeIn(histogram_group[1:]))
+        ranks = self.tick_ranks()
         ticks = [
-            self.count_pair(matrix, histogram.get_axes(), p, in_turn) for p in style.FIRST_PAIRS
+            self.count_pair(matrix, histogram.get_axes(), p, rank, in_turn)
+            for p, rank in zip(style.FIRST_PAIRS, ranks, strict=True)
         ]
         if in_turn:  # the matrix makes way for the histogram, which gets the pairs' ticks
             self.play(FadeOut(matrix_group), run_time=self.seconds(style.SHORT))
@@ -985,34 +991,56 @@ class Superposition(BeatScene[SuperpositionConfig]):
         )  # fmt: skip
         self.say(self.clip.text.start)
 
-    def count_pair(
-        self, matrix: ArrayMatrix, axes: Axes, pair: tuple[int, int], later: bool = False
-    ) -> Line:
-        """Frame two rows, write their angle under the matrix, and drop a tick onto the
-        histogram's axis at that angle (where the pair is counted); ``later``: the histogram
-        is not on screen yet, the tick is returned to be shown with it."""
+    def start_angle(self, pair: tuple[int, int]) -> float:
+        """The angle in degrees between two rows of the random start."""
         a, b = pair
-        angle = mathcore.angle_deg(float(self.start[a] @ self.start[b]))
+        return mathcore.angle_deg(float(self.start[a] @ self.start[b]))
+
+    def tick_ranks(self) -> list[int]:
+        """Each measured pair's rank by angle, widest first: the widest pair gets the
+        shortest tick, so every tick's label, written to its right, clears the others."""
+        angles = [self.start_angle(p) for p in style.FIRST_PAIRS]
+        order = sorted(range(len(angles)), key=lambda i: -angles[i])
+        return [order.index(i) for i in range(len(angles))]
+
+    def count_pair(
+        self, matrix: ArrayMatrix, axes: Axes, pair: tuple[int, int], rank: int,
+        later: bool = False,
+    ) -> VGroup:  # fmt: skip
+        """Frame two rows, write their angle under the matrix, and move it onto the
+        histogram's axis as a labelled tick at that angle (where the pair is counted), the
+        ``rank``-th tick one step taller than the last; ``later``: the histogram is not on
+        screen yet, the labelled tick is returned to be shown with it."""
+        a, b = pair
+        angle = self.start_angle(pair)
         frames = VGroup(*(SurroundingRectangle(matrix.get_row(r)) for r in pair))
         value = MathTex(
             rf"\theta(v_{{{a + 1}}}, v_{{{b + 1}}}) = {angle:.{style.ANGLE_DECIMALS}f}^\circ",
             font_size=style.MATH_SIZE, color=style.HIGHLIGHT,
-        ).next_to(matrix, DOWN, buff=style.ITEM_GAP)  # fmt: skip
-        tick = Line(
-            axes.c2p(angle, 0), axes.c2p(angle, axes.y_range[1] * style.TICK_SHARE),
-            color=style.HIGHLIGHT, stroke_width=style.ARROW_STROKE / 2,
         )  # fmt: skip
+        value.next_to(matrix, DOWN, buff=style.ITEM_GAP)
+        top = axes.y_range[1] * style.TICK_SHARE * (rank + 1)
+        tick = Line(
+            axes.c2p(angle, 0), axes.c2p(angle, top), color=style.HIGHLIGHT,
+            stroke_width=style.ARROW_STROKE / 2,
+        )  # fmt: skip
+        label = MathTex(
+            rf"{angle:.{style.ANGLE_DECIMALS}f}^\circ", font_size=style.NUMBER_SIZE,
+            color=style.HIGHLIGHT,
+        )  # fmt: skip
+        label.next_to(tick.get_end(), RIGHT, buff=style.ITEM_GAP / 2)
         self.play(Create(frames), Write(value), run_time=self.seconds(style.SHORT))
         if later:
             self.wait(self.seconds(style.SHORT))
             self.play(FadeOut(frames), FadeOut(value), run_time=self.seconds(style.SHORT) / 2)
-        else:  # the angle travels to the histogram and becomes its tick
+        else:  # the angle travels to the histogram and stands as its tick
             self.play(
-                FadeIn(tick, target_position=value.get_center()), FadeOut(frames),
-                FadeOut(value, target_position=tick.get_center()),
+                Create(tick), FadeOut(frames), Transform(value, label),
                 run_time=self.seconds(style.SHORT),
             )  # fmt: skip
-        return tick
+            self.remove(value)
+            self.add(label)
+        return VGroup(tick, label)
 
     def loss_picture(self) -> tuple[LossCurve, VGroup]:
         """The video objective's loss per step, with its labels."""

@@ -78,9 +78,7 @@ class SuperpositionText:
     neurons_label: str = option("neurons", max_length=TEXT_LENGTH)
     at_most: str = option("{n}-D: at most {n} perpendicular", max_length=TEXT_LENGTH)
     third: str = option("a third direction, angle to each axis", max_length=TEXT_LENGTH)
-    general: str = option(
-        "n dimensions hold at most n perpendicular directions", max_length=TEXT_LENGTH
-    )
+    general: str = option("n dimensions: at most n perpendicular", max_length=TEXT_LENGTH)
     tolerance: str = option("nearly perpendicular: 90° ± {tolerance}°", max_length=TEXT_LENGTH)
     no_third: str = option(
         "A third direction would have to sit in both pairs of wedges: they never meet",
