@@ -223,11 +223,14 @@ def test_glyphs_forget_their_svg_paths_so_copies_are_cheap_and_equal() -> None:
     drop the parsed path they were built from, and a copy keeps every point."""
     import numpy as np
     from manim import MathTex
-    from manim.mobject.svg.svg_mobject import VMobjectFromSVGPath
+    from manim.mobject.svg.svg_mobject import SVGMobject, VMobjectFromSVGPath
 
     from scenes.app.render import lock_svg_parsing
 
     lock_svg_parsing()
+    patched = SVGMobject.generate_mobject
+    lock_svg_parsing()  # every render calls it again: it must not wrap twice (a self-deadlock)
+    assert SVGMobject.generate_mobject is patched
     formula = MathTex(r"n_{\mathrm{layers}} \cdot 4 \cdot d_{\mathrm{model}}^2")
     glyphs = [part for part in formula.get_family() if isinstance(part, VMobjectFromSVGPath)]
     assert len(glyphs) >= 8

@@ -161,6 +161,9 @@ def _forgetting_source_paths(generate: Callable[..., Any]) -> Callable[..., Any]
                 part.path_obj = None
         return result
 
+    # Marks the method as patched: lock_svg_parsing runs once per process however often it
+    # is called (wrapping twice would take the same lock twice, and wait for itself).
+    call.locked = True  # type: ignore[attr-defined]
     return call
 
 
