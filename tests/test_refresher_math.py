@@ -62,7 +62,9 @@ def test_unit_rows_and_fact_neuron() -> None:
     assert np.allclose(norms, [5.0, 2.0])
     assert np.allclose(np.linalg.norm(unit, axis=1), 1.0)
     m, j = np.array([1.0, 0.0]), np.array([0.0, 1.0])
-    assert np.allclose(fact_neuron([[1.0, 1.0], [1.0, 0.0], [-1, 3]], m, j, 1.0), [1.0, 0.0, 1.0])
+    assert np.allclose(
+        fact_neuron([[1.0, 1.0], [1.0, 0.0], [-1.0, 3.0]], m, j, 1.0), [1.0, 0.0, 1.0]
+    )
     b = np.array([0.0, 0.5])  # the brake: B already held lowers the activation
     assert np.allclose(fact_neuron([[1.0, 1.0]], m, j, 1.0, b, 1.0), [0.5])
 
