@@ -66,19 +66,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
         lock_svg_parsing()
 
-    # Every test that builds a formula or a text in-process compiles it into the project's
-    # cache, as renders, dry runs and graphical tests (helpers.cached_latex) do, instead of
-    # manim's default ./media/Tex and ./media/texts in the working folder: empty on a fresh
-    # clone, those made the tests compile again every formula the cache already held (LaTeX
-    # and dvisvgm, 0.2 s of CPU to a second of waiting each). A test that sets its own folders
-    # still does.
-    from manim import config as manim_config
-
-    from scenes.app.paths import cache_dir
-
-    manim_config.tex_dir = str(cache_dir() / "tex")
-    manim_config.text_dir = str(cache_dir() / "text")
-
     # Read at call time by frames_comparison's wrapper; 0 means "never skip for cairo".
     frames_comparison.MIN_CAIRO_VERSION = 0
 

@@ -103,9 +103,16 @@ def luminance(rgb: np.ndarray) -> float:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_a_ratio_without_a_layout_is_refused_as_render_refuses_it(
-    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    command: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    config = ROOT / "configs" / "mlp_walkthrough.yaml"  # no square layout
+    from scenes.config import MLPWalkthroughConfig
+
+    # Every shipped clip has all three layouts now: take the square one away from one.
+    monkeypatch.setattr(MLPWalkthroughConfig, "LAYOUTS", ("16:9", "9:16"))
+    config = ROOT / "configs" / "mlp_walkthrough.yaml"
     args = [command, str(config), "--aspect", "1:1", "--output", str(tmp_path / "out")]
     assert main(args) == 2
     assert capsys.readouterr().err == (

@@ -476,9 +476,12 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         self.until_sentence(2)
         rule = self.add_up(table, count)
         self.until_sentence(3)
-        for index in range(count + 1, count + 1 + len(self.outside)):
+        # The left-out rows one by one, spread over the sentence that says why.
+        outside = range(count + 1, count + 1 + len(self.outside))
+        each = max(self.seconds(style.MEDIUM), 0.6 * self.sentence_seconds(3) / len(outside))
+        for index in outside:
             cells = [table.get_value(index, k) for k in range(2)]
-            self.play(FadeIn(table.get_label(index), *cells), run_time=self.seconds(style.MEDIUM))
+            self.play(FadeIn(table.get_label(index), *cells), run_time=each)
         if len(picture) > 1:
             self.play(FadeIn(picture[1]), run_time=self.seconds(style.LONG))
         if paged:
