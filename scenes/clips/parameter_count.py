@@ -478,7 +478,9 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         self.until_sentence(3)
         # The left-out rows one by one, spread over the sentence that says why.
         outside = range(count + 1, count + 1 + len(self.outside))
-        each = max(self.seconds(style.MEDIUM), 0.6 * self.sentence_seconds(3) / len(outside))
+        each = max(
+            self.seconds(style.MEDIUM), 0.6 * self.sentence_seconds(3) / max(1, len(outside))
+        )
         for index in outside:
             cells = [table.get_value(index, k) for k in range(2)]
             self.play(FadeIn(table.get_label(index), *cells), run_time=each)
