@@ -7,8 +7,6 @@ and their share, then the whole model's table (total against active for a mixtur
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 from manim import (
     DOWN,
@@ -22,19 +20,16 @@ from manim import (
     GrowFromEdge,
     Indicate,
     Line,
-    ManimColor,
     MathTex,
     Rectangle,
     ReplacementTransform,
     Square,
-    Text,
     Transform,
     TransformFromCopy,
     VGroup,
     VMobject,
     Write,
     config,
-    interpolate_color,
 )
 
 from mathcore import layer_grid, mlp_matrices, percent, ratio_label
@@ -44,6 +39,7 @@ from scenes.visual import frame, style
 from scenes.visual.beats import BeatScene, beat
 from scenes.visual.components import (
     ColumnTable,
+    StackedTable,
     fit_height_between,
     fit_width,
     label_text,
@@ -228,7 +224,7 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         if not biases.value:
             return VGroup(label_text(text.no_biases, style.MUTED, style.LABEL_SIZE))
         share = percent(biases.value / self.block, style.SMALL_SHARE_DECIMALS)
-        colour = negligible_colour()
+        colour = style.left_out_colour()
         head = VGroup(
             label_text(f"{text.biases}:", colour, style.LABEL_SIZE),
             MathTex(
@@ -397,9 +393,9 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
         text = self.clip.text
 
         def cells(row: pm.TallyRow) -> tuple[str, list[str], str]:
-            colour = style.COMPONENT_COLOURS.get(row.component, negligible_colour())
+            colour = style.COMPONENT_COLOURS.get(row.component, style.left_out_colour())
             if not row.counted:
-                colour = negligible_colour()
+                colour = style.left_out_colour()
             return (
                 self.row_label(row),
                 [symbolic_tex(row.count), tex_thousands(row.count.value)],
@@ -533,74 +529,3 @@ class ParameterCount(BeatScene[ParameterCountConfig]):
             run_time=self.seconds(style.MEDIUM),
         )
         return rule
-
-
-def negligible_colour() -> str:
-    """The negligible rows' colour: halfway from the theme's muted colour to its text colour,
-    so brighter (more contrast) than muted in every theme, yet set apart from the counted rows."""
-    return str(interpolate_color(ManimColor(style.MUTED), ManimColor(style.TEXT), 0.5).to_hex())
-
-
-class StackedTable(VGroup):
-    """:class:`ColumnTable`'s rows for a narrow frame: each row's label on a line of its
-    own, under it the factors (indented) and the count right-aligned at ``width``, so every
-    count stands in one right-aligned column and the total reads as their sum.
-
-    Parameters
-    ----------
-    headers
-        The factors' header and the counts' header.
-    rows
-        (label, [factors, count] as LaTeX, colour) per row.
-    width
-        How wide the table is.
-    kwargs
-        Passed on to :class:`~manim.VGroup`.
-    """
-
-    def __init__(
-        self,
-        headers: list[str],
-        rows: list[tuple[str, list[str], str]],
-        width: float,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        indent = 2 * style.ITEM_GAP
-        self.headers = [label_text(h, style.MUTED, style.SMALL_SIZE) for h in headers]
-        self.headers[0].align_to(np.array([indent, 0.0, 0.0]), LEFT)
-        self.headers[1].align_to(np.array([width, 0.0, 0.0]), RIGHT)
-        align_baselines(*self.headers)
-        self.labels: list[Text] = []
-        self.values: list[list[MathTex]] = []
-        y = min(h.get_bottom()[1] for h in self.headers) - style.ITEM_GAP
-        for label, cells, colour in rows:
-            name = fit_width(label_text(label, colour, style.BODY_SIZE), width)
-            name.align_to(np.array([0.0, y, 0.0]), UP + LEFT)
-            factors, count = (MathTex(c, font_size=style.MATH_SIZE, color=colour) for c in cells)
-            fit_width(factors, width - indent)
-            factors.next_to(name, DOWN, buff=style.ITEM_GAP / 2, aligned_edge=LEFT)
-            factors.shift(indent * RIGHT)
-            count.align_to(np.array([width, 0.0, 0.0]), RIGHT)
-            if factors.get_right()[0] + style.ITEM_GAP + count.width <= width:
-                count.match_y(factors)
-            else:
-                count.next_to(factors, DOWN, buff=style.ITEM_GAP / 2).align_to(
-                    np.array([width, 0.0, 0.0]), RIGHT
-                )
-            self.labels.append(name)
-            self.values.append([factors, count])
-            y = min(factors.get_bottom()[1], count.get_bottom()[1]) - style.ROW_GAP
-        self.add(*self.headers, *self.labels, *(cell for row in self.values for cell in row))
-
-    def get_header(self, column: int) -> Text:
-        """The header of value column ``column`` (0: factors, 1: counts)."""
-        return self.headers[column]
-
-    def get_label(self, row: int) -> Text:
-        """The label of row ``row``."""
-        return self.labels[row]
-
-    def get_value(self, row: int, column: int) -> MathTex:
-        """Row ``row``'s factors (``column`` 0) or count (1)."""
-        return self.values[row][column]

@@ -94,6 +94,24 @@ def use(values: Mapping[str, object]) -> None:
     globals().update(values)
 
 
+def mix(first: str, second: str, fraction: float) -> str:
+    """The colour ``fraction`` of the way from hex colour ``first`` to ``second``, per RGB
+    channel. Channels are truncated to integers as manim's ``ManimColor.to_hex`` does, so a
+    colour mixed here is the one ``interpolate_color`` would give."""
+    channels = []
+    for start in (1, 3, 5):
+        a, b = (int(colour[start : start + 2], 16) / 255 for colour in (first, second))
+        channels.append(int((a * (1 - fraction) + b * fraction) * 255))
+    return "#" + "".join(f"{channel:02X}" for channel in channels)
+
+
+def left_out_colour() -> str:
+    """Rows a table counts but leaves out of its total (biases, normalisation): halfway from
+    the theme's muted colour to its text colour, so brighter than muted in every theme, yet set
+    apart from the counted rows."""
+    return mix(MUTED, TEXT, 0.5)
+
+
 # Type: font sizes in manim's units (Text/MathTex font_size).
 TITLE_SIZE: Final = 40
 LABEL_SIZE: Final = 30
@@ -163,6 +181,8 @@ GRAPH_HEIGHT: Final = 2.4
 DOT_RADIUS: Final = 0.08
 EDGE_STROKE: Final = 1.5
 EDGE_MAX_OPACITY: Final = 0.8
+EDGE_MIN_OPACITY: Final = 0.3  # a network's faintest weight line still shows on the background
+NETWORK_EDGE_STROKE: Final = 2.5  # a network's weight lines (components.NetworkDiagram)
 CELL_SIZE: Final = 0.32
 CELL_GAP: Final = 0.06
 LAYER_GAP: Final = 2.5
@@ -266,6 +286,8 @@ LAST_VECTOR_WIDTH: Final = 6.4
 PIPELINE_BOX: Final = 0.9
 PIPELINE_GAP: Final = 0.55
 PIPELINE_SKIP_RISE: Final = 0.7  # the skip connection's height above the boxes, in box heights
+PIPELINE_ARROW_BUFF: Final = 0.04  # between a box and the arrow leaving or entering it
+PIPELINE_TIP: Final = 0.2  # an arrowhead's length between stages (at most 0.6 of the arrow)
 
 # The refresher's tokens and layer loop (components.flow).
 TOKEN_CORNER: Final = 0.12

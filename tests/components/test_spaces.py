@@ -11,7 +11,6 @@ from manim import Axes
 import mathcore
 from scenes.visual.components import (
     AngleHistogram,
-    ColumnTable,
     FeatureNeuronMap,
     LossCurve,
     MovingVectors3D,
@@ -67,22 +66,6 @@ def test_loss_curve_points_follow_the_losses() -> None:
     assert np.allclose(curve.point_at(1.5), axes.c2p(1.5, 2.5))  # halfway between steps
     assert len(curve.get_tick_labels()) == 3  # 10^1, 10^2, 10^3
     assert curve.get_curve().get_start()[0] == pytest.approx(axes.c2p(1, 3)[0])
-
-
-def test_column_table_aligns_values_under_their_headers() -> None:
-    rows = [("first", ["0.1", "12.345"], "#FFFFFF"), ("a longer label", ["0.123", "1"], "#FF0000")]
-    table = ColumnTable(["max |cos|", "median nearest |cos|"], rows)
-    for column in range(2):
-        right = table.get_header(column).get_right()[0]
-        for row in range(2):
-            assert table.get_value(row, column).get_right()[0] == pytest.approx(right)
-            # Values sit right of every label, and below the headers.
-            assert table.get_value(row, column).get_left()[0] > table.get_label(1).get_right()[0]
-            assert (
-                table.get_value(row, column).get_top()[1] < table.get_header(column).get_bottom()[1]
-            )
-    assert table.get_label(0).get_left()[0] == pytest.approx(table.get_label(1).get_left()[0])
-    assert table.get_header(0).get_bottom()[1] == pytest.approx(table.get_header(1).get_bottom()[1])
 
 
 def test_angle_histogram_writes_degrees_when_asked() -> None:

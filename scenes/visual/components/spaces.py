@@ -16,9 +16,7 @@ from typing import Any
 
 import numpy as np
 from manim import (
-    DOWN,
     LEFT,
-    ORIGIN,
     RIGHT,
     UP,
     Axes,
@@ -34,10 +32,9 @@ from numpy.typing import ArrayLike
 
 from scenes.visual import style
 from scenes.visual.components.arrays import VectorView3D
-from scenes.visual.components.text import fitted_text, label_text
+from scenes.visual.components.text import fitted_text
 
 __all__ = [
-    "ColumnTable",
     "FeatureNeuronMap",
     "LossCurve",
     "MovingVectors3D",
@@ -336,71 +333,3 @@ class LossCurve(VGroup):
         clamped = min(max(step, 1.0), float(len(self.log_losses)))
         value = float(np.interp(clamped, np.arange(1, len(self.log_losses) + 1), self.log_losses))
         return np.asarray(self.axes.c2p(clamped, value))
-
-
-class ColumnTable(VGroup):
-    """A table of numbers: one header per value column, set over its column, and rows of
-    ``label  value  value ...`` with every value column right-aligned under its header.
-
-    Parameters
-    ----------
-    headers
-        One header per value column (Pango text, muted; long headers wrap).
-    rows
-        (label, values already formatted as LaTeX, colour) per row.
-    font_size
-        Size of the labels and headers.
-    header_width
-        Widest a header may be before it wraps.
-    kwargs
-        Additional parameters to be passed on to :class:`~manim.VGroup`.
-    """
-
-    def __init__(
-        self,
-        headers: Sequence[str],
-        rows: Sequence[tuple[str, Sequence[str], str]],
-        font_size: float = style.BODY_SIZE,
-        header_width: float = style.TABLE_HEADER_WIDTH,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.headers = [
-            fitted_text(h, header_width, style.MUTED, style.SMALL_SIZE) for h in headers
-        ]
-        self.labels = [label_text(label, colour, font_size) for label, _, colour in rows]
-        self.values = [
-            [MathTex(v, font_size=style.MATH_SIZE, color=colour) for v in values]
-            for _, values, colour in rows
-        ]
-        label_right = max(label.width for label in self.labels)
-        widths = [
-            max([self.headers[k].width, *(row[k].width for row in self.values)])
-            for k in range(len(self.headers))
-        ]
-        # Column k's right edge: after the labels, each column as wide as its widest cell.
-        rights, x = [], label_right
-        for width in widths:
-            x += style.TABLE_GAP + width
-            rights.append(x)
-        for header, right in zip(self.headers, rights, strict=True):
-            header.align_to(np.array([right, 0.0, 0.0]), RIGHT).align_to(ORIGIN, DOWN)
-        y = -style.ROW_GAP
-        for label, cells in zip(self.labels, self.values, strict=True):
-            label.align_to(ORIGIN, LEFT).align_to(np.array([0.0, y, 0.0]), UP)
-            for cell, right in zip(cells, rights, strict=True):
-                cell.match_y(label).align_to(np.array([right, 0.0, 0.0]), RIGHT)
-            y = label.get_bottom()[1] - style.ROW_GAP
-        self.add(*self.headers, *self.labels, *(cell for row in self.values for cell in row))
-
-    def get_header(self, column: int) -> Text:
-        """The header of value column ``column``."""
-        return self.headers[column]
-
-    def get_label(self, row: int) -> Text:
-        """The label of row ``row``."""
-        return self.labels[row]
-
-    def get_value(self, row: int, column: int) -> MathTex:
-        """The value in row ``row``, value column ``column``."""
-        return self.values[row][column]
