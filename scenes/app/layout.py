@@ -60,9 +60,10 @@ else is exempt: a text and its own highlight rectangle do not overlap (the highl
 below :data:`FILL_MIN`), and a text inside its box is on its background.
 
 Speed: the dry run builds every mobject as a render would (LaTeX and Pango are cached) but draws
-nothing; each inspection computes every visible part's box once and compares boxes
-vectorised, refining only the pairs whose boxes meet; a ``wait`` during which nothing can change
-(no updaters) reuses the previous inspection.
+nothing (manim's renderer would draw each animation's end even in skip mode:
+:func:`draw_nothing` stops it); each inspection computes every visible part's box once and
+compares boxes vectorised, refining only the pairs whose boxes meet; a ``wait`` during which
+nothing can change (no updaters) reuses the previous inspection.
 """
 
 from __future__ import annotations
@@ -264,6 +265,9 @@ def check_clip(
     line. With ``frames``, the frame where findings appear is saved there with them
     outlined. With ``remember``, an unchanged clip's findings come from the cache
     (:class:`RememberedFindings`)."""
+    from scenes.app.render import lock_svg_parsing
+
+    lock_svg_parsing()  # dry runs share the LaTeX and text caches with renders running beside
     findings: list[Finding] = []
     for ratio in ratios or aspect_ratios(clip):
         turned = dataclasses.replace(clip, aspect=as_aspect(ratio))
@@ -374,9 +378,34 @@ def _observed_run(
         # A clip's scene takes its config first (BeatScene); manim's Scene takes no config.
         make: Callable[..., Scene] = observed
         scene = make(clip, skip_animations=True) if clip is not None else make(skip_animations=True)
+        draw_nothing(scene)
         scene.render()
     timeline: list[BeatTiming] = list(getattr(scene, "timeline", []))
     return observer.findings, timeline
+
+
+def draw_nothing(scene: Scene) -> None:
+    """Keep ``scene``'s renderer from drawing: in skip mode manim's Cairo renderer still draws
+    every animation's end (the still mobjects, then the moving ones, at the frame's full pixel
+    size) and copies the pixels twice, for frames nobody writes; that was most of a dry run's
+    time. The check reads mobjects, never pixels (:meth:`LayoutObserver.save_frame` draws its
+    own). The one effect of drawing the check depends on is kept: a 3-D camera's rotation
+    matrix is set from its angles whenever it draws (the check projects points with it)."""
+    from manim import ThreeDCamera
+
+    camera = _camera(scene)
+    renderer = scene.renderer
+
+    def update_frame(*args: Any, **kwargs: Any) -> None:
+        if isinstance(camera, ThreeDCamera):
+            camera.reset_rotation_matrix()
+
+    def get_frame() -> np.ndarray:
+        return camera.pixel_array  # not a frame of the video: there is no video
+
+    # Instance attributes, so only this scene's renderer is changed.
+    renderer.update_frame = update_frame  # type: ignore[method-assign]
+    renderer.get_frame = get_frame  # type: ignore[method-assign]
 
 
 # -- what is on screen ---------------------------------------------------------------------

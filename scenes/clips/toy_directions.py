@@ -846,8 +846,11 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         arc, carrier = self.attention_arc(tokens, arrows[0])
         self.until_sentence(1)  # attention carried the first name over
         self.play(Create(arc[0]), FadeIn(arc[1]), run_time=self.seconds(style.MEDIUM))
-        self.play(carrier.animate.move_to(arc[0].get_start()), run_time=self.seconds(style.SHORT))
-        self.play(MoveAlongPath(carrier, arc[0].copy()), run_time=self.spread(1, 2))
+        riding = carrier.get_center() - carrier[0].get_center()  # the arrow itself on the arc
+        self.play(
+            carrier.animate.move_to(arc[0].get_start() + riding), run_time=self.seconds(style.SHORT)
+        )
+        self.play(MoveAlongPath(carrier, arc[0].copy().shift(riding)), run_time=self.spread(1, 2))
         landing = origins[1] + self.flat(self.token_coords[1]) + self.flat(self.token_coords[0]) / 2
         self.play(carrier.animate.move_to(landing), run_time=self.seconds(style.MEDIUM))
         self.until_sentence(2)  # its first-name reading rises from zero to one
@@ -961,7 +964,8 @@ class ToyDirections(BeatScene[ToyDirectionsConfig]):
         start, end = tokens.get_box(0).get_top(), tokens.get_box(1).get_top()
         arc = ArcBetweenPoints(start, end, angle=-PI / 4, color=style.MUTED, stroke_width=3)
         label = label_text(self.clip.text.attention, style.MUTED, style.SMALL_SIZE)
-        label.next_to(arc, UP, buff=style.ITEM_GAP / 2)
+        # Under the arc's top, between the boxes: the carried arrow and its symbol ride over it.
+        label.next_to(arc.point_from_proportion(0.5), DOWN, buff=style.ITEM_GAP)
         arrow = first.copy()
         symbol = MathTex(
             self.symbol["first"], color=self.colour["first"], font_size=style.MATH_SIZE
