@@ -37,9 +37,23 @@ def test_displayed_numbers_add_up(path: Path) -> None:
         scene.setup()
         scene.play_beats(["embeddings", "flow", "prediction", "context_knowledge", "mlp_share"])
     shown = scene.shown
-    # The prediction reads out the vector the flow produced, not the raw embedding.
-    assert shown["prediction_input"] == shown["flow_output"]
+    # The prediction starts from the stream the flow produced (not the raw embedding), and
+    # reads it out after the final normalisation: each entry divided by the length shown.
+    assert shown["prediction_stream"] == shown["flow_output"]
     assert shown["prediction_input"] != shown["embeddings"]
+    length = shown["final_length"][0]
+    for raw, unit in zip(shown["prediction_stream"], shown["prediction_input"], strict=True):
+        half = 0.5 * 10.0**-scene.clip.display.decimals  # rounding of a shown entry
+        slack = half + half / length + abs(raw) * 0.005 / length**2 + 1e-9
+        assert abs(raw / length - unit) <= slack
+    # The stream sums of the context beat, x + Δ = x', add up as displayed, entry by entry,
+    # and its last stream is the flow's output for the last name (the same numbers).
+    sums = shown["stream_sums"]
+    assert len(sums) >= 3 * 4 * len(shown["embeddings"])  # 2 layers x 2 blocks, + the rest
+    for start in range(0, len(sums), 3):
+        x, delta, total = sums[start : start + 3]
+        assert fixed(x + delta) == fixed(total)
+    assert shown["absorbed_stream"] == shown["flow_last_name"]
     # exp of each displayed logit is the displayed exp; their displayed sum is the Σ shown.
     for logit, value in zip(shown["logits"], shown["exps"], strict=True):
         assert fixed(2.718281828459045 ** float(fixed(logit))) == fixed(value)

@@ -15,6 +15,7 @@ from mathcore.readout import largest_remainder, softmax_steps
 from mathcore.toy_transformer import (
     FlowSettings,
     attention_weights,
+    displayed_addition,
     fact_neuron,
     toy_flow,
     unit_rows,
@@ -28,22 +29,25 @@ FACT = ("Michael", "Jordan", "basketball")
 def reference_flow(
     x: np.ndarray, m: np.ndarray, j: np.ndarray, b: np.ndarray, layers: int, s: FlowSettings
 ) -> np.ndarray:
-    """The module docstring's formulas, written out token by token (W rebuilt from seed 3)."""
+    """The module docstring's pre-norm formulas, written out token by token (W rebuilt from
+    seed 3): each block reads x / ‖x‖ and adds its output to the stream, never rescaled."""
     x = x.copy()
     n = len(x)
     w_mix = np.random.default_rng(3 + 1).standard_normal((len(m), len(m)))
     w_mix /= np.linalg.svd(w_mix, compute_uv=False)[0]
     for layer in range(layers):
-        scores = [s.focus * float(v @ (m + j)) for v in x]
+        read = [v / np.sqrt(sum(e * e for e in v)) for v in x]
+        scores = [s.focus * float(v @ (m + j)) for v in read]
         new = x.copy()
         for i in range(n):
             w = np.exp(np.array(scores[: i + 1]) - max(scores[: i + 1]))
             w /= w.sum()
-            new[i] = x[i] + s.strength * s.decay**layer * sum(w[k] * x[k] for k in range(i + 1))
-        x = np.array([v / np.linalg.norm(v) for v in new])
+            new[i] = x[i] + s.strength * s.decay**layer * sum(w[k] * read[k] for k in range(i + 1))
+        x = new
         for i in range(n):
-            fire = max(float(x[i] @ (m + j - s.brake * b)) - s.threshold, 0.0)
-            x[i] = x[i] + s.gain * fire * b + s.mix * s.decay**layer * (w_mix @ x[i])
+            copy = x[i] / np.sqrt(sum(e * e for e in x[i]))
+            fire = max(float(copy @ (m + j - s.brake * b)) - s.threshold, 0.0)
+            x[i] = x[i] + s.gain * fire * b + s.mix * s.decay**layer * (w_mix @ copy)
     return x
 
 
@@ -84,31 +88,73 @@ def test_toy_flow_matches_the_formulas(layers: int) -> None:
 
 
 def test_the_last_name_soaks_up_context_and_knowledge() -> None:
-    """Jordan's vector: J only at first; attention brings M, the MLP brings B; all stay up."""
+    """Jordan's stream: J only at first; attention adds M, the MLP adds B; with pre-norm
+    nothing added is taken away again (no feature drops by more than the small nudge)."""
     flow = toy_flow(TOKENS, CANDIDATES, FACT, 96, 16, 3, 0.1, FlowSettings(2.0, 0.3))
     m, j, b = flow.features[:, 1].T
     assert j[0] > 0.9 and abs(m[0]) < 0.2 and abs(b[0]) < 0.2
     after_attention, after_mlp = flow.feature_index(1, "attention"), flow.feature_index(1, "mlp")
-    assert m[after_attention] > 0.5 and abs(b[after_attention]) < 0.2
-    assert b[after_mlp] > 0.5
-    later = slice(flow.feature_index(2, "mlp"), None)
-    assert min(m[later]) > 0.3 and min(j[later]) > 0.3 and min(b[later]) > 0.3
+    assert m[after_attention] > m[0] + 0.5 and abs(b[after_attention]) < 0.2
+    assert b[after_mlp] > b[after_attention] + 0.5
+    later = slice(after_mlp, None)
+    assert min(m[later]) > 0.5 and min(j[later]) > 0.9 and min(b[later]) > 0.5
+    assert np.all(np.diff(b[after_mlp:]) > -0.05) and np.all(np.diff(m) > -0.1)
     assert not np.allclose(flow.final[0], flow.embeddings[0])  # the MLP nudges every vector
+
+
+def test_one_layer_by_hand() -> None:
+    """Layer 1 recomputed with plain numpy: the norm step leaves the stream alone and records
+    the unit copy; each block adds to the stream exactly what it computed from that copy."""
+    s = FlowSettings(2.0, 0.3)
+    flow = toy_flow(TOKENS, CANDIDATES, FACT, 2, 16, 3, 0.1, s)
+    m, j, b = (flow.space[f] for f in FACT)
+    x = flow.embeddings
+    attention, norm, mlp = (flow.step(1, step) for step in ("attention", "norm", "mlp"))
+    assert np.allclose(attention.normalised, x)  # embeddings already have length 1
+    assert attention.attention is not None
+    assert np.allclose(attention.added, s.strength * attention.attention @ x)
+    assert np.allclose(attention.vectors, x + attention.added)
+    assert np.allclose(norm.vectors, attention.vectors)  # the stream keeps its sum
+    assert np.allclose(norm.added, 0.0)
+    lengths = np.sqrt((attention.vectors**2).sum(axis=1))
+    assert norm.norms is not None and np.allclose(norm.norms, lengths)
+    assert np.allclose(norm.normalised, attention.vectors / lengths[:, None])
+    assert np.all(lengths > 1.2)  # attention made every stream longer (nothing rescaled it)
+    fire = np.maximum(norm.normalised @ (m + j - s.brake * b) - s.threshold, 0.0)
+    assert mlp.neuron is not None and np.allclose(mlp.neuron, fire)
+    assert np.allclose(mlp.vectors - attention.vectors, mlp.added)
+    knowledge = s.gain * np.outer(fire, b)
+    assert np.abs(mlp.added - knowledge).max() <= s.mix + 1e-12  # the rest is the nudge, ‖W‖ = 1
+    assert np.allclose(flow.readout, flow.final[-1] / np.linalg.norm(flow.final[-1]))
 
 
 def test_flow_steps_are_consistent() -> None:
     flow = toy_flow(TOKENS, CANDIDATES, FACT, 4, 16, 3)
     norm = flow.step(1, "norm")
     assert norm.norms is not None
-    assert np.allclose(np.linalg.norm(norm.vectors, axis=1), 1.0)
+    assert np.allclose(np.linalg.norm(norm.normalised, axis=1), 1.0)
     attention = flow.step(1, "attention").vectors
     assert np.allclose(norm.norms, np.linalg.norm(attention, axis=1))
-    # Layer 1: only the last-name token holds both names, so only it fires the fact neuron.
+    # Layer 1: the last-name token holds both names most, so it fires the fact neuron most.
     neuron = flow.step(1, "mlp").neuron
     assert neuron is not None
-    assert neuron[1] > 0 and np.allclose(np.delete(neuron, 1), 0.0)
+    assert neuron[1] > 0 and neuron[1] == neuron.max() and neuron[0] < neuron[1] / 2
+    second = flow.step(2, "attention")
+    assert np.allclose(second.vectors - flow.step(1, "mlp").vectors, second.added)
     with pytest.raises(KeyError):
         flow.step(3, "mlp")  # only the first two layers are kept
+
+
+def test_displayed_addition_adds_up_as_shown() -> None:
+    rng = np.random.default_rng(4)
+    before = rng.normal(size=50)
+    added = rng.normal(size=50)
+    shown_x, shown_added, shown_sum = displayed_addition(before, before + added, 2)
+    for x, d, total in zip(shown_x, shown_added, shown_sum, strict=True):
+        assert f"{x + d:.2f}" == f"{total:.2f}"  # the digits on screen add up
+    assert np.allclose(shown_x, np.round(before, 2))
+    assert np.allclose(shown_sum, np.round(before + added, 2))
+    assert np.abs(shown_added - np.round(added, 2)).max() <= 0.01 + 1e-9
 
 
 def test_largest_remainder() -> None:
@@ -173,7 +219,8 @@ def test_the_fact_wins_the_prediction(path: Path) -> None:
     scene.prepare()
     assert clip.candidates[scene.softmax.best] == clip.fact.attribute  # type: ignore[attr-defined]
     assert scene.flow.n_layers == scene.n_layers  # the loop runs the preset's layer count
-    assert np.array_equal(scene.readout_vector, scene.flow.final[-1])
+    final = scene.flow.final[-1]
+    assert np.allclose(scene.readout_vector, final / np.linalg.norm(final))  # GPT's final norm
     assert not np.allclose(scene.readout_vector, scene.flow.embeddings[-1])
     assert sum(scene.part_percents.values()) == 100
     assert max(scene.part_percents, key=scene.part_percents.__getitem__) == "mlp"

@@ -19,6 +19,7 @@ from manim import (
     DOWN,
     DR,
     LEFT,
+    ORIGIN,
     PI,
     RIGHT,
     UP,
@@ -39,6 +40,7 @@ from manim import (
     Line,
     MathTex,
     Mobject,
+    Rectangle,
     ReplacementTransform,
     RoundedRectangle,
     ShowPassingFlash,
@@ -56,7 +58,14 @@ from manim import (
 import mathcore
 from mathcore.analogy import analogy_picture
 from mathcore.readout import largest_remainder, softmax_steps
-from mathcore.toy_transformer import STEPS, FlowSettings, Step, toy_flow
+from mathcore.toy_transformer import (
+    STEPS,
+    FlowSettings,
+    FlowStep,
+    Step,
+    displayed_addition,
+    toy_flow,
+)
 from scenes.config import TransformerRefresherConfig, fill, load_model
 from scenes.config.transformer_refresher import LAYERS_STORED
 from scenes.visual import frame, style
@@ -75,6 +84,7 @@ from scenes.visual.components import (
     name_text,
     number_entry,
 )
+from scenes.visual.components.text import fit_height_between
 from scenes.visual.marks import mark_overlay
 
 # The analogy's 3-D view in the narrow frames: above its panel in 9:16, smaller in 1:1.
@@ -91,7 +101,16 @@ NARROW_BAR_SCALE = 0.6
 NARROW_METER_LABEL = 4.0  # the meter of context and knowledge in the narrow frames
 NARROW_METER_WIDTH = 2.0
 METER_VALUE = 0.7  # room for a meter's value right of its bar
+MIN_READOUT_LABEL = 1.4  # the narrowest a candidate word of the readout is wrapped into
+PORTRAIT_TOKEN_SCALE = 1.4  # the tokens beat's tags in 9:16
+PORTRAIT_TABLE_SCALE = 1.3  # the softmax table in 9:16, at most
+PORTRAIT_TABLE_LIFT = 1.5
+PORTRAIT_BAR_SCALE = 2.5  # the parameter bar's height in 9:16
+FEED_SCALE = 0.3  # the copies fed to the MLP, shrunk as they travel
+WIDE_METER_LABEL = 2.7  # the meter's names and dot products in the wide frame
+WIDE_METER_WIDTH = 1.9  # its longest bar there
 ARC_TIP = 0.16  # arrowheads of the attention arrows
+ANSWER_APPROACH = 0.8  # the answer arrow's last leg, coming in from right of the word
 NARROW_ROW_ENTRIES = 4  # entries of a vector drawn as a row in the narrow frames (with "...")
 NARROW_ROW_H_BUFF = 1.0
 NARROW_TAG_WIDTH = 1.5  # widest a token tag left of its row may be
@@ -148,7 +167,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             detailed=min(LAYERS_STORED, self.n_layers),
         )
         space = self.flow.space
-        self.readout_vector = self.flow.final[-1]
+        self.readout_vector = self.flow.readout  # the final norm, as GPT does
         self.unembedding = c.sharpness * np.array([space[w] for w in c.candidates])
         self.softmax = softmax_steps(mathcore.logits(self.unembedding, self.readout_vector))
         words = {w.word: dict.fromkeys(w.features, 1.0) for w in c.analogy.words}
@@ -201,6 +220,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         tags = VGroup(*(TokenTag(t, self.token_colour(t)) for t in self.tokens))
         if frame.is_landscape():
             tags.arrange(RIGHT, buff=style.ITEM_GAP)
+        elif frame.is_portrait():  # the tall frame: one token a line, larger, as they stack later
+            tags.arrange(DOWN, buff=style.ROW_GAP).scale(PORTRAIT_TOKEN_SCALE)
         else:
             wrap_rows(tags, self.content_width(), style.ITEM_GAP, style.ROW_GAP)
         return fit_width(tags, self.content_width())
@@ -353,13 +374,32 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             *(Transform(tag, target) for tag, target in zip(tags, target_tags, strict=True)),
             run_time=self.seconds(style.MEDIUM),
         )
-        self.play(  # one vector after another, while the sentence says what they are
+        away = DOWN if frame.is_landscape() else RIGHT  # where a vector unrolls from its tag
+        self.play(  # one vector after another: the token lights up, its numbers roll out of it
             AnimationGroup(
-                *(TransformFromCopy(tag, col) for tag, col in zip(tags, cols, strict=True)),
+                *(
+                    Succession(
+                        Indicate(tag, color=style.HIGHLIGHT, scale_factor=1.1),
+                        AnimationGroup(
+                            TransformFromCopy(tag.get_box(), col.get_brackets()),
+                            AnimationGroup(
+                                *(
+                                    FadeIn(entry, shift=0.4 * away)
+                                    for line in col.get_mob_matrix()
+                                    for entry in line
+                                ),
+                                lag_ratio=0.15,
+                            ),
+                        ),
+                    )
+                    for tag, col in zip(tags, cols, strict=True)
+                ),
                 lag_ratio=style.LAG_SLOW,
             ),
-            run_time=max(self.seconds(style.LONG), 0.6 * self.sentence_seconds(0)),
+            run_time=max(self.seconds(style.LONG) * 2, 0.8 * self.sentence_seconds(0)),
         )
+        self.remove(*(m for col in cols for m in col.get_family()))  # the parts, as one
+        self.add(cols)
         note = label_text(self.words(self.clip.text.dimensions, n=self.clip.d_model), style.MUTED)
         if frame.is_landscape():
             note.next_to(cols, DOWN, buff=style.ITEM_GAP)
@@ -481,26 +521,86 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         if step == "norm" and record.norms is not None:
             lengths = self.lengths_under(record.norms, blocks, cols)
             self.play(FadeIn(lengths), run_time=pace)
-            one = mathcore.fixed(1.0, 2)
-            ones = VGroup(
-                *(
-                    self.length_text(rf"\|x\| = {one}" if frame.is_landscape() else one)
-                    .move_to(m)
-                    .align_to(m, LEFT if frame.is_landscape() else RIGHT)
-                    for m in lengths[: len(record.norms)]
-                ),
-                *lengths[len(record.norms) :].copy(),
-            )
-            self.play(
-                Transform(cols, self.columns_like(record.vectors, cols)),
-                Transform(lengths, ones),
-                run_time=pace,
-            )
+            self.feed(cols, record.normalised, loop.get_box(1), loop.get_box(2), pace)
             self.shown[f"norms_{layer}"] = [float(n) for n in record.norms]
             extra.append(lengths)
+        elif step == "mlp":
+            pieces = self.outputs(cols, record.added, loop.get_box(2))
+            self.play(FadeIn(pieces), run_time=self.seconds(style.SHORT) / 2)
+            self.play(
+                *(p.animate.move_to(c).set_opacity(0.0) for p, c in zip(pieces, cols, strict=True)),
+                Transform(cols, self.columns_like(record.vectors, cols)),
+                run_time=pace,
+            )
+            self.remove(pieces)
         else:
             self.play(Transform(cols, self.columns_like(record.vectors, cols)), run_time=pace)
         self.play(FadeOut(blocks), *(FadeOut(m) for m in extra), run_time=pace)
+
+    def feed(
+        self, cols: VGroup, normalised: np.ndarray, norm_box: Mobject, mlp_box: Mobject, pace: float
+    ) -> None:
+        """The norm step: a copy of every vector rises into the Norm block, comes out
+        rescaled to length 1 and goes on into the MLP block; the vectors stay as they are."""
+        copies = self.columns_like(normalised, cols)
+        small = VGroup(
+            *(self.cells(c, style.NORM_COLOUR).scale(FEED_SCALE).move_to(norm_box) for c in copies)
+        )
+        for copy in small:  # each is on screen on its own, in the Norm block
+            mark_overlay(copy)
+        self.play(  # each copy's digits turn into cells as it shrinks into the block
+            AnimationGroup(
+                *(
+                    ReplacementTransform(col.copy(), copy)
+                    for col, copy in zip(cols, small, strict=True)
+                ),
+                lag_ratio=0.1,
+            ),
+            run_time=2 * pace,
+        )
+        self.play(
+            small.animate.move_to(mlp_box).set_opacity(0.0),
+            Indicate(mlp_box, color=stage_tints()[2], scale_factor=1.0),
+            run_time=pace,
+        )
+        self.remove(small)
+
+    def outputs(self, cols: VGroup, added: np.ndarray, mlp_box: Mobject) -> VGroup:
+        """What the MLP computed from each copy, a small vector at its block (to be sent down
+        onto each vector, where it is added)."""
+        pieces = VGroup(
+            *(
+                self.cells(self.vector_mob(values, stage_tints()[2]), stage_tints()[2])
+                .scale(FEED_SCALE)
+                .move_to(mlp_box)
+                for values in added
+            )
+        )
+        for piece in pieces:
+            mark_overlay(piece)
+        return mark_overlay(pieces)
+
+    @staticmethod
+    def cells(vector: Mobject, colour: str) -> VGroup:
+        """``vector`` drawn without digits, for when it is too small to read: its brackets
+        and, in place of each number, a bar as wide as the number's size (a vector shrunk
+        into a block is seen going in, its digits would be specks)."""
+        assert isinstance(vector, ArrayMatrix)
+        values = [
+            float(m.get_value()) for m in vector.get_entries() if isinstance(m, DecimalNumber)
+        ]
+        top = max((abs(v) for v in values), default=1.0) or 1.0
+        bars = VGroup()
+        for entry in vector.get_entries():
+            if not isinstance(entry, DecimalNumber):
+                continue
+            size = abs(float(entry.get_value())) / top
+            bar = Rectangle(width=entry.width * (0.2 + 0.8 * size), height=0.6 * entry.height)
+            tint = colour if entry.get_value() >= 0 else style.MUTED
+            bars.add(
+                bar.set_fill(tint, opacity=style.BAR_OPACITY).set_stroke(width=0).move_to(entry)
+            )
+        return VGroup(vector.get_brackets().copy().set_color(colour), bars)
 
     @staticmethod
     def path_of(arrow: VMobject) -> VMobject:
@@ -561,7 +661,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 run_time=self.seconds(style.LONG * 2),
             )
         self.point_at_last(tags, cols, loop)
-        self.shown["flow_output"] = self.entries(self.columns(self.flow.final)[-1])
+        final = self.columns(self.flow.final)
+        self.shown["flow_output"] = self.entries(final[-1])
+        self.shown["flow_last_name"] = self.entries(
+            final[self.tokens.index(self.clip.fact.last_name)]
+        )
         self.last: tuple[VMobject, VMobject] = (tags[-1], cols[-1])
 
     def point_at_last(self, tags: VGroup, cols: VGroup, loop: LayerLoop) -> None:
@@ -587,17 +691,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     # -- the prediction ----------------------------------------------------------------
 
     def readout_product(self) -> tuple[VGroup, ArrayMatrix, EmbeddingColumn, MathTex, ArrayMatrix]:
-        """words | W_U | x = logits, with the final vector as x."""
+        """words | W_U | x = logits, with the final vector as x; long words wrap into the room
+        the product leaves them (so the digits keep their size)."""
         c = self.clip
         size = style.BODY_SIZE if frame.is_landscape() else style.SMALL_SIZE
         buff = style.ITEM_GAP if frame.is_landscape() else NARROW_ITEM_GAP
-        labels = [name_text(w, style.READOUT_LABEL, style.TEXT, size) for w in c.candidates]
-        gap = max(style.MATRIX_V_BUFF, max(label.height for label in labels) + style.ITEM_GAP)
-        shown = c.display.rows if frame.is_landscape() else NARROW_MATRIX_COLUMNS
-        spacing = {} if frame.is_landscape() else {"h_buff": NARROW_MATRIX_H_BUFF}
-        matrix = ArrayMatrix(
-            self.unembedding, len(c.candidates), shown, 1, style.MATRIX_SIZE, v_buff=gap, **spacing
-        )
         vector = EmbeddingColumn(
             self.readout_vector,
             c.display.rows,
@@ -608,6 +706,17 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         equals = MathTex("=", font_size=style.MATH_SIZE)
         logits = ArrayMatrix(
             self.softmax.logits.reshape(-1, 1), len(c.candidates), 1, 2, style.READOUT_SIZE
+        )
+        shown = c.display.rows if frame.is_landscape() else NARROW_MATRIX_COLUMNS
+        spacing = {} if frame.is_landscape() else {"h_buff": NARROW_MATRIX_H_BUFF}
+        rows = len(c.candidates)
+        width = ArrayMatrix(self.unembedding, rows, shown, 1, style.MATRIX_SIZE, **spacing).width
+        rest = width + vector.width + equals.width + logits.width + 4 * buff
+        room = min(style.READOUT_LABEL, max(MIN_READOUT_LABEL, self.content_width() - rest))
+        labels = [name_text(w, room, style.TEXT, size) for w in c.candidates]
+        gap = max(style.MATRIX_V_BUFF, max(label.height for label in labels) + style.ITEM_GAP)
+        matrix = ArrayMatrix(
+            self.unembedding, len(c.candidates), shown, 1, style.MATRIX_SIZE, v_buff=gap, **spacing
         )
         product = VGroup(matrix, vector, equals, logits).arrange(RIGHT, buff=buff)
         words = VGroup()
@@ -675,22 +784,40 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         blank = Line(answer.get_corner(DL), answer.get_corner(DR), color=style.TEXT)
         words, matrix, vector, equals, logits = self.readout_product()
         VGroup(words, matrix, vector, equals, logits).move_to(style.READOUT_DROP * DOWN)
+        stream = EmbeddingColumn(
+            self.flow.final[-1],
+            self.clip.display.rows,
+            self.clip.display.decimals,
+            self.token_colour(self.tokens[-1]),
+            style.COLUMN_SIZE,
+        ).replace(vector, dim_to_match=1)
+        self.shown["prediction_stream"] = self.entries(stream)
         self.shown["prediction_input"] = self.entries(vector)
         self.play(
             FadeIn(prompt),
             Create(blank),
             FadeOut(last[0]),
-            ReplacementTransform(last[1], vector),
+            ReplacementTransform(last[1], stream),
             run_time=self.seconds(style.MEDIUM),
         )
         self.until_sentence(1)
+        rescale = self.final_norm(stream, vector)
         note = self.vocabulary_note(words, VGroup(words, matrix))
-        self.play(FadeIn(matrix), FadeIn(words), FadeIn(note), run_time=self.seconds(style.MEDIUM))
+        self.play(
+            FadeIn(matrix),
+            FadeIn(words),
+            FadeIn(note),
+            FadeOut(rescale),
+            run_time=self.seconds(style.MEDIUM),
+        )
         self.row_by_row(matrix, vector, equals, logits)
         table = self.softmax_table(words.copy())
         left = style.EDGE_BUFFER - config.frame_width / 2
         target = VGroup(words.copy(), table).shift((left - words.get_left()[0]) * RIGHT)
         fit_width(target, self.content_width())
+        if frame.is_portrait():  # the tall frame has room: larger, and closer to the prompt
+            target.scale(min(PORTRAIT_TABLE_SCALE, self.content_width() / target.width))
+            target.set_x(0).shift(PORTRAIT_TABLE_LIFT * UP)
         heads = self.headers(table)  # from the columns where they end up
         spot = self.settle_table(VGroup(target, heads), note, VGroup(prompt, blank))
         logits_shown = table[0]
@@ -725,6 +852,27 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.land_prediction(
             answer, blank, words, bars, heads if spot is None else VGroup(heads, note)
         )
+
+    def final_norm(self, stream: VMobject, vector: VMobject) -> VMobject:
+        """The last stream divided by its length (GPT's final normalisation): its length is
+        written under it, and the column turns into the normalised one; returns the note."""
+        length = mathcore.fixed(float(np.linalg.norm(self.flow.final[-1])), 2)
+        note = VGroup(
+            MathTex(rf"\div {length}", font_size=style.READOUT_SIZE, color=style.NORM_COLOUR),
+            fitted_text(
+                self.words(self.clip.text.final_norm),
+                min(self.content_width(), 4.0),
+                style.NORM_COLOUR,
+                style.SMALL_SIZE,
+            ),
+        ).arrange(DOWN, buff=style.ITEM_GAP / 2)
+        note.next_to(stream, DOWN, buff=style.ITEM_GAP)
+        if note.get_bottom()[1] < style.EDGE_BUFFER - config.frame_height / 2:
+            note.next_to(stream, UP, buff=style.ITEM_GAP)
+        self.shown["final_length"] = [float(length)]
+        self.play(FadeIn(note), run_time=self.seconds(style.SHORT))
+        self.play(ReplacementTransform(stream, vector), run_time=self.seconds(style.MEDIUM))
+        return note
 
     def row_by_row(
         self, matrix: ArrayMatrix, vector: VMobject, equals: VMobject, logits: ArrayMatrix
@@ -811,6 +959,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         if not any(self.crosses(straight.get_start(), straight.get_end(), m) for m in avoid):
             return VGroup(), straight
         x = max(mark.get_right()[0], avoid.get_right()[0]) + style.ITEM_GAP
+        x = max(x, answer.get_right()[0] + ANSWER_APPROACH)  # in from the right of the word
+        x = min(x, config.frame_width / 2 - style.EDGE_BUFFER / 2)
         corner = np.array([x, answer.get_y(), 0.0])
         tip_at = np.array([blank.get_right()[0] + style.ARROW_BUFF, answer.get_y(), 0.0])
         last = Arrow(corner, tip_at, buff=0, color=colour)
@@ -952,119 +1102,151 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
     # -- context and knowledge ---------------------------------------------------------
 
     def meter(self) -> tuple[VGroup, list[ValueTracker]]:
-        """Bars for first name · x, last name · x and attribute · x, with their values."""
-        fact, colours, text = self.clip.fact, self.clip.colours, self.clip.text
-        labels = (
-            (fact.first_name, self.words(text.context)),
-            (fact.last_name, ""),
-            (fact.attribute, self.words(text.knowledge)),
-        )
+        """Bars for first name · x, last name · x and attribute · x of the last name's stream,
+        with their values (a name and its dot product on one line, then the bar)."""
+        fact, colours = self.clip.fact, self.clip.colours
+        names = (fact.first_name, fact.last_name, fact.attribute)
         tints = (colours.first_name, colours.last_name, colours.attribute)
-        start = self.flow.features[0, self.tokens.index(fact.last_name)]
-        trackers = [ValueTracker(float(v)) for v in start]
-        shown = self.flow.features[: 1 + 3 * min(LAYERS_STORED, self.n_layers)]
-        self.meter_top = max(1.0, float(shown[:, self.tokens.index(fact.last_name)].max()))
-        names, bars, values = VGroup(), VGroup(), VGroup()
-        for label, tint, tracker in zip(labels, tints, trackers, strict=True):
-            name, role = label
+        column = self.flow.features[:, self.tokens.index(fact.last_name)]
+        trackers = [ValueTracker(float(v)) for v in column[0]]
+        self.meter_top = max(1.0, float(column.max()))
+        labels, bars, values = VGroup(), VGroup(), VGroup()
+        for name, tint, tracker in zip(names, tints, trackers, strict=True):
             dot = self.dot_label(name, tint)
-            if frame.is_landscape():
-                words = VGroup(name_text(name, self.meter_label(), tint, style.BODY_SIZE), dot)
-            else:  # the name and its dot product on one line: the frame is short of height
-                room = self.meter_label() - dot.width - style.ITEM_GAP
-                first = VGroup(name_text(name, room, tint, style.BODY_SIZE), dot)
-                words = VGroup(first.arrange(RIGHT, buff=style.ITEM_GAP))
-            if role:
-                words.add(name_text(role, self.meter_label(), style.MUTED, style.BODY_SIZE))
-            names.add(words.arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP / 2))
+            room = self.meter_label() - dot.width - style.ITEM_GAP
+            words = name_text(name, room, tint, style.BODY_SIZE)
+            labels.add(VGroup(words, dot).arrange(RIGHT, buff=style.ITEM_GAP))
             bar = RoundedRectangle(
                 corner_radius=0.02, width=self.meter_width(), height=style.PROBABILITY_HEIGHT
             )
             bars.add(bar.set_fill(tint, opacity=style.BAR_OPACITY).set_stroke(width=0))
             values.add(number_entry(tracker.get_value(), 2, style.READOUT_SIZE, tint))
-        names.arrange(DOWN, aligned_edge=LEFT, buff=style.WIDE_GAP / 2)
-        rows = VGroup(names, bars, values)
-        for label_group, shape, value, tracker in zip(names, bars, values, trackers, strict=True):
-            self.meter_bar(shape, label_group, tracker.get_value())
+        labels.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
+        rows = VGroup(labels, bars, values)
+        for label, shape, value, tracker in zip(labels, bars, values, trackers, strict=True):
+            self.meter_bar(shape, label, tracker.get_value())
             value.next_to(shape, RIGHT, buff=style.ITEM_GAP)
-            shape.add_updater(
-                lambda m, t=tracker, w=label_group: self.meter_bar(m, w, t.get_value())
-            )
-            value.add_updater(
-                lambda m, t=tracker, b=shape: m.set_value(round(t.get_value(), 2) + 0.0).next_to(
-                    b, RIGHT, buff=style.ITEM_GAP
-                )
-            )
+            shape.add_updater(lambda m, t=tracker, w=label: self.meter_bar(m, w, t.get_value()))
         return rows, trackers
+
+    def meter_to(
+        self, rows: VGroup, trackers: list[ValueTracker], values: np.ndarray
+    ) -> list[Animation]:
+        """The meter moving to ``values``: each bar grows or shrinks while its number turns
+        into the new one at the bar's new end (typeset once, not on every frame)."""
+        labels, bars, numbers = rows
+        moves: list[Animation] = []
+        for label, bar, number, tracker, value in zip(
+            labels, bars, numbers, trackers, values, strict=True
+        ):
+            end = bar.copy().clear_updaters()
+            self.meter_bar(end, label, float(value))
+            target = number_entry(float(value), 2, style.READOUT_SIZE, number.get_color().to_hex())
+            moves += [
+                tracker.animate.set_value(float(value)).build(),
+                Transform(number, target.next_to(end, RIGHT, buff=style.ITEM_GAP)),
+            ]
+        return moves
 
     @staticmethod
     def dot_label(name: str, tint: str) -> MathTex:
         """What a meter bar measures: the word's direction (its initial) dotted with the
-        vector E on the last name."""
+        stream x on the last name."""
         initial = name[0].upper() if name[0].isalpha() else "W"
         return MathTex(
-            rf"\vec{{{initial}}} \cdot \vec{{E}}", font_size=style.READOUT_SIZE, color=tint
+            rf"\vec{{{initial}}} \cdot \vec{{x}}", font_size=style.READOUT_SIZE, color=tint
         )
 
     @staticmethod
     def meter_label() -> float:
-        """Width of the meter's names (narrower in the narrow frames)."""
-        return style.METER_LABEL if frame.is_landscape() else NARROW_METER_LABEL
+        """Width of the meter's names and dot products."""
+        return WIDE_METER_LABEL if frame.is_landscape() else NARROW_METER_LABEL
 
     @staticmethod
     def meter_width() -> float:
-        """Length of a meter bar at value 1."""
-        return style.METER_WIDTH if frame.is_landscape() else NARROW_METER_WIDTH
+        """Length of the longest meter bar."""
+        return WIDE_METER_WIDTH if frame.is_landscape() else NARROW_METER_WIDTH
 
     def meter_bar(self, bar: Mobject, words: Mobject, value: float) -> None:
         """Stretch ``bar`` to ``value`` (negative values draw nothing) beside ``words``; the
-        largest value shown fills the meter's width."""
+        largest value the beat shows fills the meter's width."""
         length = self.meter_width() * max(value, 0.0) / self.meter_top
         bar.stretch_to_fit_width(max(length, style.TINY))
         left = words.get_left()[0] + self.meter_label() + style.ITEM_GAP
         bar.move_to((left + bar.width / 2) * RIGHT + words.get_center()[1] * UP)
 
-    def last_name_vector(self, values: np.ndarray) -> VMobject:
-        """The vector on the last name's token, drawn as in the flow (a column in the wide
-        frame, a row in the narrow ones)."""
-        index = self.tokens.index(self.clip.fact.last_name)
-        return self.columns(np.repeat(np.asarray(values)[None, :], len(self.tokens), 0))[index]
+    def vector_mob(self, values: np.ndarray, colour: str) -> VMobject:
+        """A vector drawn as in the flow: a column in the wide frame, a row in the narrow
+        ones, its brackets in ``colour``."""
+        display = self.clip.display
+        if frame.is_landscape():
+            return EmbeddingColumn(
+                values, display.rows, display.decimals, colour, style.COLUMN_SIZE
+            )
+        row = ArrayMatrix(
+            np.asarray(values)[None, :],
+            1,
+            min(display.rows, NARROW_ROW_ENTRIES),
+            display.decimals,
+            style.COLUMN_SIZE,
+            h_buff=NARROW_ROW_H_BUFF,
+        )
+        row.get_brackets().set_color(colour)
+        return row
 
-    def soaking_stage(
-        self,
-    ) -> tuple[Mobject, LayerLoop, VGroup, VMobject, VGroup, list[ValueTracker]]:
-        """(heading, loop, the tag with its vector, the vector, the meter, its trackers)."""
+    def soaking_stage(self) -> tuple[Mobject, LayerLoop, VGroup, VGroup, list[ValueTracker]]:
+        """(heading, loop, the slots of x + Δ = x' with the tag, the meter, its trackers).
+
+        The slots are placeholders: ``slots[0]`` the tag, then x, +, Δ, =, x' and the place
+        of the caption under Δ. Wide frame: the sum side by side left, the meter right;
+        narrow frames: the sum as stacked rows, the meter under it."""
         fact = self.clip.fact
         heading = self.title(self.clip.text.absorbing)
         loop = self.layer_loop()
         loop.next_to(
             heading, DOWN, buff=style.SECTION_GAP if frame.is_landscape() else style.ITEM_GAP
         )
-        tag = TokenTag(fact.last_name, self.token_colour(fact.last_name))
-        column = self.last_name_vector(self.flow.embeddings[self.tokens.index(fact.last_name)])
+        tint = self.token_colour(fact.last_name)
+        sample = self.flow.embeddings[self.tokens.index(fact.last_name)]
+        tag = TokenTag(fact.last_name, tint)
+        x, delta, new = (self.vector_mob(sample, tint) for _ in range(3))
+        plus, equals = (
+            MathTex("+", font_size=style.MATH_SIZE),
+            MathTex("=", font_size=style.MATH_SIZE),
+        )
         rows, trackers = self.meter()
+        note = label_text("placeholder", style.MUTED, style.BODY_SIZE)  # where Δ is named
         if frame.is_landscape():
-            vector = VGroup(tag, column).arrange(DOWN, buff=style.ITEM_GAP)
-            vector.to_edge(LEFT, buff=style.MARGIN).shift(1.2 * DOWN)  # under the loop arrow
-            rows.next_to(vector, RIGHT, buff=style.WIDE_GAP).match_y(vector)
-        else:  # the vector as a row under the loop, its meter under it
+            fit_width(tag, max(x.width, style.HEADING_WIDTH))
+            VGroup(x, plus, delta, equals, new).arrange(RIGHT, buff=style.ITEM_GAP)
+            tag.next_to(x, UP, buff=style.ITEM_GAP)
+            total = VGroup(tag, x, plus, delta, equals, new)
+            total.to_edge(LEFT, buff=style.MARGIN)
+            total.shift((loop.get_bottom()[1] - style.SECTION_GAP - total.get_top()[1]) * UP)
+            note.next_to(delta, UP, buff=style.ITEM_GAP)  # the tag's height: room above
+            rows.next_to(total, RIGHT, buff=style.SECTION_GAP).match_y(x)
+        else:
             fit_width(tag, NARROW_TAG_WIDTH)
-            vector = VGroup(tag, column).arrange(RIGHT, buff=style.ITEM_GAP)
-            below = VGroup(vector, rows).arrange(DOWN, buff=style.SECTION_GAP)
-            floor = style.EDGE_BUFFER - config.frame_height / 2
-            top = loop.get_bottom()[1] - style.SECTION_GAP
-            if below.height > top - floor:  # long names wrap into more lines: closer
-                rows[0].arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
-                below.arrange(DOWN, buff=style.ITEM_GAP)
-                top = loop.get_bottom()[1] - style.ITEM_GAP
-            below.move_to(((top + floor) / 2) * UP)
-            vector.set_x(0)
+            VGroup(x, delta, new).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
+            tag.next_to(x, LEFT, buff=style.ITEM_GAP)
+            plus.next_to(delta, LEFT, buff=style.ITEM_GAP).align_to(tag, RIGHT)
+            equals.next_to(new, LEFT, buff=style.ITEM_GAP).align_to(tag, RIGHT)
+            total = VGroup(tag, x, plus, delta, equals, new)
+            note.next_to(total, DOWN, buff=style.ITEM_GAP)
             full = self.meter_label() + self.meter_width() + 2 * style.ITEM_GAP + METER_VALUE
+            rows.next_to(note, DOWN, buff=style.ROW_GAP)
             rows.shift((-full / 2 - rows.get_left()[0]) * RIGHT)  # room for the longest bar
-        return heading, loop, vector, column, rows, trackers
+            below = VGroup(total, note, rows)
+            floor = style.EDGE_BUFFER - config.frame_height / 2
+            top = loop.get_bottom()[1] - style.ITEM_GAP
+            fit_height_between(below, top, floor)
+            below.shift((top - below.get_top()[1]) * UP)
+            total.set_x(0)
+        slots = VGroup(tag, x, plus, delta, equals, new, note)
+        return heading, loop, slots, rows, trackers
 
     def carrier(self, step: Step, box: Mobject) -> VMobject | None:
-        """What a block pours into the vector, shown leaving the block: the first name from
+        """What a block pours into the stream, shown leaving the block: the first name from
         attention (context), the attribute from the MLP (knowledge); the norm adds nothing."""
         fact, colours = self.clip.fact, self.clip.colours
         word = {
@@ -1075,18 +1257,21 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             return None
         name, tint = word[step]
         words = name_text(name, NARROW_METER_LABEL, tint, style.BODY_SIZE)
-        return mark_overlay(words.next_to(box, DOWN, buff=style.ITEM_GAP))  # it flies into x
+        return mark_overlay(words.next_to(box, DOWN, buff=style.ITEM_GAP))  # it flies into Δ
 
     @beat
     def beat_context_knowledge(self) -> None:
         self.clear_stage()
         index = self.tokens.index(self.clip.fact.last_name)
-        heading, loop, vector, column, rows, trackers = self.soaking_stage()
+        heading, loop, slots, rows, trackers = self.soaking_stage()
+        tag, x = slots[0], slots[1]
+        x.become(self.last_name_vector(self.flow.embeddings[index]).move_to(x))
         self.play(
-            *(FadeIn(m) for m in (heading, loop, vector, rows)), run_time=self.seconds(style.MEDIUM)
+            *(FadeIn(m) for m in (heading, loop, tag, x, rows)), run_time=self.seconds(style.MEDIUM)
         )
-        self.until_sentence(1)  # only its own word so far
+        self.until_sentence(0)  # only its own word so far
         self.play(Indicate(rows[0][1], color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
+        stream = self.flow.embeddings[index]
         for layer in range(1, min(LAYERS_STORED, self.n_layers) + 1):
             if layer > 1:
                 self.until_sentence(4)  # layer after layer
@@ -1095,48 +1280,152 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                     run_time=self.seconds(style.SHORT),
                 )
             for stage, step in enumerate(STEPS):
-                if layer == 1 and step != "norm":
-                    self.until_sentence(2 if step == "attention" else 3)
+                if layer == 1:
+                    self.until_sentence(1 + stage)
+                record = self.flow.step(layer, step)
                 values = self.flow.features[self.flow.feature_index(layer, step), index]
-                new = self.last_name_vector(self.flow.step(layer, step).vectors[index])
-                self.soak(loop.get_box(stage), step, column, new.move_to(column), trackers, values)
-                column = new
-        final = self.flow.features[-1, index]
+                box = loop.get_box(stage)
+                if step == "norm":
+                    self.normalised_copy(box, loop.get_box(2), slots, x, record, index, layer > 1)
+                    continue
+                x = self.add_to_stream(box, step, slots, x, stream, record.vectors[index])
+                self.play(
+                    *self.meter_to(rows, trackers, values), run_time=self.seconds(style.SHORT)
+                )
+                stream = record.vectors[index]
         if self.n_layers > LAYERS_STORED:
-            new = self.last_name_vector(self.flow.final[index]).move_to(column)
-            self.play(
-                ChangeDecimalToValue(loop.get_count(), self.n_layers),
-                Succession(FadeOut(column), FadeIn(new)),
-                *(t.animate.set_value(float(v)) for t, v in zip(trackers, final, strict=True)),
-                run_time=self.seconds(style.LONG),
-            )
-        self.shown["absorbed"] = [round(float(v), 2) for v in final]
+            x = self.other_layers(loop, slots, x, stream, rows, trackers)
+        self.shown["absorbed"] = [round(float(v), 2) for v in self.flow.features[-1, index]]
+        self.shown["absorbed_stream"] = self.entries(x)
 
-    def soak(
+    def other_layers(
+        self,
+        loop: LayerLoop,
+        slots: VGroup,
+        x: VMobject,
+        stream: np.ndarray,
+        rows: VGroup,
+        trackers: list[ValueTracker],
+    ) -> VMobject:
+        """The layers after the stored ones, at once: the counter runs to the last layer,
+        their summed Δ is added to x (returned) and the meter shows the final stream."""
+        index = self.tokens.index(self.clip.fact.last_name)
+        self.play(
+            ChangeDecimalToValue(loop.get_count(), self.n_layers),
+            Succession(
+                *(Indicate(b, color=c) for b, c in zip(loop.boxes, stage_tints(), strict=True))
+            ),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        x = self.add_to_stream(loop.boxes, None, slots, x, stream, self.flow.final[index])
+        self.play(
+            *self.meter_to(rows, trackers, self.flow.features[-1, index]),
+            run_time=self.seconds(style.SHORT),
+        )
+        return x
+
+    def add_to_stream(
         self,
         box: Mobject,
-        step: Step,
-        old: VMobject,
-        new: VMobject,
-        trackers: list[ValueTracker],
-        values: np.ndarray,
-    ) -> None:
-        """One block's turn: it lights up, what it adds travels from it into the vector, and
-        the vector and its meter change as it lands."""
-        tint = stage_tints()[STEPS.index(step)]
-        carrier = self.carrier(step, box)
-        light: Animation = Indicate(box, color=tint, scale_factor=1.0)
+        step: Step | None,
+        slots: VGroup,
+        x: VMobject,
+        before: np.ndarray,
+        after: np.ndarray,
+    ) -> VMobject:
+        """A block's turn: its output Δ leaves the block (with the word it carries) into the
+        Δ slot, x + Δ = x' is written with the digits adding up as shown, and x' slides into
+        the place of x (returned). ``step`` None: the remaining layers at once."""
+        plus, slot_delta, equals, slot_new, slot_note = slots[2:]
+        _, shown_delta, shown_new = displayed_addition(before, after, self.clip.display.decimals)
+        tint = stage_tints()[STEPS.index(step)] if step is not None else style.MUTED
+        delta = self.vector_mob(shown_delta, tint).move_to(slot_delta)
+        new = self.last_name_vector(shown_new).move_to(slot_new)
+        if not frame.is_landscape():
+            delta.align_to(slot_delta, LEFT)
+            new.align_to(slot_new, LEFT)
+        words = {
+            "attention": self.clip.text.context,
+            "mlp": self.clip.text.knowledge,
+            None: self.clip.text.later_layers,
+        }[step]
+        note = fitted_text(
+            self.words(words, layers=self.n_layers - LAYERS_STORED),
+            min(self.content_width(), 4.5 if frame.is_landscape() else self.content_width()),
+            tint if step is not None else style.MUTED,
+            style.BODY_SIZE,
+        )
+        if frame.is_landscape():  # over Δ, starting at its left (the tag is left of it)
+            note.move_to(slot_note, DOWN).align_to(delta, LEFT)
+        else:
+            note.move_to(slot_note, UP)
+        carrier = self.carrier(step, box) if step is not None else None
+        light: list[Animation] = [Indicate(box, color=tint, scale_factor=1.0)] if step else []
         if carrier is not None:
-            self.play(light, FadeIn(carrier, shift=0.2 * DOWN), run_time=self.seconds(style.SHORT))
-            light = carrier.animate.move_to(old).scale(0.4).set_opacity(0.0).build()
+            self.play(*light, FadeIn(carrier, shift=0.2 * DOWN), run_time=self.seconds(style.SHORT))
+            light = [carrier.animate.move_to(delta).scale(0.4).set_opacity(0.0).build()]
         self.play(
-            light,
-            Succession(FadeOut(old), FadeIn(new)),  # the block hands back a new vector
-            *(t.animate.set_value(float(v)) for t, v in zip(trackers, values, strict=True)),
+            *light,
+            TransformFromCopy(box, delta),  # the block's output comes down out of it
+            FadeIn(plus),
+            FadeIn(note),
             run_time=self.seconds(style.MEDIUM),
         )
         if carrier is not None:
             self.remove(carrier)
+        clean = new.copy()  # a Transform leaves its target with the source's many parts
+        self.play(
+            FadeIn(equals),
+            TransformFromCopy(VGroup(x, delta), new),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.remove(new)
+        self.add(clean)
+        new = clean
+        triples = zip(self.entries(x), self.entries(delta), self.entries(new), strict=True)
+        self.shown.setdefault("stream_sums", []).extend(v for t in triples for v in t)
+        self.play(
+            FadeOut(VGroup(x, plus, delta, equals, note)),
+            new.animate.move_to(x, aligned_edge=LEFT if not frame.is_landscape() else ORIGIN),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        return new
+
+    def normalised_copy(
+        self,
+        box: Mobject,
+        mlp_box: Mobject,
+        slots: VGroup,
+        stream: VMobject,
+        record: FlowStep,
+        index: int,
+        fast: bool,
+    ) -> None:
+        """The norm step: a copy of x, divided by its length, appears in the Δ slot (x itself
+        stays as it is, and so does the meter), and flies into the MLP block that reads it."""
+        slot_delta, slot_note = slots[3], slots[6]
+        assert record.norms is not None
+        copy = self.vector_mob(record.normalised[index], style.NORM_COLOUR).move_to(slot_delta)
+        if not frame.is_landscape():
+            copy.align_to(slot_delta, LEFT)
+        length = mathcore.fixed(float(record.norms[index]), 2)
+        note = MathTex(
+            rf"\vec{{x}} \div {length}", font_size=style.READOUT_SIZE, color=style.NORM_COLOUR
+        )
+        if frame.is_landscape():
+            note.move_to(slot_note, DOWN).set_x(copy.get_x())
+        else:
+            note.move_to(slot_note, UP)
+        pace = self.seconds(style.SHORT if fast else style.MEDIUM)
+        self.play(Indicate(box, color=style.NORM_COLOUR, scale_factor=1.0), run_time=pace)
+        self.play(TransformFromCopy(stream, copy), FadeIn(note), run_time=pace)
+        self.shown.setdefault("normalised", []).extend(self.entries(copy))
+        self.play(
+            copy.animate.move_to(mlp_box).scale(0.2).set_opacity(0.0),
+            FadeOut(note),
+            run_time=pace,
+        )
+        self.remove(copy)
 
     # -- where the parameters are ------------------------------------------------------
 
@@ -1151,7 +1440,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             "other": style.MUTED,
         }
         width = min(style.BAR_WIDTH, self.content_width())
-        bar = StackedBar(self.parts, colours, width, style.SHARE_BAR_HEIGHT).move_to(
+        tall = PORTRAIT_BAR_SCALE if frame.is_portrait() else 1.0  # the tall frame's room
+        bar = StackedBar(self.parts, colours, width, tall * style.SHARE_BAR_HEIGHT).move_to(
             style.PICTURE_LIFT * UP
         )
         names = {"mlp": text.mlp_part, "attention": text.attention_part, "other": text.other_part}
@@ -1222,3 +1512,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         left = style.EDGE_BUFFER - config.frame_width / 2
         if labels.get_left()[0] < left:  # still too wide: shrink into the frame
             fit_width(labels, right - left).move_to(labels).set_x(0)
+
+    def last_name_vector(self, values: np.ndarray) -> VMobject:
+        """The stream on the last name's token, drawn as in the flow."""
+        return self.vector_mob(values, self.token_colour(self.clip.fact.last_name))
