@@ -145,7 +145,9 @@ class Opening(BeatScene[OpeningConfig]):
             for _ in range(2)
         )
         colours = self.clip.colours
-        guess = label_text(self.clip.fact.attribute, colours.attribute, PROMPT_SIZE)
+        guess = fit_width(
+            label_text(self.clip.fact.attribute, colours.attribute, PROMPT_SIZE), self.width
+        )
         column = VGroup(arrow_in, model, arrow_out, guess).arrange(DOWN, buff=0.12)
         column.set_y((line.get_bottom()[1] - style.SECTION_GAP + self.caption_top()) / 2)
         return model, arrow_in, arrow_out, guess
