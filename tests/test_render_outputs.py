@@ -42,7 +42,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 
 def test_narrated_render_writes_sections_and_subtitles(tmp_path: Path) -> None:
     config = tmp_path / "narrated.yaml"
-    config.write_text(NARRATED)
+    config.write_text(NARRATED + "pacing: 0.5\n")  # every rule below, in half the frames
     result = run("render", str(config), "--sections", "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "out" / "narrated"
@@ -59,18 +59,21 @@ def test_narrated_render_writes_sections_and_subtitles(tmp_path: Path) -> None:
     clip = load_clip(config)
     cues = srt_cues((folder / "low.srt").read_text())
     assert (folder / "low.vtt").read_text().startswith("WEBVTT\n\n")
-    # One cue or more per beat, inside its beat; each cue up for its reading time.
+    # One cue or more per beat, inside its beat; each cue up for its reading time (times the
+    # pacing, which scales every time of the clip).
     for section in sections:
         inside = [c for c in cues if section["start"] - 1e-3 <= c[0] < section["end"]]
         assert inside, section["name"]
         for start, end, words in inside:
             assert end <= section["end"] + 1e-3
-            assert end - start >= clip.narration.reading_seconds(words) - 0.07  # one frame
+            needed = clip.pacing * clip.narration.reading_seconds(words)
+            assert end - start >= needed - 0.07  # one frame
     assert "A vector for the whole name Michael Jordan." in [c[2] for c in cues]
-    # A beat lasts at least as long as its narration takes to say.
+    # A beat lasts at least as long as its narration takes to say (at the clip's pace).
+    assert clip.pacing == 0.5
     for section in sections:
         said = sum(clip.narration.speaking_seconds(s) for s in _sentences(clip, section["name"]))
-        assert section["end"] - section["start"] >= said
+        assert section["end"] - section["start"] >= clip.pacing * said
 
 
 def _sentences(clip: object, beat: str) -> tuple[str, ...]:

@@ -387,10 +387,12 @@ def _observed_run(
 def draw_nothing(scene: Scene) -> None:
     """Keep ``scene``'s renderer from drawing: in skip mode manim's Cairo renderer still draws
     every animation's end (the still mobjects, then the moving ones, at the frame's full pixel
-    size) and copies the pixels twice, for frames nobody writes; that was most of a dry run's
-    time. The check reads mobjects, never pixels (:meth:`LayoutObserver.save_frame` draws its
-    own). The one effect of drawing the check depends on is kept: a 3-D camera's rotation
-    matrix is set from its angles whenever it draws (the check projects points with it)."""
+    size) and copies the pixels twice, for frames nobody writes: a third of a dry run's CPU
+    time (the MLP walkthrough in 16:9, 41 s before, 28 s without). The check reads mobjects,
+    never pixels (:meth:`LayoutObserver.save_frame` draws its own). The one effect of drawing
+    the check depends on is kept: a 3-D camera's rotation matrix is set from its angles
+    whenever it draws (the check projects points with it). Most of what is left is manim
+    copying mobjects (each Transform deep-copies its mobject and its target)."""
     from manim import ThreeDCamera
 
     camera = _camera(scene)

@@ -713,6 +713,8 @@ def plan_clip(clip: ClipConfig) -> tuple[list[BeatTiming], list[subtitles.Span]]
     within a frame per animation."""
     from manim import tempconfig
 
+    from scenes.app.layout import draw_nothing
+
     lock_svg_parsing()
     with (
         tempfile.TemporaryDirectory(prefix="llmfacts-plan-") as scratch,
@@ -726,6 +728,7 @@ def plan_clip(clip: ClipConfig) -> tuple[list[BeatTiming], list[subtitles.Span]]
         ),
     ):
         scene = scene_class(clip)(clip, skip_animations=True)
+        draw_nothing(scene)  # skip mode would still draw each animation's end
         scene.render()
     timeline: list[BeatTiming] = scene.timeline
     spans = [subtitles.Span(b.name, b.start, b.end) for b in timeline]
