@@ -44,6 +44,7 @@ from manim import (
     ReplacementTransform,
     Restore,
     Square,
+    Succession,
     SurroundingRectangle,
     Transform,
     TransformFromCopy,
@@ -51,6 +52,7 @@ from manim import (
     VMobject,
     Write,
     config,
+    rate_functions,
 )
 
 import mathcore
@@ -86,9 +88,14 @@ NARROW_COLUMNS = 3  # columns of a matrix drawn in the square and vertical frame
 SQUARE_ROWS = 4  # rows of a vector or matrix drawn in the square frame
 NARROW_NAME_WIDTH = 3.0  # the same in the vertical frame
 SQUARE_NAME_WIDTH = 3.4  # and in the square one, whose tables are short of height, not width
-SQUARE_TABLE_GAPS = (0.4, 0.2)  # between a table's columns and rows in the square frame
+SQUARE_TABLE_GAPS = (0.3, 0.2)  # between a table's columns and rows in the square frame
 SQUARE_GRAPH_WIDTH = 3.2  # the activation graph's axes in the square frame
 SQUARE_GRAPH_HEIGHT = 1.8
+SQUARE_PRODUCT_GAP = 0.15  # between a matrix product's parts in the square frame
+SQUARE_LAYER_GAP = 1.8  # between the network's two layers in the square frame
+# The pipeline in the square frame: gap between boxes, box height, room each side of a label
+# (its labels keep 20 px glyphs once it spans the frame's width).
+SQUARE_PIPELINE = (0.3, 0.7, 0.1)
 SHRINK = 0.04  # a picture returning into its stage shrinks to this scale
 MAX_ZOOM = 1.5  # a stage's picture is enlarged at most this much to fill the room
 ZOOM_MATRIX_SIZE = 30  # entries of a matrix in a wide picture, which place() shrinks (>= 14 px)
@@ -163,7 +170,11 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         # In a narrow frame the pipeline spans the frame's width with shorter arrows, so that
         # its labels keep their size.
         gap = style.PIPELINE_GAP if frame.is_landscape() else NARROW_PIPELINE_GAP
-        self.pipeline = MLPPipeline(self.stage_labels(), gap=gap)
+        if self.is_square():  # tighter still: the square frame's room is short of height too
+            gap, height, pad = SQUARE_PIPELINE
+            self.pipeline = MLPPipeline(self.stage_labels(), box_height=height, gap=gap, pad=pad)
+        else:
+            self.pipeline = MLPPipeline(self.stage_labels(), gap=gap)
         self.content_key = ""
 
     def narration_values(self) -> dict[str, object]:
@@ -357,7 +368,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
 
     def product(self, weights: np.ndarray, vector: np.ndarray, result: np.ndarray) -> MatrixProduct:
         d = self.clip.display
-        return MatrixProduct(
+        product = MatrixProduct(
             mathcore.rounded(weights, d.decimals),
             vector,
             result,
@@ -365,7 +376,17 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             self.shown_columns(),
             d.decimals,
             self.clip.convention,
+            font_size=self.entry_size(),
         )
+        if self.is_square() and not self.row_convention:  # closer: the width is what binds
+            product.arrange(RIGHT, buff=SQUARE_PRODUCT_GAP)
+        return product
+
+    def entry_size(self, wide: float = style.MATRIX_SIZE) -> float:
+        """Font size of the entries of a matrix or vector: ``wide``, or MATH_SIZE in the
+        square frame, whose pictures are bound by its width: the entries grow, their columns'
+        spacing does not, so once the picture is fitted the digits stay 20 px or taller."""
+        return style.MATH_SIZE if self.is_square() else wide
 
     def vector_sum(self, vectors: list[ArrayMatrix], operators: list[str]) -> VGroup:
         """``a + b = c``: side by side (columns) or one vector per line (rows)."""
@@ -489,29 +510,30 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     @beat
     def beat_flow(self) -> None:
         self.clear_stage()
-        c, d = self.clip, self.clip.display
-        tokens = self.flow_tokens()
-        columns = VGroup(
-            *(
-                EmbeddingColumn(self.data.tokens[t].embedding, self.shown_rows(), d.decimals)
-                for t in tokens
-            )
-        )
+        c = self.clip
+        shown = self.flow_tokens()  # token indices, None where tokens are left out
+        tokens = [t for t in shown if t is not None]
+        columns = VGroup(*(self.token_column(t) for t in tokens))
         # A long word is broken into lines about as wide as its column, not wider (its
         # neighbours' words would touch it, or the row of tokens would have to shrink).
-        per_row = -(-len(tokens) // 2) if frame.is_portrait() else len(tokens)
+        per_row = -(-len(shown) // 2) if frame.is_portrait() else len(shown)
         width = max(columns[0].width, self.room_width() / per_row - style.SECTION_GAP)
         words = VGroup(
             *(self.broken(c.prompt_words()[t], width, style.TEXT, style.BODY_SIZE) for t in tokens)
         )
         for word, col in zip(words, columns, strict=True):
             word.next_to(col, UP, buff=style.ITEM_GAP)
-        pairs = VGroup(*(VGroup(w, col) for w, col in zip(words, columns, strict=True)))
+        pairs = iter(VGroup(w, col) for w, col in zip(words, columns, strict=True))
+        gaps = VGroup(*(MathTex(r"\cdots", font_size=style.MATH_SIZE) for t in shown if t is None))
+        spots = iter(gaps)
+        row = VGroup(*(next(pairs) if t is not None else next(spots) for t in shown))
         if frame.is_portrait():  # two rows of tokens in the vertical frame
-            pairs.arrange_in_grid(rows=2, buff=(style.SECTION_GAP, style.WIDE_GAP))
+            row.arrange_in_grid(rows=2, buff=(style.SECTION_GAP, style.WIDE_GAP))
         else:
-            pairs.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=DOWN)
-        picture = fit_width(VGroup(words, columns), self.room_width())
+            row.arrange(RIGHT, buff=style.SECTION_GAP, aligned_edge=DOWN)
+        for dots in gaps:  # the left-out tokens: an ellipsis level with the columns
+            dots.match_y(columns[0])
+        picture = fit_width(VGroup(words, columns, gaps), self.room_width())
         # The block goes under the picture, above the caption zone.
         below = self.gap(style.WIDE_GAP)  # between the picture and the block
         bottom = self.caption_top() + style.BLOCK_HEIGHT + below + style.ITEM_GAP
@@ -520,32 +542,36 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.play(FadeIn(picture), FadeIn(block), run_time=self.seconds(style.MEDIUM))
         self.say(c.text.flow)
         self.at(1)  # each column goes into the block on its own and comes back with the output
-        outs = self.through_block(columns, block, [self.data.tokens[t].residual for t in tokens])
-        self.at(2)  # back to the vectors as they arrive: the walkthrough follows one going in
-        arriving = VGroup(
-            *(
-                EmbeddingColumn(self.data.tokens[t].embedding, self.shown_rows(), d.decimals)
-                .scale_to_fit_height(out.height)
-                .move_to(out)
-                for t, out in zip(tokens, outs, strict=True)
-            )
+        focus = tokens.index(self.data.focus)
+        outs = self.through_block(
+            columns, block, [self.data.tokens[t].residual for t in tokens], focus
         )
-        self.play(FadeOut(outs), FadeIn(arriving), run_time=self.seconds(style.MEDIUM))
-        focus = arriving[tokens.index(self.data.focus)]
+        self.at(2)  # the one we follow, as it came out (the next beat opens the block for it)
         self.play(
-            Create(SurroundingRectangle(focus, color=style.HIGHLIGHT)),
+            Create(SurroundingRectangle(outs[focus], color=style.HIGHLIGHT)),
             run_time=self.seconds(style.MEDIUM),
         )
         self.at(3)  # the one we follow stands for all of them
-        others = [column for column in arriving if column is not focus]
+        others = [column for k, column in enumerate(outs) if k != focus]
         self.play(
             *(o.animate.set_opacity(0.3) for o in others), run_time=self.seconds(style.MEDIUM)
         )
         self.at(3, 0.6)
         self.play(*(o.animate.set_opacity(1) for o in others), run_time=self.seconds(style.MEDIUM))
 
-    def flow_tokens(self) -> list[int]:
-        """The prompt tokens drawn: the display's count, four in the square frame (one row
+    def token_column(self, token: int) -> EmbeddingColumn:
+        """The embedding of prompt token ``token`` as it arrives at the block."""
+        d = self.clip.display
+        return EmbeddingColumn(
+            self.data.tokens[token].embedding,
+            self.shown_rows(),
+            d.decimals,
+            font_size=self.entry_size(),
+        )
+
+    def flow_tokens(self) -> list[int | None]:
+        """The prompt tokens drawn, None for an ellipsis where tokens are left out: the
+        display's count (:func:`mathcore.shown_indices`), four in the square frame (one row
         must fit its width), the followed token always among them."""
         count, shown = len(self.data.tokens), self.clip.display.tokens
         if not frame.is_landscape() and not frame.is_portrait():
@@ -553,37 +579,62 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         tokens = [t for t in mathcore.shown_indices(count, shown) if t is not None]
         if self.data.focus not in tokens:  # keep the followed one: it replaces the one before
             tokens = sorted({*tokens[:-2], self.data.focus, tokens[-1]})
-        return tokens
+        drawn: list[int | None] = []
+        for t in tokens:  # an ellipsis wherever neighbours drawn are not neighbours in the prompt
+            if drawn and t - int(drawn[-1] or 0) > 1:
+                drawn.append(None)
+            drawn.append(t)
+        return drawn
 
-    def through_block(self, columns: VGroup, block: Mobject, values: list[np.ndarray]) -> VGroup:
-        """Each column goes down into ``block`` (one after the other, none waiting for another)
-        and comes back up at home as the column ``values`` (the input plus the block's output)."""
+    def through_block(
+        self, columns: VGroup, block: BlockIcon, values: list[np.ndarray], first: int
+    ) -> VGroup:
+        """Column ``first`` goes down into ``block`` alone, seen going in, and comes back up
+        out of it, changed: the column of its ``values`` (the input plus the block's output);
+        then the others do the same, together, none waiting for another."""
         d = self.clip.display
-        homes = [col.get_center() for col in columns]
-        heights = [col.height for col in columns]
-        self.play(
-            AnimationGroup(
-                *(
-                    col.animate.set_y(block.get_y()).scale(0.3).set_opacity(0).build()
-                    for col in columns
-                ),
-                lag_ratio=0.15,
-            ),
-            run_time=self.seconds(style.LONG),
-        )
-        self.play(Indicate(block), run_time=self.seconds(style.SHORT))
         outs = VGroup(
             *(
-                EmbeddingColumn(v, self.shown_rows(), d.decimals, self.clip.colours.combined)
+                EmbeddingColumn(v, self.shown_rows(), d.decimals, self.clip.colours.combined,
+                                self.entry_size())
                 for v in values
             )
-        )
-        for out, home, height, col in zip(outs, homes, heights, columns, strict=True):
-            out.scale_to_fit_height(height).move_to(home).save_state()
-            out.scale(0.3).move_to(col).set_opacity(0)  # comes back up out of the block, whole
-        self.remove(*columns)
-        self.play(*(Restore(out) for out in outs), run_time=self.seconds(style.LONG))
+        )  # fmt: skip
+        for out, col in zip(outs, columns, strict=True):
+            out.scale_to_fit_height(col.height).move_to(col).save_state()
+            out.scale(0.3).move_to(block).set_x(col.get_x()).set_opacity(0)  # out of the block
+        self.pass_through([columns[first]], [outs[first]], block)
+        rest = [k for k in range(len(columns)) if k != first]
+        if rest:
+            self.pass_through([columns[k] for k in rest], [outs[k] for k in rest], block)
         return outs
+
+    def pass_through(self, ins: list[Mobject], outs: list[Mobject], block: BlockIcon) -> None:
+        """``ins`` sink into ``block`` (one a moment after the other), the block works, and
+        ``outs`` (saved in place, hidden in the block) come up out of it to their places."""
+        self.play(
+            AnimationGroup(*(self.into(column, block) for column in ins), lag_ratio=0.15),
+            run_time=self.seconds(style.MEDIUM),
+        )
+        self.remove(*ins)
+        self.play(Indicate(block.get_box(), color=style.HIGHLIGHT, scale_factor=1.05),
+                  run_time=self.seconds(style.SHORT))  # fmt: skip
+        self.play(
+            AnimationGroup(*(Restore(out) for out in outs), lag_ratio=0.15),
+            run_time=self.seconds(style.MEDIUM),
+        )
+
+    @staticmethod
+    def into(column: Mobject, block: Mobject) -> Succession:
+        """``column`` goes down until it dips into ``block``'s top edge, still readable, then
+        sinks into the block and is gone."""
+        dip = column.copy().scale(0.7)
+        dip.move_to(block.get_top() + dip.height / 4 * DOWN).set_x(column.get_x())
+        gone = column.copy().scale(0.2).move_to(block).set_x(column.get_x()).set_opacity(0)
+        return Succession(
+            Transform(column, dip, rate_func=rate_functions.ease_in_sine),
+            Transform(column, gone, rate_func=rate_functions.ease_out_sine),
+        )
 
     @beat
     def beat_pipeline(self) -> None:
@@ -632,6 +683,11 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         for key in p.get_keys()[1:-2]:
             self.play(tag.animate.next_to(p.get_stage(key), DOWN), Indicate(p.get_stage(key)),
                       run_time=self.seconds(style.SHORT))  # fmt: skip
+            if key == "up":  # past W↑ it is no longer M + J but one value per neuron
+                output = self.word_tag(self.clip.text.layer_out, self.clip.colours.text)
+                self.play(self.swap(tag, output.move_to(tag)), run_time=self.seconds(style.SHORT))
+                self.remove(tag)
+                tag = output
             if key == "down":  # what the block computes: the attribute's direction
                 output = self.tag(self.vec("B"), self.clip.colours.attribute).move_to(tag)
                 self.play(self.swap(tag, output), run_time=self.seconds(style.SHORT))
@@ -657,7 +713,14 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         return mobject
 
     def tag(self, tex: str, colour: str) -> VGroup:
-        label = MathTex(tex, font_size=style.MATH_SIZE, color=colour)
+        """A formula in a filled box: what the travelling vector holds at a stage."""
+        return self.boxed(MathTex(tex, font_size=style.MATH_SIZE, color=colour), colour)
+
+    def word_tag(self, words: str, colour: str) -> VGroup:
+        """Words (from the config) in the same box as :meth:`tag`."""
+        return self.boxed(label_text(words, colour, style.BODY_SIZE), colour)
+
+    def boxed(self, label: Mobject, colour: str) -> VGroup:
         box = SurroundingRectangle(label, color=colour, buff=style.HIGHLIGHT_BUFF * 1.5)
         box.set_fill(self.clip.colours.background, opacity=1)
         return VGroup(box, label)
@@ -802,7 +865,11 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         d = self.clip.display
         values = mathcore.rounded(weights, d.decimals)
         return ArrayMatrix(
-            values, self.shown_rows(), self.shown_columns(), d.decimals, ZOOM_MATRIX_SIZE
+            values,
+            self.shown_rows(),
+            self.shown_columns(),
+            d.decimals,
+            self.entry_size(ZOOM_MATRIX_SIZE),
         )
 
     def lay_out_rows(
@@ -1217,7 +1284,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
     def beat_neurons(self) -> None:
         c, d, p = self.clip, self.clip.display, self.n.focus
         layer = NeuronLayer(p.neurons, self.shown_rows(), c.colours.combined)
-        values = EmbeddingColumn(p.neurons, self.shown_rows(), d.decimals, c.colours.combined)
+        values = EmbeddingColumn(
+            p.neurons, self.shown_rows(), d.decimals, c.colours.combined, self.entry_size()
+        )
         left = VGroup(values, layer).arrange(RIGHT, buff=style.ITEM_GAP)
         layer.match_height(values.get_entries()).match_y(values)
         network = NetworkDiagram(
@@ -1225,21 +1294,24 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             p.neurons,
             self.shown_rows(),
             self.shown_rows(),
+            layer_gap=SQUARE_LAYER_GAP if self.is_square() else style.LAYER_GAP,
             colour=c.colours.combined,
         )
         names = VGroup(
             label_text(c.text.layer_in, style.MUTED, style.BODY_SIZE).next_to(
                 network.get_inputs(), DOWN
             ),
+            # Over the lines, not under them: the layers' names are under their dots, and in
+            # a narrow frame the layers stand too close for a third name between them.
             MathTex(r"W_{\uparrow}", font_size=style.MATH_SIZE, color=style.MUTED).next_to(
-                network.get_edges(), DOWN
+                network.get_edges(), UP
             ),
             label_text(c.text.layer_out, style.MUTED, style.BODY_SIZE).next_to(
                 network.get_outputs(), DOWN
             ),
         )
         right = VGroup(network, names)
-        self.place(self.arranged([left, right], style.WIDER_GAP))
+        self.place(self.arranged([left, right], self.gap(style.WIDER_GAP)))
         self.zoom("act", left)
         self.say(c.text.neurons)
         self.at(1)  # active: positive; inactive: zero
@@ -1302,8 +1374,8 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.say(self.clip.text.switched_off)
         old = group.get_vector_entry(FIRST)
         new = MathTex(
-            mathcore.fixed(0.0, d.decimals), font_size=style.MATRIX_SIZE, color=style.NEGATIVE
-        )
+            mathcore.fixed(0.0, d.decimals), font_size=self.entry_size(), color=style.NEGATIVE
+        ).match_height(old)  # the product was scaled to its room: as tall as the digit it replaces
         self.play(
             self.swap(old, new.move_to(old, aligned_edge=RIGHT)),
             group.get_input_weights(FIRST).animate.set_opacity(0.3),

@@ -2,7 +2,10 @@
 also checks that every beat can be presented alone, its pipeline docked), for the shipped
 config and, for the beats that show names, the second fact (30-character names, GELU); two
 beats in the vertical 9:16 frame; the widest beats in the square 1:1 frame, where they turn
-pages (bias, threshold, rows as questions) or shrink their graph (and_gate), and the summary.
+pages (bias, threshold, rows as questions) or shrink their graph (and_gate), the summary, and
+the beats whose digits grow there (up and down projection, neurons) or whose tokens are left
+out behind an ellipsis (flow); and the flow beat stopped when the followed vector has gone
+through the block and come out changed.
 Control data in tests/clips/control_data/mlp_walkthrough/. Regenerate after an intended
 visual change: ``nice .venv/bin/pytest tests/clips/test_mlp_walkthrough_frames.py --set_test -n 0``.
 """
@@ -67,7 +70,8 @@ class Square(MLPWalkthrough):
 
 
 class PageTurned(Exception):
-    """Raised where the square threshold beat turns from its plane to its table."""
+    """Raised where a beat is stopped on purpose (the square threshold beat turning from its
+    plane to its table; the flow beat once the followed vector is out of the block)."""
 
 
 class SquarePlane(Square):
@@ -78,9 +82,29 @@ class SquarePlane(Square):
         raise PageTurned
 
 
+class FollowedOut(Shipped):
+    """The flow beat stopped once the followed vector (the last name's) has gone into the
+    block and come back out of it changed (green, E + MLP(E)), the others still above it."""
+
+    passes = 0
+
+    def pass_through(self, ins: Any, outs: Any, block: Any) -> None:
+        if self.passes == 1:
+            self.wait(0.1)  # a still frame: the whole picture drawn, not the last move alone
+            raise PageTurned
+        self.passes += 1
+        super().pass_through(ins, outs, block)
+
+
 @frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
 def test_flow(scene: Shipped) -> None:
     scene.play_beats(["flow"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=FollowedOut)
+def test_flow_followed_vector_out(scene: FollowedOut) -> None:
+    with pytest.raises(PageTurned):  # the others are next: stop on the followed one, out
+        scene.play_beats(["flow"])
 
 
 @frames_comparison(custom_config=cached_latex(), base_scene=Shipped)
@@ -218,3 +242,27 @@ def test_square_summary(scene: Square) -> None:
 def test_square_rows_as_questions(scene: Square) -> None:
     assert config.frame_height == config.frame_width
     scene.play_beats(["rows_as_questions"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_flow(scene: Square) -> None:
+    assert config.frame_height == config.frame_width  # four tokens and an ellipsis
+    scene.play_beats(["flow"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_up_projection(scene: Square) -> None:
+    assert config.frame_height == config.frame_width
+    scene.play_beats(["up_projection"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_neurons(scene: Square) -> None:
+    assert config.frame_height == config.frame_width
+    scene.play_beats(["neurons"])
+
+
+@frames_comparison(custom_config=cached_latex(), base_scene=Square)
+def test_square_down_projection(scene: Square) -> None:
+    assert config.frame_height == config.frame_width
+    scene.play_beats(["down_projection"])

@@ -115,7 +115,8 @@ class TestNetworkDiagram:
         for i in diagram.get_outputs().neurons:
             for j in diagram.get_inputs().neurons:
                 edge = next(edges)
-                expected = style.EDGE_MAX_OPACITY * abs(WEIGHTS[i, j]) / peak
+                spread = style.EDGE_MAX_OPACITY - style.EDGE_MIN_OPACITY
+                expected = style.EDGE_MIN_OPACITY + spread * abs(WEIGHTS[i, j]) / peak
                 assert edge.get_stroke_opacity() == pytest.approx(expected)
                 colour = style.NEGATIVE if WEIGHTS[i, j] < 0 else style.FIRST_NAME
                 assert edge.get_color().to_hex().upper() == colour
@@ -205,6 +206,15 @@ class TestMLPPipeline:
         for arrow, (a, b) in zip(pipeline.get_arrows(), itertools.pairwise(keys), strict=True):
             assert pipeline.get_stage(a).get_right()[0] <= arrow.get_left()[0] + 1e-6
             assert arrow.get_right()[0] <= pipeline.get_stage(b).get_left()[0] + 1e-6
+
+    @pytest.mark.parametrize("gap", [style.PIPELINE_GAP, 0.35])
+    def test_every_link_has_a_visible_arrowhead(self, gap: float) -> None:
+        # A short link (a narrow frame's gap) still ends in a head a good part of its length.
+        pipeline = MLPPipeline(PIPELINE_STAGES, gap=gap)
+        for arrow in pipeline.get_arrows():
+            tip = arrow.get_tip()
+            assert tip.get_fill_opacity() > 0
+            assert tip.length >= 0.4 * arrow.get_length()
 
     def test_skip_connection_runs_over_the_chain_into_the_add(self) -> None:
         pipeline = MLPPipeline(PIPELINE_STAGES)

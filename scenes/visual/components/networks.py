@@ -215,8 +215,9 @@ class ActivationGraph(VGroup):
 class NetworkDiagram(VGroup):
     """The classic picture of a layer: dots for inputs and neurons, lines for weights.
 
-    Line opacity follows |weight|, so the picture is the same computation as the matrix
-    product it stands for, not decoration.
+    Line opacity follows |weight| (from EDGE_MIN_OPACITY, so that every line shows, up to
+    EDGE_MAX_OPACITY), so the picture is the same computation as the matrix product it stands
+    for, not decoration; the lines lie behind the dots.
 
     Parameters
     ----------
@@ -257,10 +258,12 @@ class NetworkDiagram(VGroup):
                 line = Line(
                     in_circle.get_right(),
                     out_circle.get_left(),
-                    stroke_width=style.EDGE_STROKE,
+                    stroke_width=style.NETWORK_EDGE_STROKE,
                     color=style.NEGATIVE if weights[i, j] < 0 else style.FIRST_NAME,
                 )
-                line.set_stroke(opacity=style.EDGE_MAX_OPACITY * abs(weights[i, j]) / peak)
+                # The faintest line still shows on the background; stronger weights brighter.
+                spread = style.EDGE_MAX_OPACITY - style.EDGE_MIN_OPACITY
+                line.set_stroke(opacity=style.EDGE_MIN_OPACITY + spread * abs(weights[i, j]) / peak)
                 self.edges.add(line)
         self.add(self.edges, self.inputs, self.outputs)
 
@@ -384,6 +387,8 @@ class MLPPipeline(VGroup):
         Height of every box; widths follow the labels.
     gap
         Horizontal gap between neighbouring boxes (an arrow spans it).
+    pad
+        Room each side of a label inside its box (a box is at least as wide as it is high).
     kwargs
         Additional parameters to be passed on to :class:`~manim.VGroup`.
     """
@@ -395,6 +400,7 @@ class MLPPipeline(VGroup):
         colour: str | None = None,
         box_height: float = style.PIPELINE_BOX,
         gap: float = style.PIPELINE_GAP,
+        pad: float = style.ITEM_GAP,
         **kwargs: Any,
     ) -> None:
         colour = style.BLOCK if colour is None else colour
@@ -404,7 +410,7 @@ class MLPPipeline(VGroup):
         boxes = VGroup()
         for key, tex in stages:
             label = MathTex(tex, font_size=style.MATH_SIZE, color=style.TEXT)
-            width = max(box_height, label.width + 2 * style.ITEM_GAP)
+            width = max(box_height, label.width + 2 * pad)
             box = RoundedRectangle(
                 corner_radius=style.BLOCK_CORNER, width=width, height=box_height, color=colour
             )
@@ -416,7 +422,16 @@ class MLPPipeline(VGroup):
         boxes.arrange(RIGHT, buff=gap)
         self.arrows = VGroup(
             *(
-                Arrow(a.get_right(), b.get_left(), buff=style.ARROW_BUFF, color=style.MUTED)
+                Arrow(
+                    a.get_right(),
+                    b.get_left(),
+                    buff=style.PIPELINE_ARROW_BUFF,
+                    color=style.MUTED,
+                    stroke_width=style.AXIS_STROKE * 1.5,
+                    tip_length=style.PIPELINE_TIP,
+                    max_tip_length_to_length_ratio=0.6,  # a short link keeps a visible head
+                    max_stroke_width_to_length_ratio=12,
+                )
                 for a, b in itertools.pairwise(boxes)
             )
         )
