@@ -7,9 +7,12 @@ name, last name and attribute are the directions M, J and B. Token i's stream st
 embedding x_i = u_{t_i}. Write norm(v) = v / ‖v‖ (a toy RMSNorm: rescaled to length 1, no
 gain). Layer ℓ = 1 … L then applies, to the whole sequence X (one row per token):
 
-attention   n_i = norm(x_i);   x_i ← x_i + a_ℓ Σ_{j≤i} A_ij n_j,
+attention   n_i = norm(x_i);   x_i ← x_i + a_ℓ Σ_{j<i} A_ij n_j,
             A_ij = softmax_{j≤i}( f · (M + J)·n_j ),   a_ℓ = a · r^(ℓ−1)
-            (a toy head that looks back, itself included, for the person's name)
+            (a toy head that looks back, itself included, for the person's name, and
+            moves forward what it finds in the EARLIER tokens: what token i holds itself is
+            already in its stream. At "Jordan" it adds M, not a second J; the first token,
+            with nothing before it, gets nothing)
 norm        n_i = norm(x_i)    (the copy the MLP reads; the stream x_i is left as it is)
 MLP         x_i ← x_i + g · relu((M + J − k B)·n_i − θ) · B + ε r^(ℓ−1) W n_i
             (the same block for every token: a fact neuron that stops adding B once the
@@ -196,7 +199,7 @@ def toy_flow(
         shrink = s.decay ** (layer - 1)
         read, _ = unit_rows(x)
         weights = attention_weights(read, first + last, s.focus)
-        added = s.strength * shrink * (weights @ read)
+        added = s.strength * shrink * (np.tril(weights, -1) @ read)  # earlier tokens only
         x = x + added
         features.append(x @ probes)
         if keep:

@@ -11,6 +11,7 @@ import pytest
 from helpers import cached_latex
 from manim import tempconfig
 
+from scenes.app.layout import draw_nothing
 from scenes.clips.transformer_refresher import TransformerRefresher
 from scenes.config import load_clip
 
@@ -34,6 +35,7 @@ def test_displayed_numbers_add_up(path: Path) -> None:
         # skip_animations: each animation jumps to its end (a dry run alone would still
         # step through every frame of every animation).
         scene = TransformerRefresher(clip, skip_animations=True)  # type: ignore[arg-type]
+        draw_nothing(scene)  # skip mode would still draw every animation's end
         scene.setup()
         scene.play_beats(["embeddings", "flow", "prediction", "context_knowledge", "mlp_share"])
     shown = scene.shown
@@ -85,3 +87,32 @@ def test_wrap_rows_keeps_order_and_width() -> None:
         assert max(xs) - min(xs) + 1.0 <= 3.5
     ys = [float(item.get_y()) for item in items]
     assert ys == sorted(ys, reverse=True)  # later items never on an earlier line
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "hyphens"),
+    [
+        ("extreme ironing competitions", 3.4, False),
+        ("extreme ironing competitions", 1.9, False),
+        ("underwater basket weaving", 2.6, False),
+        ("Featherstonehaugh-Cholmondely", 2.6, True),
+        ("basketball", 1.0, False),
+    ],
+)
+def test_break_lines_breaks_between_words_only(text: str, width: float, hyphens: bool) -> None:
+    from scenes.clips.transformer_refresher import break_lines
+    from scenes.visual import style
+    from scenes.visual.components import label_text
+
+    lines = break_lines(text, width, style.SMALL_SIZE, hyphens)
+    # Joined back (a line ending in the text's own hyphen joins without a space): the text,
+    # so no word was cut and no hyphen added.
+    joined = "".join(line + ("" if line.endswith("-") else " ") for line in lines).strip()
+    assert joined == text
+    widths = [label_text(line, style.TEXT, style.SMALL_SIZE).width for line in lines]
+    if all(label_text(w, style.TEXT, style.SMALL_SIZE).width <= width for w in text.split()):
+        assert max(widths) <= width
+    assert not (len(lines) >= 2 and len(lines[-1].split()) == 1 and len(lines[-2].split()) >= 2)
+    # The fewest lines: one line fewer would not fit (or would leave an orphan).
+    if len(lines) > 1 and " " in text and not hyphens:
+        assert label_text(text, style.TEXT, style.SMALL_SIZE).width > width

@@ -42,7 +42,7 @@ def reference_flow(
         for i in range(n):
             w = np.exp(np.array(scores[: i + 1]) - max(scores[: i + 1]))
             w /= w.sum()
-            new[i] = x[i] + s.strength * s.decay**layer * sum(w[k] * read[k] for k in range(i + 1))
+            new[i] = x[i] + s.strength * s.decay**layer * sum(w[k] * read[k] for k in range(i))
         x = new
         for i in range(n):
             copy = x[i] / np.sqrt(sum(e * e for e in x[i]))
@@ -95,6 +95,8 @@ def test_the_last_name_soaks_up_context_and_knowledge() -> None:
     assert j[0] > 0.9 and abs(m[0]) < 0.2 and abs(b[0]) < 0.2
     after_attention, after_mlp = flow.feature_index(1, "attention"), flow.feature_index(1, "mlp")
     assert m[after_attention] > m[0] + 0.5 and abs(b[after_attention]) < 0.2
+    # Attention moved the first name in, not more of the last name (the toy clip's M + J).
+    assert abs(j[after_attention] - j[0]) < 0.2
     assert b[after_mlp] > b[after_attention] + 0.5
     later = slice(after_mlp, None)
     assert min(m[later]) > 0.5 and min(j[later]) > 0.9 and min(b[later]) > 0.5
@@ -112,14 +114,15 @@ def test_one_layer_by_hand() -> None:
     attention, norm, mlp = (flow.step(1, step) for step in ("attention", "norm", "mlp"))
     assert np.allclose(attention.normalised, x)  # embeddings already have length 1
     assert attention.attention is not None
-    assert np.allclose(attention.added, s.strength * attention.attention @ x)
+    assert np.allclose(attention.added, s.strength * np.tril(attention.attention, -1) @ x)
     assert np.allclose(attention.vectors, x + attention.added)
     assert np.allclose(norm.vectors, attention.vectors)  # the stream keeps its sum
     assert np.allclose(norm.added, 0.0)
     lengths = np.sqrt((attention.vectors**2).sum(axis=1))
     assert norm.norms is not None and np.allclose(norm.norms, lengths)
     assert np.allclose(norm.normalised, attention.vectors / lengths[:, None])
-    assert np.all(lengths > 1.2)  # attention made every stream longer (nothing rescaled it)
+    # attention made every later stream longer (nothing rescaled it); the first took nothing
+    assert np.all(lengths[1:] > 1.2) and lengths[0] == pytest.approx(1.0)
     fire = np.maximum(norm.normalised @ (m + j - s.brake * b) - s.threshold, 0.0)
     assert mlp.neuron is not None and np.allclose(mlp.neuron, fire)
     assert np.allclose(mlp.vectors - attention.vectors, mlp.added)

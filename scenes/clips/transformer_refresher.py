@@ -12,6 +12,8 @@ and the parameter count of the model preset (mathcore.params).
 from __future__ import annotations
 
 import itertools
+import re
+from typing import TypeVar
 
 import numpy as np
 from manim import (
@@ -85,7 +87,7 @@ from scenes.visual.components import (
     number_entry,
 )
 from scenes.visual.components.text import fit_height_between
-from scenes.visual.marks import mark_overlay
+from scenes.visual.marks import mark_overlay, record_wrap
 
 # The analogy's 3-D view in the narrow frames: above its panel in 9:16, smaller in 1:1.
 PORTRAIT_VIEW_Y = 2.2  # the view's origin in 9:16
@@ -95,11 +97,14 @@ SQUARE_VIEW_Y = 1.2  # the view's origin in 1:1, its panel under it
 SQUARE_VIEW_DROP = 2.0
 NARROW_MATRIX_COLUMNS = 3  # the unembedding's columns drawn in the narrow frames
 NARROW_MATRIX_H_BUFF = 0.6
+MIN_MATRIX_H_BUFF = 0.45  # the closest the unembedding's columns come, to make room for words
 NARROW_ITEM_GAP = 0.12
 NARROW_GAP = 0.45  # between the softmax table's columns in the narrow frames
 NARROW_BAR_SCALE = 0.6
 NARROW_METER_LABEL = 4.0  # the meter of context and knowledge in the narrow frames
 NARROW_METER_WIDTH = 2.0
+PAGE_SHRINK = 0.8  # a narrow frame's context stage shrunk more than this: its heading is paged
+MAX_METER_EXTRA = 0.9  # the most the meter's bars give up for its names
 METER_VALUE = 0.7  # room for a meter's value right of its bar
 MIN_READOUT_LABEL = 1.4  # the narrowest a candidate word of the readout is wrapped into
 PORTRAIT_TOKEN_SCALE = 1.4  # the tokens beat's tags in 9:16
@@ -107,6 +112,7 @@ PORTRAIT_TABLE_SCALE = 1.3  # the softmax table in 9:16, at most
 PORTRAIT_TABLE_LIFT = 1.5
 PORTRAIT_BAR_SCALE = 2.5  # the parameter bar's height in 9:16
 FEED_SCALE = 0.3  # the copies fed to the MLP, shrunk as they travel
+WIDE_NOTE_WIDTH = 4.5  # widest a caption over Δ may be in the wide frame
 WIDE_METER_LABEL = 2.7  # the meter's names and dot products in the wide frame
 WIDE_METER_WIDTH = 1.9  # its longest bar there
 ARC_TIP = 0.16  # arrowheads of the attention arrows
@@ -141,6 +147,87 @@ def wrap_rows(items: VGroup, width: float, gap: float, line_gap: float) -> VGrou
     rows = VGroup(*(VGroup(*line).arrange(RIGHT, buff=gap, aligned_edge=UP) for line in lines))
     rows.arrange(DOWN, buff=line_gap)
     return items
+
+
+M = TypeVar("M", bound=Mobject)
+
+
+def break_lines(text: str, width: float, size: float, hyphens: bool = False) -> list[str]:
+    """``text`` on the fewest lines no wider than ``width`` at font ``size``, broken between
+    words only (with ``hyphens`` also after a hyphen the text already has: never inside a
+    word), with no single word left on the last line under a line of several; of those, the
+    split whose longest line is shortest. When a word alone is wider than ``width``, one
+    piece a line (the caller shrinks)."""
+    pieces: list[tuple[str, str]] = []  # (piece, what joins it to the next: " " or "")
+    for word in text.split():
+        parts = re.split(r"(?<=-)(?=.)", word) if hyphens else [word]
+        pieces += [(part, "") for part in parts[:-1]] + [(parts[-1], " ")]
+    widths: dict[str, float] = {}
+
+    def measure(line: str) -> float:
+        if line not in widths:
+            widths[line] = label_text(line, style.TEXT, size).width
+        return widths[line]
+
+    def lines_of(breaks: tuple[int, ...]) -> list[str]:
+        bounds = [0, *breaks, len(pieces)]
+        return [
+            "".join(p + j for p, j in pieces[a:b]).rstrip() for a, b in itertools.pairwise(bounds)
+        ]
+
+    for count in range(len(pieces)):
+        splits = (lines_of(b) for b in itertools.combinations(range(1, len(pieces)), count))
+        fits = [
+            lines
+            for lines in splits
+            if all(measure(line) <= width for line in lines) and not orphaned(lines)
+        ]
+        if fits:
+            return min(fits, key=lambda lines: max(measure(line) for line in lines))
+    return [p for p, _ in pieces]
+
+
+def fitted_name(name: str, room: float, colour: str) -> VMobject:
+    """A name no wider than ``room``: broken only at spaces and its own hyphens
+    (:func:`break_lines`), at the body size, or the smallest readable size when a piece is
+    still too wide at that (and shrunk only when even that is)."""
+    for size in (style.BODY_SIZE, style.SMALL_SIZE):
+        lines = break_lines(name, room, size, hyphens=True)
+        text = label_text("\n".join(lines), colour, size)
+        if text.width <= room:
+            break
+    return fit_width(text, room)
+
+
+def name_tag(name: str, room: float, colour: str) -> TokenTag:
+    """A token's tag no wider than ``room``, its name broken as by :func:`fitted_name`."""
+    inner = room - 2 * style.TOKEN_PAD
+    for size in (style.BODY_SIZE, style.SMALL_SIZE):
+        lines = break_lines(name, inner, size, hyphens=True)
+        tag = TokenTag("\n".join(lines), colour, config.frame_width, size)
+        if tag.width <= room:
+            break
+    return fit_width(tag, room)
+
+
+def widest_piece(text: str, size: float) -> float:
+    """Width at font ``size`` of the widest piece of ``text`` that :func:`break_lines` keeps
+    whole (a word, or a part of one up to and including its hyphen)."""
+    pieces = [p for word in text.split() for p in re.split(r"(?<=-)(?=.)", word)]
+    return max(label_text(p, style.TEXT, size).width for p in pieces)
+
+
+def keep_in_frame(mobject: M) -> M:
+    """Slide ``mobject`` sideways, if it must, to keep its margin from the frame's edges."""
+    edge = config.frame_width / 2 - style.EDGE_BUFFER
+    mobject.shift(max(0.0, -edge - mobject.get_left()[0]) * RIGHT)
+    mobject.shift(min(0.0, edge - mobject.get_right()[0]) * RIGHT)
+    return mobject
+
+
+def orphaned(lines: list[str]) -> bool:
+    """One word alone on the last line under a line of several words."""
+    return len(lines) >= 2 and len(lines[-1].split()) == 1 and len(lines[-2].split()) >= 2
 
 
 class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
@@ -181,6 +268,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         self.shown: dict[str, list[float]] = {}  # numbers drawn, by what they show (for tests)
         self.meter_top = 1.0  # the meter value drawn at full width (set by meter())
+        self.meter_scale = 1.0  # how much the meter was shrunk to fit (set by soaking_stage())
+        self.heading_paged = False  # the context beat's heading shown on its own first
+        self.meter_extra = 0.0  # room the meter's names take from its bars (set by meter())
 
     def narration_values(self) -> dict[str, object]:
         return {"model": self.model_name}
@@ -713,7 +803,17 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         width = ArrayMatrix(self.unembedding, rows, shown, 1, style.MATRIX_SIZE, **spacing).width
         rest = width + vector.width + equals.width + logits.width + 4 * buff
         room = min(style.READOUT_LABEL, max(MIN_READOUT_LABEL, self.content_width() - rest))
-        labels = [name_text(w, room, style.TEXT, size) for w in c.candidates]
+        # Words wrap between words only: the room is at least the widest word (a word is never
+        # hyphenated at a wrong point; if that makes the product too wide, all of it shrinks).
+        widest = max(label_text(p, style.TEXT, size).width for w in c.candidates for p in w.split())
+        if widest > room and not frame.is_landscape():  # the matrix's columns close up first
+            closer = NARROW_MATRIX_H_BUFF - (widest - room) / max(shown - 1, 1)
+            spacing["h_buff"] = max(MIN_MATRIX_H_BUFF, closer)
+        labels = []
+        for word in c.candidates:
+            lines = break_lines(word, max(room, widest), size)
+            text = label_text("\n".join(lines), style.TEXT, size)
+            labels.append(record_wrap(text, word, lines))  # for the layout check
         gap = max(style.MATRIX_V_BUFF, max(label.height for label in labels) + style.ITEM_GAP)
         matrix = ArrayMatrix(
             self.unembedding, len(c.candidates), shown, 1, style.MATRIX_SIZE, v_buff=gap, **spacing
@@ -774,16 +874,12 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             last = (final_tags[-1], final_cols[-1])
             VGroup(*last).to_edge(RIGHT, buff=style.EDGE_BUFFER)
         self.keep_only(*last)
-        best_word = self.clip.candidates[self.softmax.best]
-        prompt = PromptStrip(
-            [*self.tokens, best_word], self.content_width(), font_size=style.LABEL_SIZE
-        )
+        prompt = self.prediction_prompt(self.clip.candidates[self.softmax.best])
         answer = prompt.get_word(len(self.tokens))
         answer.set_color(self.clip.colours.attribute).set_opacity(0.0)
-        prompt.to_edge(UP, buff=style.EDGE_BUFFER)
         blank = Line(answer.get_corner(DL), answer.get_corner(DR), color=style.TEXT)
         words, matrix, vector, equals, logits = self.readout_product()
-        VGroup(words, matrix, vector, equals, logits).move_to(style.READOUT_DROP * DOWN)
+        self.under_prompt(VGroup(words, matrix, vector, equals, logits), blank)
         stream = EmbeddingColumn(
             self.flow.final[-1],
             self.clip.display.rows,
@@ -853,6 +949,29 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             answer, blank, words, bars, heads if spot is None else VGroup(heads, note)
         )
 
+    def prediction_prompt(self, answer: str) -> PromptStrip:
+        """The prompt and its answer (still hidden) at the top of the frame; in the narrow
+        frames a long prompt is set smaller, down to the smallest readable size, so that it
+        keeps to two lines if it can (room for the readout under it)."""
+        sizes = [style.LABEL_SIZE]
+        if not frame.is_landscape():
+            sizes += [style.BODY_SIZE, style.SMALL_SIZE]
+        for size in sizes:
+            prompt = PromptStrip([*self.tokens, answer], self.content_width(), font_size=size)
+            if len(prompt.lines) <= 2:
+                break
+        return prompt.to_edge(UP, buff=style.EDGE_BUFFER)
+
+    def under_prompt(self, block: VGroup, blank: Mobject) -> None:
+        """Place the readout ``block`` (words, W_U, x, =, logits) a little below the middle,
+        or lower when its caption would come too close to the prompt's ``blank``; shrunk
+        if it then reaches the bottom margin."""
+        block.move_to(style.READOUT_DROP * DOWN)
+        note = self.vocabulary_note(block[0], block)
+        ceiling = blank.get_bottom()[1] - style.ITEM_GAP - note.height - style.ROW_GAP
+        if block.get_top()[1] > ceiling:
+            fit_height_between(block, ceiling, style.EDGE_BUFFER - config.frame_height / 2)
+
     def final_norm(self, stream: VMobject, vector: VMobject) -> VMobject:
         """The last stream divided by its length (GPT's final normalisation): its length is
         written under it, and the column turns into the normalised one; returns the note."""
@@ -898,7 +1017,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             self.play(TransformFromCopy(row, entry), run_time=step / 2)
         self.play(FadeOut(row_box), FadeOut(column_box), run_time=self.seconds(style.SHORT))
 
-    def vocabulary_note(self, words: VGroup, above: Mobject) -> VMobject:
+    def vocabulary_note(self, words: Mobject, above: Mobject) -> VMobject:
         """The candidate words' caption (a toy vocabulary of n words) over ``above``, left
         aligned with the words."""
         note = fitted_text(
@@ -1110,11 +1229,15 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         column = self.flow.features[:, self.tokens.index(fact.last_name)]
         trackers = [ValueTracker(float(v)) for v in column[0]]
         self.meter_top = max(1.0, float(column.max()))
+        self.meter_scale = 1.0
+        self.meter_extra = 0.0
+        dots = max(self.dot_label(n, style.TEXT).width for n in names) + style.ITEM_GAP
+        piece = max(widest_piece(n, style.SMALL_SIZE) for n in names)
+        self.meter_extra = min(max(0.0, piece + dots - self.meter_label()), MAX_METER_EXTRA)
         labels, bars, values = VGroup(), VGroup(), VGroup()
         for name, tint, tracker in zip(names, tints, trackers, strict=True):
             dot = self.dot_label(name, tint)
-            room = self.meter_label() - dot.width - style.ITEM_GAP
-            words = name_text(name, room, tint, style.BODY_SIZE)
+            words = fitted_name(name, self.meter_label() - dot.width - style.ITEM_GAP, tint)
             labels.add(VGroup(words, dot).arrange(RIGHT, buff=style.ITEM_GAP))
             bar = RoundedRectangle(
                 corner_radius=0.02, width=self.meter_width(), height=style.PROBABILITY_HEIGHT
@@ -1142,6 +1265,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             end = bar.copy().clear_updaters()
             self.meter_bar(end, label, float(value))
             target = number_entry(float(value), 2, style.READOUT_SIZE, number.get_color().to_hex())
+            target.scale(self.meter_scale)
             moves += [
                 tracker.animate.set_value(float(value)).build(),
                 Transform(number, target.next_to(end, RIGHT, buff=style.ITEM_GAP)),
@@ -1157,22 +1281,23 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             rf"\vec{{{initial}}} \cdot \vec{{x}}", font_size=style.READOUT_SIZE, color=tint
         )
 
-    @staticmethod
-    def meter_label() -> float:
-        """Width of the meter's names and dot products."""
-        return WIDE_METER_LABEL if frame.is_landscape() else NARROW_METER_LABEL
+    def meter_label(self) -> float:
+        """Width of the meter's names and dot products (wider, and the bars shorter, when a
+        name has a piece too long for it: names break only at spaces and hyphens)."""
+        return (WIDE_METER_LABEL if frame.is_landscape() else NARROW_METER_LABEL) + self.meter_extra
 
-    @staticmethod
-    def meter_width() -> float:
+    def meter_width(self) -> float:
         """Length of the longest meter bar."""
-        return WIDE_METER_WIDTH if frame.is_landscape() else NARROW_METER_WIDTH
+        full = WIDE_METER_WIDTH if frame.is_landscape() else NARROW_METER_WIDTH
+        return full - self.meter_extra
 
     def meter_bar(self, bar: Mobject, words: Mobject, value: float) -> None:
         """Stretch ``bar`` to ``value`` (negative values draw nothing) beside ``words``; the
         largest value the beat shows fills the meter's width."""
-        length = self.meter_width() * max(value, 0.0) / self.meter_top
+        scale = self.meter_scale  # the meter may have been shrunk to fit the frame
+        length = scale * self.meter_width() * max(value, 0.0) / self.meter_top
         bar.stretch_to_fit_width(max(length, style.TINY))
-        left = words.get_left()[0] + self.meter_label() + style.ITEM_GAP
+        left = words.get_left()[0] + scale * (self.meter_label() + style.ITEM_GAP)
         bar.move_to((left + bar.width / 2) * RIGHT + words.get_center()[1] * UP)
 
     def vector_mob(self, values: np.ndarray, colour: str) -> VMobject:
@@ -1208,7 +1333,6 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         tint = self.token_colour(fact.last_name)
         sample = self.flow.embeddings[self.tokens.index(fact.last_name)]
-        tag = TokenTag(fact.last_name, tint)
         x, delta, new = (self.vector_mob(sample, tint) for _ in range(3))
         plus, equals = (
             MathTex("+", font_size=style.MATH_SIZE),
@@ -1217,16 +1341,21 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         rows, trackers = self.meter()
         note = label_text("placeholder", style.MUTED, style.BODY_SIZE)  # where Δ is named
         if frame.is_landscape():
-            fit_width(tag, max(x.width, style.HEADING_WIDTH))
             VGroup(x, plus, delta, equals, new).arrange(RIGHT, buff=style.ITEM_GAP)
+            reach = delta.get_left()[0] - x.get_right()[0] - style.ITEM_GAP / 2  # over the +
+            tag = name_tag(fact.last_name, max(x.width + 2 * reach, style.HEADING_WIDTH), tint)
             tag.next_to(x, UP, buff=style.ITEM_GAP)
             total = VGroup(tag, x, plus, delta, equals, new)
             total.to_edge(LEFT, buff=style.MARGIN)
             total.shift((loop.get_bottom()[1] - style.SECTION_GAP - total.get_top()[1]) * UP)
             note.next_to(delta, UP, buff=style.ITEM_GAP)  # the tag's height: room above
-            rows.next_to(total, RIGHT, buff=style.SECTION_GAP).match_y(x)
+            # right of the sum and of the longest caption over Δ (it reaches past Δ)
+            reach = max(total.get_right()[0], delta.get_left()[0] + self.widest_note())
+            rows.match_y(x).shift((reach + style.SECTION_GAP - rows.get_left()[0]) * RIGHT)
         else:
-            fit_width(tag, NARROW_TAG_WIDTH)
+            room = max(NARROW_TAG_WIDTH, self.content_width() - x.width - style.ITEM_GAP)
+            unbroken = widest_piece(fact.last_name, style.BODY_SIZE) + 2 * style.TOKEN_PAD
+            tag = name_tag(fact.last_name, max(room, unbroken), tint)  # the stack shrinks
             VGroup(x, delta, new).arrange(DOWN, aligned_edge=LEFT, buff=style.ITEM_GAP)
             tag.next_to(x, LEFT, buff=style.ITEM_GAP)
             plus.next_to(delta, LEFT, buff=style.ITEM_GAP).align_to(tag, RIGHT)
@@ -1239,11 +1368,40 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             below = VGroup(total, note, rows)
             floor = style.EDGE_BUFFER - config.frame_height / 2
             top = loop.get_bottom()[1] - style.ITEM_GAP
-            fit_height_between(below, top, floor)
-            below.shift((top - below.get_top()[1]) * UP)
+            self.heading_paged = below.height > (top - floor) / PAGE_SHRINK
+            if self.heading_paged:  # a long heading is shown on its own first: its room is free
+                loop.to_edge(UP, buff=style.EDGE_BUFFER)
+                top = loop.get_bottom()[1] - style.ITEM_GAP
+            natural = rows.height
+            fit_height_between(fit_width(below, self.content_width()), top, floor)
+            self.meter_scale = rows.height / natural
             total.set_x(0)
         slots = VGroup(tag, x, plus, delta, equals, new, note)
         return heading, loop, slots, rows, trackers
+
+    def widest_note(self) -> float:
+        """Width of the widest caption shown over Δ in the wide frame (context, knowledge,
+        the later layers)."""
+        text = self.clip.text
+        return max(
+            fitted_text(
+                self.words(t, layers=self.n_layers - LAYERS_STORED),
+                WIDE_NOTE_WIDTH,
+                style.TEXT,
+                style.BODY_SIZE,
+            ).width
+            for t in (text.context, text.knowledge, text.later_layers)
+        )
+
+    def open_stage(self, heading: Mobject, stage: VGroup) -> None:
+        """Bring in the heading and the stage together, or, when the heading is paged (too
+        tall to share the frame), the heading alone and then the stage in its place."""
+        pace = self.seconds(style.MEDIUM)
+        if not self.heading_paged:
+            self.play(FadeIn(heading), *(FadeIn(m) for m in stage), run_time=pace)
+            return
+        self.play(FadeIn(heading), run_time=pace)
+        self.play(FadeOut(heading), *(FadeIn(m) for m in stage), run_time=pace)
 
     def carrier(self, step: Step, box: Mobject) -> VMobject | None:
         """What a block pours into the stream, shown leaving the block: the first name from
@@ -1256,8 +1414,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         if step not in word:
             return None
         name, tint = word[step]
-        words = name_text(name, NARROW_METER_LABEL, tint, style.BODY_SIZE)
-        return mark_overlay(words.next_to(box, DOWN, buff=style.ITEM_GAP))  # it flies into Δ
+        words = fitted_name(name, NARROW_METER_LABEL, tint).next_to(box, DOWN, buff=style.ITEM_GAP)
+        return mark_overlay(keep_in_frame(words))  # it flies into Δ
 
     @beat
     def beat_context_knowledge(self) -> None:
@@ -1265,10 +1423,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         index = self.tokens.index(self.clip.fact.last_name)
         heading, loop, slots, rows, trackers = self.soaking_stage()
         tag, x = slots[0], slots[1]
-        x.become(self.last_name_vector(self.flow.embeddings[index]).move_to(x))
-        self.play(
-            *(FadeIn(m) for m in (heading, loop, tag, x, rows)), run_time=self.seconds(style.MEDIUM)
-        )
+        first = self.last_name_vector(self.flow.embeddings[index]).move_to(x)
+        x.become(first if frame.is_landscape() else first.align_to(x, LEFT))  # rows keep left
+        self.open_stage(heading, VGroup(loop, tag, x, rows))
         self.until_sentence(0)  # only its own word so far
         self.play(Indicate(rows[0][1], color=style.HIGHLIGHT), run_time=self.seconds(style.LONG))
         stream = self.flow.embeddings[index]
@@ -1351,14 +1508,17 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         }[step]
         note = fitted_text(
             self.words(words, layers=self.n_layers - LAYERS_STORED),
-            min(self.content_width(), 4.5 if frame.is_landscape() else self.content_width()),
+            min(
+                self.content_width(),
+                WIDE_NOTE_WIDTH if frame.is_landscape() else self.content_width(),
+            ),
             tint if step is not None else style.MUTED,
             style.BODY_SIZE,
         )
         if frame.is_landscape():  # over Δ, starting at its left (the tag is left of it)
             note.move_to(slot_note, DOWN).align_to(delta, LEFT)
         else:
-            note.move_to(slot_note, UP)
+            keep_in_frame(note.move_to(slot_note, UP))
         carrier = self.carrier(step, box) if step is not None else None
         light: list[Animation] = [Indicate(box, color=tint, scale_factor=1.0)] if step else []
         if carrier is not None:

@@ -16,11 +16,13 @@ from typing import Any
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
     LEFT,
     ORIGIN,
     RIGHT,
     UP,
+    UR,
     Arrow,
     CurvedArrow,
     DecimalNumber,
@@ -31,6 +33,7 @@ from manim import (
     Text,
     VGroup,
     VMobject,
+    config,
 )
 from numpy.typing import ArrayLike
 
@@ -253,6 +256,30 @@ class LayerLoop(VGroup):
         return self.loop
 
 
+# A 3-D arrow's label goes beyond its tip: straight outward, or turned by the first of these
+# angles (degrees) that keeps it clear of the other arrows and labels.
+LABEL_TURNS = (0, 30, -30, 60, -60, 90, -90, 120, -120, 150, -150, 180)
+LABEL_MARGIN = 0.06  # clearance kept around a label
+SHAFT_SAMPLES = 40  # points along a shaft tested against a label
+SHAFT_WEIGHT = 0.5  # a shaft running wholly through a label costs this (square units)
+FRAME_WEIGHT = 10.0  # per square unit of a label outside the frame
+
+
+def box_of(centre: np.ndarray, mobject: VMobject, margin: float = 0.0) -> np.ndarray:
+    """The box (left, bottom, right, top) of ``mobject`` moved to ``centre``, widened by
+    ``margin`` on every side."""
+    half = np.array([mobject.width / 2 + margin, mobject.height / 2 + margin])
+    box: np.ndarray = np.concatenate([centre[:2] - half, centre[:2] + half])
+    return box
+
+
+def overlap_area(a: np.ndarray, b: np.ndarray) -> float:
+    """The area two boxes (left, bottom, right, top) share."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return float(max(width, 0.0) * max(height, 0.0))
+
+
 class ArrowSpace3D(VGroup):
     r"""Arrows between points of a 3-D space, drawn with an orthographic projection that can
     turn (a rotating 3-D group whose labels stay upright).
@@ -310,6 +337,7 @@ class ArrowSpace3D(VGroup):
             for name in arrows
             if labels.get(name)
         }
+        self.label_turns: dict[str, int] = {}  # each label's side (an index of LABEL_TURNS)
         self.add(self.axes, *self.arrows.values(), *self.labels.values())
         self.redraw()
 
@@ -351,16 +379,67 @@ class ArrowSpace3D(VGroup):
             self.arrows[name].put_start_and_end_on(a, b)
             self.arrows[name].set_opacity(1.0 if growth > style.GROWN else 0.0)
             self.tips[name].move_to(b)
-            if name in self.labels:
-                self.labels[name].set_opacity(1.0 if growth > 1 - style.GROWN else 0.0)
-                outward = b - self.origin
-                outward = outward / max(float(np.linalg.norm(outward)), style.TINY)
-                # Centre beyond the tip, far enough that the label's box clears it.
-                label = self.labels[name]
-                reach = abs(outward[0]) * label.width / 2 + abs(outward[1]) * label.height / 2
-                distance = max(style.SPACE_LABEL_BUFFER, reach + style.ITEM_GAP)
-                label.move_to(b + distance * outward)
+        self.place_labels()
         return self
+
+    def place_labels(self) -> None:
+        """Put each label beyond its arrow's tip: straight outward (away from the origin) when
+        that spot is clear, else turned as little as needed (:data:`LABEL_TURNS`) to keep off
+        the arrows' tips and shafts, the labels placed before it and the frame's edges. A label
+        keeps its side while that side stays clear, so it does not hop as the view turns."""
+        placed: list[np.ndarray] = []  # boxes (left, bottom, right, top) of the shown labels
+        for name, label in self.labels.items():
+            shown = self.geometry[name][2] > 1 - style.GROWN
+            label.set_opacity(1.0 if shown else 0.0)
+            tip = self.tips[name].get_center()
+            outward = tip - self.origin
+            angle = float(np.arctan2(outward[1], outward[0]))
+            previous = self.label_turns.get(name)
+            order = [*([previous] if previous is not None else []), *range(len(LABEL_TURNS))]
+            best, best_cost = order[0], np.inf
+            for turn in order:
+                cost = self.label_cost(name, self.label_spot(tip, angle, turn, label), placed)
+                if cost < best_cost - style.TINY:
+                    best, best_cost = turn, cost
+                if cost <= 0.0:
+                    break
+            self.label_turns[name] = best
+            label.move_to(self.label_spot(tip, angle, best, label))
+            if shown:
+                placed.append(box_of(label.get_center(), label))
+
+    @staticmethod
+    def label_spot(tip: np.ndarray, angle: float, turn: int, label: VMobject) -> np.ndarray:
+        """The centre of ``label`` beyond ``tip`` in the direction ``angle`` (radians) turned
+        by ``LABEL_TURNS[turn]``, far enough that the label's box clears the tip."""
+        theta = angle + np.radians(LABEL_TURNS[turn])
+        direction = np.array([np.cos(theta), np.sin(theta), 0.0])
+        reach = abs(direction[0]) * label.width / 2 + abs(direction[1]) * label.height / 2
+        spot: np.ndarray = tip + max(style.SPACE_LABEL_BUFFER, reach + style.ITEM_GAP) * direction
+        return spot
+
+    def label_cost(self, name: str, centre: np.ndarray, placed: list[np.ndarray]) -> float:
+        """How badly label ``name`` centred at ``centre`` sits: the area it shares (with a
+        small margin) with the visible arrows' tips and the labels already ``placed``, the area
+        outside the frame, and the share of each visible shaft that runs through it."""
+        label = self.labels[name]
+        box = box_of(centre, label, LABEL_MARGIN)
+        cost = 0.0
+        for other in placed:
+            cost += overlap_area(box, other)
+        for arrow_name, arrow in self.arrows.items():
+            if self.geometry[arrow_name][2] <= style.GROWN:
+                continue  # hidden
+            tip = arrow.get_tip()
+            cost += overlap_area(box, np.r_[tip.get_corner(DL)[:2], tip.get_corner(UR)[:2]])
+            points = np.linspace(arrow.get_start(), arrow.get_end(), SHAFT_SAMPLES)[:, :2]
+            inside = np.all((points >= box[:2]) & (points <= box[2:]), axis=1)
+            cost += SHAFT_WEIGHT * float(inside.mean())
+        half_w, half_h = config.frame_width / 2, config.frame_height / 2
+        frame_box = np.array([-half_w, -half_h, half_w, half_h])
+        area = float((box[2] - box[0]) * (box[3] - box[1]))
+        cost += FRAME_WEIGHT * (area - overlap_area(box, frame_box))
+        return cost
 
     def get_arrow(self, name: str) -> Arrow:
         """The arrow ``name``."""
