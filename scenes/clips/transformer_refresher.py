@@ -818,7 +818,12 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         matrix = ArrayMatrix(
             self.unembedding, len(c.candidates), shown, 1, style.MATRIX_SIZE, v_buff=gap, **spacing
         )
+        # The logits spaced as the matrix's rows, each level with the row it comes from.
+        logits = ArrayMatrix(
+            self.softmax.logits.reshape(-1, 1), rows, 1, 2, style.READOUT_SIZE, v_buff=gap
+        )
         product = VGroup(matrix, vector, equals, logits).arrange(RIGHT, buff=buff)
+        logits.shift((matrix.get_rows()[0].get_y() - logits.get_entries()[0].get_y()) * UP)
         words = VGroup()
         for label, row in zip(labels, matrix.get_rows(), strict=True):
             words.add(label.next_to(matrix, LEFT, buff=buff).match_y(row))
@@ -1014,7 +1019,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             if index:
                 target = SurroundingRectangle(row, color=style.HIGHLIGHT, buff=style.HIGHLIGHT_BUFF)
                 self.play(Transform(row_box, target), run_time=step / 2)
-            self.play(TransformFromCopy(row, entry), run_time=step / 2)
+            # The logit appears level with its row (a copy of the row shrinking into it
+            # crossed the row's own digits).
+            self.play(FadeIn(entry, shift=style.ITEM_GAP * RIGHT), run_time=step / 2)
         self.play(FadeOut(row_box), FadeOut(column_box), run_time=self.seconds(style.SHORT))
 
     def vocabulary_note(self, words: Mobject, above: Mobject) -> VMobject:
@@ -1526,22 +1533,22 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             light = [carrier.animate.move_to(delta).scale(0.4).set_opacity(0.0).build()]
         self.play(
             *light,
-            TransformFromCopy(box, delta),  # the block's output comes down out of it
+            # The block's output comes down out of it, digits whole (a box morphed into a
+            # column of digits was a smear).
+            FadeIn(delta, target_position=box),
             FadeIn(plus),
             FadeIn(note),
             run_time=self.seconds(style.MEDIUM),
         )
         if carrier is not None:
             self.remove(carrier)
-        clean = new.copy()  # a Transform leaves its target with the source's many parts
+        # x' is written beside them (never two columns of digits morphed into one another:
+        # that showed garbled glyphs); the next move carries it into x's place.
         self.play(
             FadeIn(equals),
-            TransformFromCopy(VGroup(x, delta), new),
+            FadeIn(new, shift=style.ITEM_GAP * RIGHT),
             run_time=self.seconds(style.MEDIUM),
         )
-        self.remove(new)
-        self.add(clean)
-        new = clean
         triples = zip(self.entries(x), self.entries(delta), self.entries(new), strict=True)
         self.shown.setdefault("stream_sums", []).extend(v for t in triples for v in t)
         self.play(
@@ -1578,7 +1585,13 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             note.move_to(slot_note, UP)
         pace = self.seconds(style.SHORT if fast else style.MEDIUM)
         self.play(Indicate(box, color=style.NORM_COLOUR, scale_factor=1.0), run_time=pace)
-        self.play(TransformFromCopy(stream, copy), FadeIn(note), run_time=pace)
+        ghost = stream.copy()  # x's copy slides over and fades as x ÷ length appears
+        self.play(
+            AnimationGroup(ghost.animate.move_to(copy).set_opacity(0), FadeIn(copy), lag_ratio=0.5),
+            FadeIn(note),
+            run_time=pace,
+        )
+        self.remove(ghost)
         self.shown.setdefault("normalised", []).extend(self.entries(copy))
         self.play(
             copy.animate.move_to(mlp_box).scale(0.2).set_opacity(0.0),
