@@ -720,7 +720,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         """Words (from the config) in the same box as :meth:`tag`."""
         return self.boxed(label_text(words, colour, style.BODY_SIZE), colour)
 
-    def boxed(self, label: Mobject, colour: str) -> VGroup:
+    def boxed(self, label: VMobject, colour: str) -> VGroup:
         box = SurroundingRectangle(label, color=colour, buff=style.HIGHLIGHT_BUFF * 1.5)
         box.set_fill(self.clip.colours.background, opacity=1)
         return VGroup(box, label)

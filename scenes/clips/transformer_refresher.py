@@ -922,13 +922,17 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         heads = self.headers(table)  # from the columns where they end up
         spot = self.settle_table(VGroup(target, heads), note, VGroup(prompt, blank))
         logits_shown = table[0]
+        # The product goes first, so the logits do not slide across the matrix's digits.
         self.play(
             FadeOut(VGroup(matrix, vector, equals)),
+            FadeOut(logits.get_brackets()),
+            FadeOut(note) if spot is None else note.animate.move_to(spot),
+            run_time=self.seconds(style.SHORT),
+        )
+        self.play(
             FadeIn(heads[0]),
             Transform(words, target[0]),
-            FadeOut(note) if spot is None else note.animate.move_to(spot),
             ReplacementTransform(logits.get_entries(), logits_shown),
-            FadeOut(logits.get_brackets()),
             run_time=self.seconds(style.MEDIUM),
         )
         exps, shares, bars, total, hundred = table[1], table[2], table[3], table[4], table[5]
@@ -1551,10 +1555,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         triples = zip(self.entries(x), self.entries(delta), self.entries(new), strict=True)
         self.shown.setdefault("stream_sums", []).extend(v for t in triples for v in t)
+        # x + Δ goes first, so that x' does not slide across Δ's digits into x's place.
+        self.play(FadeOut(VGroup(x, plus, delta, equals, note)), run_time=self.seconds(style.SHORT))
         self.play(
-            FadeOut(VGroup(x, plus, delta, equals, note)),
             new.animate.move_to(x, aligned_edge=LEFT if not frame.is_landscape() else ORIGIN),
-            run_time=self.seconds(style.MEDIUM),
+            run_time=self.seconds(style.SHORT),
         )
         return new
 
@@ -1587,7 +1592,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.play(Indicate(box, color=style.NORM_COLOUR, scale_factor=1.0), run_time=pace)
         ghost = stream.copy()  # x's copy slides over and fades as x ÷ length appears
         self.play(
-            AnimationGroup(ghost.animate.move_to(copy).set_opacity(0), FadeIn(copy), lag_ratio=0.5),
+            AnimationGroup(
+                ghost.animate.move_to(copy).set_opacity(0).build(), FadeIn(copy), lag_ratio=0.5
+            ),
             FadeIn(note),
             run_time=pace,
         )
