@@ -1541,14 +1541,15 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             # column of digits was a smear).
             FadeIn(delta, target_position=box),
             FadeIn(plus),
-            FadeIn(note),
             run_time=self.seconds(style.MEDIUM),
         )
         if carrier is not None:
             self.remove(carrier)
         # x' is written beside them (never two columns of digits morphed into one another:
-        # that showed garbled glyphs); the next move carries it into x's place.
+        # that showed garbled glyphs); the next move carries it into x's place. Δ's note
+        # comes once Δ has landed (it would lie across Δ's digits on the way down).
         self.play(
+            FadeIn(note),
             FadeIn(equals),
             FadeIn(new, shift=style.ITEM_GAP * RIGHT),
             run_time=self.seconds(style.MEDIUM),
