@@ -223,6 +223,9 @@ def read_yaml(path: Path, source: str) -> object:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or "a syntax error"
+        if "nesting depth" in problem:  # PyYAML >= 6.0.4 refuses it while scanning, first
+            expected = f"at most {MAX_DEPTH} levels of nesting"
+            raise ConfigError(source, "(file)", expected, "deeper nesting") from None
         context = getattr(error, "context", None)
         if context and problem.startswith("but "):  # "expected a single document ... but found"
             problem = f"{context} {problem}"
