@@ -13,10 +13,16 @@ TeX folder and trusts any file it finds there, so two processes compiling one fo
 (the test workers and the preview jobs share the folder) can read each other's half-written
 DVI. Here each formula is compiled in a private folder inside the TeX folder and only the
 finished SVG is renamed into place.
+
+A file is renamed into place only if it is whole (it ends with ``</svg>``), and a cached file
+that is not whole (an empty file left by an older version, or by a write that failed without
+an error, such as a full disk under Pango) is deleted and written again when it is next
+needed: one bad entry in a cache shared by every render must not break every later render.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import shutil
@@ -27,11 +33,32 @@ from typing import Any
 
 import manimpango
 from manim import config
-from manim.mobject.text import tex_mobject
+from manim.mobject.text import tex_mobject, text_mobject
 from manim.utils.tex import TexTemplate
 from manim.utils.tex_file_writing import tex_hash
 
 _installed = False
+SVG_END = b"</svg>"
+SVG_TAIL_BYTES = 64  # cairo ends with "</svg>\n", dvisvgm with "</svg>"
+
+
+def is_whole_svg(path: Path) -> bool:
+    """Whether the file at ``path`` ends with the closing ``</svg>`` tag, which cairo and
+    dvisvgm write last: false for an empty file, a file cut short, or no file."""
+    try:
+        with open(path, "rb") as file:
+            size = file.seek(0, os.SEEK_END)
+            file.seek(max(0, size - SVG_TAIL_BYTES))
+            return SVG_END in file.read()
+    except FileNotFoundError:
+        return False
+
+
+def _put_in_place(written: Path, final: Path) -> None:
+    """Rename the finished ``written`` to ``final``, refusing a file that is not whole."""
+    if not is_whole_svg(written):
+        raise OSError(errno.EIO, "an incomplete SVG was written (is the disk full?)", str(final))
+    os.replace(written, final)
 
 
 def _atomic(write: Callable[..., str], name_at: int) -> Callable[..., str]:
@@ -46,7 +73,7 @@ def _atomic(write: Callable[..., str], name_at: int) -> Callable[..., str]:
         parts[name_at] = str(private)
         try:
             write(*parts, **kwargs)
-            os.replace(private, final)
+            _put_in_place(private, final)
         finally:
             private.unlink(missing_ok=True)
         return str(final)
@@ -74,21 +101,38 @@ def _atomic_tex(compile_svg: Callable[..., Path]) -> Callable[..., Path]:
     ) -> Path:
         template = tex_template if tex_template is not None else config["tex_template"]
         final = _tex_svg_path(expression, environment, template)
-        if final.exists():
+        if is_whole_svg(final):
             return final
+        final.unlink(missing_ok=True)  # not whole: written again below
         final.parent.mkdir(parents=True, exist_ok=True)
         private = Path(tempfile.mkdtemp(prefix=f".{final.stem}.", dir=final.parent))
         shared_dir = config.tex_dir
         try:
             config.tex_dir = str(private)
             written = compile_svg(expression, environment, template)
-            os.replace(written, final)
+            _put_in_place(Path(written), final)
         finally:
             config.tex_dir = shared_dir
             shutil.rmtree(private, ignore_errors=True)
         return final
 
     return compiled_whole
+
+
+def _healing(text2svg: Callable[..., str]) -> Callable[..., str]:
+    """``text2svg`` (a Text's or MarkupText's ``_text2svg``, which reuses any file it finds
+    under the text's hash), called again after deleting the file it returned if that file is
+    not whole."""
+
+    @functools.wraps(text2svg)
+    def whole_file(*args: Any, **kwargs: Any) -> str:
+        svg = text2svg(*args, **kwargs)
+        if not is_whole_svg(Path(svg)):
+            Path(svg).unlink(missing_ok=True)
+            svg = text2svg(*args, **kwargs)
+        return svg
+
+    return whole_file
 
 
 def install() -> None:
@@ -101,6 +145,8 @@ def install() -> None:
     # file_name, ...): the file name is the 5th and the 8th argument.
     manimpango.text2svg = _atomic(manimpango.text2svg, 4)
     manimpango.MarkupUtils.text2svg = staticmethod(_atomic(manimpango.MarkupUtils.text2svg, 7))
+    for cls in (text_mobject.Text, text_mobject.MarkupText):
+        cls._text2svg = _healing(cls._text2svg)  # type: ignore[method-assign]
     # MathTex and Tex call the name tex_mobject imported.
     tex_mobject.tex_to_svg_file = _atomic_tex(tex_mobject.tex_to_svg_file)  # type: ignore[attr-defined]
     _installed = True
