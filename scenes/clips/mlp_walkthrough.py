@@ -75,6 +75,7 @@ from scenes.visual.components import (
     label_text,
     tex_thousands,
 )
+from scenes.visual.motion import GrowOutOf, ShrinkInto
 
 FIRST = mathcore.FACT_NEURON
 M = TypeVar("M", bound=Mobject)
@@ -293,9 +294,8 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             animations.append(FadeOut(self._caption))
         if parts and self.content_key and on_screen:
             box = self.pipeline.get_box(self.content_key)
-            # fade(1), not set_opacity: a Group (Pango text among the parts) has no opacity
-            # of its own, and the shrunk picture must not stay on the box as a speck.
-            animations.append(Group(*parts).animate.scale(SHRINK).move_to(box).fade(1))
+            # It fades as it shrinks: the shrunk picture must not stay on the box as a speck.
+            animations.append(ShrinkInto(Group(*parts), box.get_center(), SHRINK))
         elif parts:
             animations.append(Dissolve(*parts))
         if animations:
@@ -312,7 +312,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.content_key = key
         self.play(
             box.animate.set_stroke(style.HIGHLIGHT, width=style.AXIS_STROKE * 3),
-            GrowFromPoint(content, box.get_center()),
+            GrowOutOf(content, box.get_center()),
             run_time=self.seconds(style.MEDIUM),
         )
         return content

@@ -55,6 +55,7 @@ from manim import (
     VMobject,
     Write,
     config,
+    smooth,
 )
 
 import mathcore
@@ -106,6 +107,8 @@ NARROW_METER_WIDTH = 2.0
 PAGE_SHRINK = 0.8  # a narrow frame's context stage shrunk more than this: its heading is paged
 MAX_METER_EXTRA = 0.9  # the most the meter's bars give up for its names
 METER_VALUE = 0.7  # room for a meter's value right of its bar
+METER_TICK = 0.12  # length of a tick on the meter's scale
+METER_STROKE = 2.0  # the meter scale's line width
 MIN_READOUT_LABEL = 1.4  # the narrowest a candidate word of the readout is wrapped into
 PORTRAIT_TOKEN_SCALE = 1.4  # the tokens beat's tags in 9:16
 PORTRAIT_TABLE_SCALE = 1.3  # the softmax table in 9:16, at most
@@ -124,6 +127,26 @@ NARROW_ARC_ROOM = 0.75  # left of the tags: the attention arrows, then the lengt
 NARROW_TOKEN_GAP = 0.5  # between the stacked tokens in 9:16
 NARROW_TOKEN_GAP_SQUARE = 0.1  # and in 1:1
 NARROW_TOP_GAP = 0.3  # from the layer loop down to the stacked tokens in 1:1
+
+
+def first_half(t: float) -> float:
+    """A rate that plays its animation in the first half of the time: an old number fading
+    out before its replacement fades in (:func:`second_half`), so the two never overlap."""
+    return smooth(min(1.0, 2.0 * t))
+
+
+def second_half(t: float) -> float:
+    """A rate that plays its animation in the second half of the time."""
+    return smooth(max(0.0, 2.0 * t - 1.0))
+
+
+def same_glyphs(a: Mobject, b: Mobject) -> bool:
+    """Whether ``a`` and ``b`` draw the same shapes in the same places (the same numbers)."""
+    parts_a, parts_b = a.family_members_with_points(), b.family_members_with_points()
+    return len(parts_a) == len(parts_b) and all(
+        p.points.shape == q.points.shape and np.allclose(p.points, q.points, atol=1e-6)
+        for p, q in zip(parts_a, parts_b, strict=True)
+    )
 
 
 def stage_tints() -> tuple[str, str, str]:
@@ -617,15 +640,52 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         elif step == "mlp":
             pieces = self.outputs(cols, record.added, loop.get_box(2))
             self.play(FadeIn(pieces), run_time=self.seconds(style.SHORT) / 2)
-            self.play(
-                *(p.animate.move_to(c).set_opacity(0.0) for p, c in zip(pieces, cols, strict=True)),
-                Transform(cols, self.columns_like(record.vectors, cols)),
+            self.renumber(
+                cols,
+                record.vectors,
+                *(
+                    p.animate.move_to(c).set_opacity(0.0).build()
+                    for p, c in zip(pieces, cols, strict=True)
+                ),
                 run_time=pace,
             )
             self.remove(pieces)
         else:
-            self.play(Transform(cols, self.columns_like(record.vectors, cols)), run_time=pace)
+            self.renumber(cols, record.vectors, run_time=pace)
         self.play(FadeOut(blocks), *(FadeOut(m) for m in extra), run_time=pace)
+
+    def renumber(
+        self, cols: VGroup, vectors: np.ndarray, *alongside: Animation, run_time: float
+    ) -> None:
+        """``cols`` rewritten to ``vectors`` where they stand, with ``alongside`` played at
+        the same time: the brackets fit the new numbers as the old numbers fade out, then the
+        new ones fade in (a Transform of the whole column would morph each digit's glyph into
+        another digit's, garbled midway; a crossfade would show both numbers at once)."""
+        new = self.columns_like(vectors, cols)
+        # A column whose numbers read the same (a first token, which attention leaves as it
+        # is) keeps them on screen: only the ones that change fade out and in.
+        changed = [
+            (old, fresh)
+            for old, fresh in zip(cols, new, strict=True)
+            if not same_glyphs(old.get_entries(), fresh.get_entries())
+        ]
+        leaving = mark_overlay(VGroup(*(old.get_entries() for old, _ in changed)).copy())
+        arriving = mark_overlay(VGroup(*(fresh.get_entries() for _, fresh in changed)).copy())
+        silent = new.copy()  # the columns move to it with their changing numbers unseen
+        for old, fresh in zip(cols, silent, strict=True):
+            if any(old is o for o, _ in changed):
+                old.get_entries().set_opacity(0.0)
+                fresh.get_entries().set_opacity(0.0)
+        self.add(leaving)
+        self.play(
+            Transform(cols, silent),
+            FadeOut(leaving, rate_func=first_half),
+            FadeIn(arriving, rate_func=second_half),
+            *alongside,
+            run_time=run_time,
+        )
+        cols.become(new)
+        self.remove(arriving)
 
     def feed(
         self, cols: VGroup, normalised: np.ndarray, norm_box: Mobject, mlp_box: Mobject, pace: float
@@ -744,10 +804,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 for _ in range(3)
                 for box, c in zip(loop.boxes, stage_tints(), strict=True)
             ]
-            self.play(
+            self.renumber(
+                cols,
+                self.flow.final,
                 ChangeDecimalToValue(loop.get_count(), self.n_layers),
                 Succession(*spins),
-                Transform(cols, self.columns_like(self.flow.final, cols)),
                 run_time=self.seconds(style.LONG * 2),
             )
         self.point_at_last(tags, cols, loop)
@@ -1256,32 +1317,61 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             bars.add(bar.set_fill(tint, opacity=style.BAR_OPACITY).set_stroke(width=0))
             values.add(number_entry(tracker.get_value(), 2, style.READOUT_SIZE, tint))
         labels.arrange(DOWN, aligned_edge=LEFT, buff=style.ROW_GAP)
-        rows = VGroup(labels, bars, values)
+        # The scale under the bars only where there is room for it: the narrow frames stack
+        # the sum and the meter, and a taller meter would shrink every digit below 20 px.
+        marks = self.meter_scale_marks(labels) if frame.is_landscape() else VGroup()
+        rows = VGroup(labels, bars, values, marks)
         for label, shape, value, tracker in zip(labels, bars, values, trackers, strict=True):
             self.meter_bar(shape, label, tracker.get_value())
             value.next_to(shape, RIGHT, buff=style.ITEM_GAP)
             shape.add_updater(lambda m, t=tracker, w=label: self.meter_bar(m, w, t.get_value()))
         return rows, trackers
 
-    def meter_to(
-        self, rows: VGroup, trackers: list[ValueTracker], values: np.ndarray
-    ) -> list[Animation]:
-        """The meter moving to ``values``: each bar grows or shrinks while its number turns
-        into the new one at the bar's new end (typeset once, not on every frame)."""
-        labels, bars, numbers = rows
+    def meter_scale_marks(self, labels: VGroup) -> VGroup:
+        """A scale under the bars: a line from 0 to the meter's full length, with ticks at 0
+        and at 1 (a word fully present: its direction dotted with itself)."""
+        left = labels.get_left()[0] + self.meter_label() + style.ITEM_GAP
+        # under the last bar (level with its name's middle), not under a name broken on lines
+        y = labels[-1].get_center()[1] - style.PROBABILITY_HEIGHT / 2 - style.ITEM_GAP
+        unit = self.meter_width() / self.meter_top
+        marks = VGroup(Line(left * RIGHT, (left + self.meter_width()) * RIGHT).shift(y * UP))
+        for value in (0, 1):
+            tick = Line(ORIGIN, METER_TICK * DOWN).move_to((left + unit * value) * RIGHT + y * UP)
+            number = MathTex(str(value), font_size=style.READOUT_SIZE)
+            marks.add(tick, number.next_to(tick, DOWN, buff=style.TINY))
+        return marks.set_color(style.MUTED).set_stroke(width=METER_STROKE)
+
+    def move_meter(
+        self, rows: VGroup, trackers: list[ValueTracker], values: np.ndarray, run_time: float
+    ) -> None:
+        """The meter moving to ``values``: each bar grows or shrinks while its old number
+        fades out, then the new one fades in, both riding on the bar's end (a Transform would
+        morph each digit's glyph into another digit's)."""
+        labels, bars, numbers, _ = rows
         moves: list[Animation] = []
+        targets = VGroup()
         for label, bar, number, tracker, value in zip(
             labels, bars, numbers, trackers, values, strict=True
         ):
             end = bar.copy().clear_updaters()
             self.meter_bar(end, label, float(value))
             target = number_entry(float(value), 2, style.READOUT_SIZE, number.get_color().to_hex())
-            target.scale(self.meter_scale)
+            target.scale(self.meter_scale).next_to(end, RIGHT, buff=style.ITEM_GAP)
+            leaving = mark_overlay(number.copy())
+            number.set_opacity(0.0)
+            self.add(leaving)
+            shift = target.get_center() - number.get_center()
             moves += [
                 tracker.animate.set_value(float(value)).build(),
-                Transform(number, target.next_to(end, RIGHT, buff=style.ITEM_GAP)),
+                FadeOut(leaving, shift=shift / 2, rate_func=first_half),
+                FadeIn(mark_overlay(target), shift=shift / 2, rate_func=second_half),
+                number.animate.move_to(target).build(),
             ]
-        return moves
+            targets.add(target)
+        self.play(*moves, run_time=run_time)
+        for shown, new in zip(numbers, targets, strict=True):
+            shown.become(new)
+        self.remove(*targets)
 
     @staticmethod
     def dot_label(name: str, tint: str) -> MathTex:
@@ -1457,9 +1547,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                     self.normalised_copy(box, loop.get_box(2), slots, x, record, index, layer > 1)
                     continue
                 x = self.add_to_stream(box, step, slots, x, stream, record.vectors[index])
-                self.play(
-                    *self.meter_to(rows, trackers, values), run_time=self.seconds(style.SHORT)
-                )
+                self.move_meter(rows, trackers, values, run_time=self.seconds(style.SHORT))
                 stream = record.vectors[index]
         if self.n_layers > LAYERS_STORED:
             x = self.other_layers(loop, slots, x, stream, rows, trackers)
@@ -1486,9 +1574,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             run_time=self.seconds(style.MEDIUM),
         )
         x = self.add_to_stream(loop.boxes, None, slots, x, stream, self.flow.final[index])
-        self.play(
-            *self.meter_to(rows, trackers, self.flow.features[-1, index]),
-            run_time=self.seconds(style.SHORT),
+        self.move_meter(
+            rows, trackers, self.flow.features[-1, index], run_time=self.seconds(style.SHORT)
         )
         return x
 
