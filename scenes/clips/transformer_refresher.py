@@ -630,7 +630,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 *(ShowPassingFlash(self.path_of(a), time_width=0.5) for a in arcs),
                 run_time=pace,
             )
-            extra.append(arcs)
+            self.gathered(tags, cols, record.vectors, record.added, arcs, pace)
         if step == "norm" and record.norms is not None:
             lengths = self.lengths_under(record.norms, blocks, cols)
             self.play(FadeIn(lengths), run_time=pace)
@@ -653,6 +653,45 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         else:
             self.renumber(cols, record.vectors, run_time=pace)
         self.play(FadeOut(blocks), *(FadeOut(m) for m in extra), run_time=pace)
+
+    def gathered(
+        self,
+        tags: VGroup,
+        cols: VGroup,
+        vectors: np.ndarray,
+        added: np.ndarray,
+        arcs: VGroup,
+        pace: float,
+    ) -> None:
+        """What attention found for each token (but the first, which has nothing before it):
+        a small vector appears where the arrows land on the token and comes down into the
+        token's vector, which changes to ``vectors`` as the arrows fade."""
+        tint = stage_tints()[0]
+        side = UP if frame.is_landscape() else LEFT
+        pieces = VGroup(
+            *(
+                keep_in_frame(
+                    self.cells(self.vector_mob(values, tint), tint)
+                    .scale(FEED_SCALE)
+                    .next_to(tag, side, buff=style.TINY)
+                )
+                for tag, values in zip(tags[1:], added[1:], strict=True)
+            )
+        )
+        for piece in pieces:
+            mark_overlay(piece)
+        self.play(FadeIn(pieces, scale=0.5), run_time=pace / 2)
+        self.renumber(
+            cols,
+            vectors,
+            FadeOut(arcs),
+            *(
+                p.animate.move_to(c).set_opacity(0.0).build()
+                for p, c in zip(pieces, cols[1:], strict=True)
+            ),
+            run_time=pace,
+        )
+        self.remove(pieces)
 
     def renumber(
         self, cols: VGroup, vectors: np.ndarray, *alongside: Animation, run_time: float
