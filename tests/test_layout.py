@@ -379,3 +379,44 @@ def test_the_command_remembers_an_unchanged_clip_and_replays_a_changed_one(
     some.write_text("scene: LayoutDefects\nbeats: [clean]\n")
     assert main(args) == 0 and played == ["16:9", "16:9"]  # changed: played
     assert len(list((tmp_path / "cache" / "llmfacts" / "layout").glob("*.json"))) == 2
+
+
+# -- the dry run's shortcut ------------------------------------------------------------------
+
+
+@pytest.mark.render  # two dry runs of three refresher beats
+def test_dry_run_skipping_starting_copies_sees_what_a_copying_run_sees(
+    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dry run lets plain Transforms start from their mobject instead of a copy: every
+    inspection (the boxes of every visible text and part) must be what it is with the copies.
+    These beats hold Transforms, Indicates, FadeOuts of parts still on screen inside another
+    group (FadeOut restores from its copy) and a TransformFromCopy."""
+    import numpy as np
+
+    from scenes.app import layout
+
+    config = tmp_path / "refresher.yaml"
+    shipped = (repo_root / "configs" / "transformer_refresher.yaml").read_text()
+    config.write_text(shipped + "beats: [tokens, embeddings, flow]\n")
+    clip = load_clip(config)
+    collect = layout.collect
+
+    def inspections() -> list[list[bytes]]:
+        seen: list[list[bytes]] = []
+
+        def recording(scene: Scene) -> Any:
+            screen = collect(scene)
+            boxes = [t.box for t in screen.texts] + [box for _, box in screen.leaves]
+            seen.append(sorted(np.round(np.asarray(b, dtype=float), 3).tobytes() for b in boxes))
+            return screen
+
+        monkeypatch.setattr(layout, "collect", recording)
+        assert check_clip(clip, "refresher", ratios=["16:9"]) == []
+        return seen
+
+    shortcut = inspections()
+    monkeypatch.setattr(layout, "_skip_starting_copies", lambda scene: None)
+    copying = inspections()
+    assert len(shortcut) > 40
+    assert shortcut == copying

@@ -408,6 +408,53 @@ def draw_nothing(scene: Scene) -> None:
     # Instance attributes, so only this scene's renderer is changed.
     renderer.update_frame = update_frame  # type: ignore[method-assign]
     renderer.get_frame = get_frame  # type: ignore[method-assign]
+    _skip_starting_copies(scene)
+
+
+def _skip_starting_copies(scene: Scene) -> None:
+    """Let a plain Transform start from its mobject itself instead of a deep copy of it.
+
+    A Transform copies its mobject as it begins so that every frame can be interpolated from
+    the start; in skip mode it is only ever interpolated at 0 (which leaves the mobject as it
+    is) and at 1 (the target, whatever the start), so the copy is never read. It is skipped
+    only for animations whose whole interpolation and clean-up are Transform's own (not
+    TransformFromCopy, which runs backwards, nor FadeIn, which starts from a faded copy, nor
+    FadeOut, which restores its mobject from the copy once removed) and whose rate starts at 0
+    (a test compares every inspection of a clip with and without). The copies took about a
+    seventh of a dry run's CPU time (the refresher in 16:9: 34.3 s with them, 29.9 without)."""
+    from manim import Animation, AnimationGroup, Transform
+
+    def plain(animation: Animation) -> bool:
+        kind = type(animation)
+        return (
+            isinstance(animation, Transform)
+            and kind.begin is Transform.begin
+            and kind.create_starting_mobject is Animation.create_starting_mobject
+            and kind.interpolate is Animation.interpolate
+            and kind.interpolate_mobject is Animation.interpolate_mobject
+            and kind.interpolate_submobject.__qualname__ == "Transform.interpolate_submobject"
+            # FadeOut puts its mobject back as it started once removed: that reads the copy
+            and kind.clean_up_from_scene is Transform.clean_up_from_scene
+            and kind.finish.__qualname__ in ("Animation.finish", "_MethodAnimation.finish")
+            and animation.rate_func(0.0) == 0.0
+        )
+
+    def without_copy(animation: Animation) -> None:
+        if isinstance(animation, AnimationGroup):
+            for part in animation.animations:
+                without_copy(part)
+        elif plain(animation):
+            mobject = animation.mobject
+            animation.create_starting_mobject = lambda: mobject  # type: ignore[method-assign]
+
+    begin_animations = scene.begin_animations
+
+    def begin_without_copies() -> None:
+        for animation in scene.animations or []:
+            without_copy(animation)
+        begin_animations()
+
+    scene.begin_animations = begin_without_copies  # type: ignore[method-assign]
 
 
 # -- what is on screen ---------------------------------------------------------------------
