@@ -221,6 +221,17 @@ def switch_off(shown: DisplayedPass, toy: ToyFact, decimals: int) -> DisplayedPa
     )  # fmt: skip
 
 
+def scaled_columns(weights: ArrayLike, neurons: ArrayLike, indices: Sequence[int]) -> FloatArray:
+    """The column reading of W h = Σ_i h_i W[:, i]: column i of ``weights`` times neuron
+    h_i, for each i in ``indices``, as the columns of a (rows, len(indices)) array.
+
+    Over every column the terms add up to W h; a neuron at 0 gives a zero column."""
+    w = np.asarray(weights, dtype=np.float64)
+    h = np.asarray(neurons, dtype=np.float64)
+    chosen = list(indices)
+    return np.asarray(w[:, chosen] * h[chosen])
+
+
 def walkthrough_numbers(
     toy: ToyFact,
     focus: ArrayLike,

@@ -41,6 +41,7 @@ from manim import (
     Mobject,
     MoveAlongPath,
     Polygon,
+    Rectangle,
     ReplacementTransform,
     Restore,
     Square,
@@ -73,6 +74,7 @@ from scenes.visual.components import (
     fit_width,
     fitted_text,
     label_text,
+    number_entry,
     tex_thousands,
 )
 from scenes.visual.motion import GrowOutOf, ShrinkInto
@@ -100,6 +102,10 @@ SQUARE_PIPELINE = (0.3, 0.7, 0.1)
 SHRINK = 0.04  # a picture returning into its stage shrinks to this scale
 MAX_ZOOM = 1.5  # a stage's picture is enlarged at most this much to fill the room
 ZOOM_MATRIX_SIZE = 30  # entries of a matrix in a wide picture, which place() shrinks (>= 14 px)
+EQUATION_SCALE = 0.4  # the down projection's column reading: its vectors, to the matrix's
+ELLIPSIS_DOT = 0.03  # radius of the dots standing for a bar vector's left-out entries
+BAR_MIN = 0.01  # width of a bar for 0 (a bar never has no width)
+BAR_REACH = 2.2  # a bar vector is this many entries wide (its longest bar spans it)
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,32 @@ class Prepared:
     labels: tuple[str, ...]  # full name, probes, "neither"
     focus: int  # the prompt token followed (the last name's)
     tags: tuple[str, ...]  # each label's initials, as the plane marks its names
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term ``h_i [C_i]`` of the column reading: the neuron's value and its column as
+    bars, on screen (``bars``, column i as is when it arrives), and the two shapes the bars
+    take: scaled by h_i, and zero (the neuron off)."""
+
+    coefficient: MathTex
+    bars: VGroup
+    scaled: VGroup
+    zero: VGroup
+
+
+@dataclass(frozen=True)
+class Reading:
+    """W↓h read column by column: the whole equation, its terms by neuron index, what each
+    step of the matrix's drawn columns adds besides its term (``+``, ``⋯``), the equals
+    sign, the result's bars, and the bars' common scale ``top``."""
+
+    whole: VGroup
+    terms: dict[int, Term]
+    extras: list[VGroup]
+    equals: MathTex
+    result: VGroup
+    top: float
 
 
 def prepare_numbers(c: MLPWalkthroughConfig) -> Prepared:
@@ -1343,52 +1375,171 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             mathcore.fixed(n.attribute_on, 2),
             font_size=style.MATH_SIZE,
         )
-        picture = VGroup(group, readout).arrange(DOWN, buff=style.WIDE_GAP)
+        reading = self.column_reading(group, p.neurons)
         brace.next_to(column, DOWN, buff=style.ITEM_GAP / 2)
         brace.put_at_tip(b_label)
-        self.place(VGroup(*picture, brace, b_label))
+        readout.align_to(group, RIGHT).match_y(b_label)  # beside the brace's label
+        reading.whole.next_to(VGroup(b_label, readout), DOWN, buff=2 * style.ITEM_GAP)
+        reading.whole.match_x(group)
+        self.place(VGroup(group, brace, b_label, reading.whole, readout))
         self.zoom("down", group)
         self.say(c.text.down_projection)
         self.at(0, 0.5)  # back to the embedding's size
         self.play(Circumscribe(group.get_result(), color=style.HIGHLIGHT),
                   run_time=self.seconds(style.LONG))  # fmt: skip
-        indices = [index for index in group.get_input_indices() if index is not None]
-        for step, index in enumerate(indices):  # column by column, each times its neuron
-            self.at(1, 0.85 * step / len(indices))
-            marks = VGroup(
-                SurroundingRectangle(group.get_input_weights(index), color=style.HIGHLIGHT),
-                SurroundingRectangle(group.get_vector_entry(index), color=style.HIGHLIGHT),
-            )
-            self.play(Create(marks), run_time=self.seconds(style.SHORT))
-            self.play(FadeOut(marks), run_time=self.seconds(style.SHORT) / 2)
+        for step, index in enumerate(group.get_input_indices()):  # each column times its neuron
+            self.at(1, 0.75 * step / len(reading.extras))
+            self.read_column(group, reading, step, index)
+        self.at(1, 0.8)  # ... and the scaled columns add up to the result
+        self.arrive([(group.get_result().get_entries(), reading.result)], FadeIn(reading.equals))
         self.at(2)  # column 1 is the attribute's direction
         self.play(GrowFromCenter(brace), FadeIn(b_label, shift=UP * style.ITEM_GAP),
+                  Indicate(reading.terms[FIRST].bars, color=self.colour("B")),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
         self.play(Write(readout), run_time=self.seconds(style.LONG))
         self.at(3)
-        self.switch_off(group, readout)
+        self.switch_off(group, readout, reading)
 
-    def switch_off(self, group: MatrixProduct, readout: MathTex) -> None:
-        """Neuron 1 goes to 0: its column no longer counts; the result and B·(W↓h) change."""
+    def column_reading(self, group: MatrixProduct, neurons: np.ndarray) -> Reading:
+        """W↓h read column by column, without digits but the neurons' values:
+        ``h₁ [C₁] + h₂ [C₂] + ⋯ + h_n [C_n] = [W↓h]``, each vector as bars (:meth:`bars`) on
+        one scale; the terms follow the matrix's drawn columns, its ellipsis included."""
+        weights, down = self.data.toy.weights.w_down, self.n.focus.down
+        drawn = [i for i in group.get_input_indices() if i is not None]
+        units = mathcore.scaled_columns(weights, np.ones(weights.shape[1]), drawn)
+        scaled = mathcore.scaled_columns(weights, neurons, drawn)
+        top = float(np.max(np.abs(np.concatenate([units.ravel(), scaled.ravel(), down]))))
+        parts: list[VMobject] = []
+        extras: list[VGroup] = []
+        terms: dict[int, Term] = {}
+        for step, index in enumerate(group.get_input_indices()):
+            extras.append(VGroup(*([MathTex("+", font_size=style.MATH_SIZE)] if step else [])))
+            parts += list(extras[-1])
+            if index is None:
+                extras[-1].add(MathTex(r"\cdots", font_size=style.MATH_SIZE))
+                parts.append(extras[-1][-1])
+                continue
+            k, tint = drawn.index(index), self.colour("B") if index == FIRST else style.TEXT
+            shapes = ((units[:, k], tint), (scaled[:, k], tint), (0 * units[:, k], style.MUTED))
+            term = Term(
+                self.coefficient(float(neurons[index])), *(self.bars(*s, top) for s in shapes)
+            )
+            terms[index] = term
+            parts.append(
+                VGroup(term.coefficient, term.bars).arrange(RIGHT, buff=style.ITEM_GAP / 2)
+            )
+        equals = MathTex("=", font_size=style.MATH_SIZE)
+        result = self.bars(down, style.TEXT, top)
+        whole = VGroup(*parts, equals, result).arrange(RIGHT, buff=style.ITEM_GAP)
+        return Reading(whole, terms, extras, equals, result, top)
+
+    def coefficient(self, value: float, colour: str | None = None) -> MathTex:
+        """A neuron's value as the reading's coefficient: in brackets if negative (no
+        ``+ −0.2``)."""
+        text = mathcore.fixed(value, self.n.decimals)
+        text = f"({text})" if text.startswith("-") else text
+        colour = style.TEXT if colour is None else colour
+        return MathTex(text, font_size=style.MATH_SIZE, color=colour)
+
+    def bars(self, values: np.ndarray, colour: str, top: float) -> VGroup:
+        """``values`` drawn as a vector without digits, EQUATION_SCALE times an entry's size:
+        brackets around a faint middle line, and in place of each drawn entry a bar from that
+        line, rightwards if positive, leftwards if negative, BAR_REACH entries wide at
+        ``|value| = top``; the ellipsis as three dots."""
+        vector = self.column(values, colour, self.entry_size())
+        entries = vector.get_entries()
+        indices = vector.column_indices if self.row_convention else vector.row_indices
+        # As wide as "−1.00" whatever the values: a term keeps its width as its bars change.
+        width = number_entry(-1.0, self.clip.display.decimals, self.entry_size()).width
+        pitch = abs(entries[0].get_y() - entries[-1].get_y()) / max(len(entries) - 1, 1)
+        left, right = vector.get_brackets()
+        for bracket, side in ((left, LEFT), (right, RIGHT)):
+            reach = width * BAR_REACH / 2 + style.ITEM_GAP / 2 + bracket.width / 2
+            bracket.set_x(vector.get_x() + side[0] * reach)
+        axis = Line(entries[0].get_top(), entries[-1].get_bottom(), stroke_width=1)
+        cells = VGroup(axis.set_x(vector.get_x()).set_color(style.MUTED))
+        for index, entry in zip(indices, entries, strict=True):
+            if index is None:  # the ellipsis: dots, no glyph too small to read
+                dots = VGroup(*(Dot(radius=ELLIPSIS_DOT) for _ in range(3)))
+                dots.arrange(DOWN, buff=ELLIPSIS_DOT).move_to(entry).set_x(vector.get_x())
+                cells.add(dots.set_color(colour))
+                continue
+            value = float(values[index])
+            length = max(width * BAR_REACH / 2 * abs(value) / top, BAR_MIN)
+            bar = Rectangle(width=length, height=min(pitch, entry.height * 2) * 0.8)
+            bar.set_fill(colour, opacity=style.BAR_OPACITY).set_stroke(width=0)
+            edge = LEFT if value >= 0 else RIGHT
+            cells.add(
+                bar.move_to(np.array([vector.get_x(), entry.get_y(), 0.0]), aligned_edge=edge)
+            )
+        return VGroup(VGroup(left, right), cells).scale(EQUATION_SCALE)
+
+    def read_column(
+        self, group: MatrixProduct, reading: Reading, step: int, index: int | None
+    ) -> None:
+        """One column of the reading: outlined with its neuron in the product, it travels
+        down as bars, its neuron's value beside it; the bars then stretch by that value (a
+        neuron at 0: they vanish, the term greys). For the ellipsis, ``+ ⋯`` appears."""
+        extra, short = reading.extras[step], self.seconds(style.SHORT)
+        if index is None:  # the matrix's elided columns, read as one "⋯"
+            matrix = group.get_matrix()
+            lines = matrix.get_rows() if self.row_convention else matrix.get_columns()
+            self.play(Indicate(lines[step]), FadeIn(extra), run_time=short)
+            return
+        term, entry = reading.terms[index], group.get_vector_entry(index)
+        column = group.get_input_weights(index)
+        marks = VGroup(SurroundingRectangle(column, color=style.HIGHLIGHT),
+                       SurroundingRectangle(entry, color=style.HIGHLIGHT))  # fmt: skip
+        self.play(Create(marks), run_time=short)
+        self.arrive([(column, term.bars), (entry, term.coefficient)], FadeIn(extra))
+        off = abs(float(self.n.focus.neurons[index])) < style.TINY
+        fades: list[Animation] = [FadeOut(marks)]
+        if off:
+            fades.append(term.coefficient.animate.set_color(style.MUTED).build())
+        target = (term.zero if off else term.scaled).match_height(term.bars).move_to(term.bars)
+        self.play(Transform(term.bars, target), *fades, run_time=short)
+
+    def arrive(self, pairs: Sequence[tuple[Mobject, Mobject]], *others: Animation) -> None:
+        """A copy of each source travels, whole, onto its target and fades there as the
+        target fades in (a column's digits become its bars; a value its own copy: no digit
+        morphs into another); ``others`` play alongside."""
+        ghosts = [source.copy().set_color(style.HIGHLIGHT) for source, _ in pairs]  # copies
+        moves = [
+            g.animate.scale(min(1.0, t.height / g.height)).move_to(t).set_opacity(0).build()
+            for g, (_, t) in zip(ghosts, pairs, strict=True)
+        ]
+        shows = [FadeIn(t) for _, t in pairs]
+        self.play(*moves, *shows, *others, run_time=self.seconds(style.MEDIUM))
+        self.remove(*ghosts)
+
+    def switch_off(self, group: MatrixProduct, readout: MathTex, reading: Reading) -> None:
+        """Neuron 1 goes to 0: its column no longer counts (its term in the reading vanishes);
+        the result, its bars and B·(W↓h) change."""
         off, d = self.n.switched_off, self.clip.display
         self.say(self.clip.text.switched_off)
         old = group.get_vector_entry(FIRST)
         new = MathTex(
             mathcore.fixed(0.0, d.decimals), font_size=self.entry_size(), color=style.NEGATIVE
         ).match_height(old)  # the product was scaled to its room: as tall as the digit it replaces
+        term = reading.terms[FIRST]
+        zero = self.coefficient(0.0, style.NEGATIVE).match_height(term.coefficient)
         self.play(
             self.swap(old, new.move_to(old, aligned_edge=RIGHT)),
+            self.swap(term.coefficient, zero.move_to(term.coefficient, aligned_edge=RIGHT)),
             group.get_input_weights(FIRST).animate.set_opacity(0.3),
+            Transform(term.bars, term.zero.match_height(term.bars).move_to(term.bars)),
             run_time=self.seconds(style.MEDIUM),
         )
         result = self.product(self.data.toy.weights.w_down, off.neurons, off.down).get_result()
         result.match_height(group.get_result()).move_to(group.get_result())
+        bars = self.bars(off.down, style.TEXT, reading.top).match_height(reading.result)
         value = MathTex(
             mathcore.fixed(self.n.attribute_off, 2), font_size=style.MATH_SIZE, color=style.NEGATIVE
         )
         value.move_to(readout[1], aligned_edge=LEFT)
         self.play(
             self.swap(group.get_result().get_entries(), result.get_entries()),
+            Transform(reading.result, bars.move_to(reading.result)),
             self.swap(readout[1], value),
             run_time=self.seconds(style.MEDIUM),
         )
