@@ -1383,7 +1383,6 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         reading.whole.match_x(group)
         self.place(VGroup(group, brace, b_label, reading.whole, readout))
         self.zoom("down", group)
-        self.say(c.text.down_projection)
         self.at(0, 0.5)  # back to the embedding's size
         self.play(Circumscribe(group.get_result(), color=style.HIGHLIGHT),
                   run_time=self.seconds(style.LONG))  # fmt: skip
@@ -1393,6 +1392,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(1, 0.8)  # ... and the scaled columns add up to the result
         self.arrive([(group.get_result().get_entries(), reading.result)], FadeIn(reading.equals))
         self.at(2)  # column 1 is the attribute's direction
+        self.say(c.text.down_projection)
         self.play(GrowFromCenter(brace), FadeIn(b_label, shift=UP * style.ITEM_GAP),
                   Indicate(reading.terms[FIRST].bars, color=self.colour("B")),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip

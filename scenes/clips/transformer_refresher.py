@@ -35,6 +35,7 @@ from manim import (
     DecimalNumber,
     FadeIn,
     FadeOut,
+    FadeTransform,
     Group,
     GrowArrow,
     GrowFromEdge,
@@ -108,6 +109,7 @@ PAGE_SHRINK = 0.8  # a narrow frame's context stage shrunk more than this: its h
 MAX_METER_EXTRA = 0.9  # the most the meter's bars give up for its names
 METER_VALUE = 0.7  # room for a meter's value right of its bar
 METER_TICK = 0.12  # length of a tick on the meter's scale
+RENUMBER_DROP = 0.15  # how far a vector's numbers slide down as they change
 METER_STROKE = 2.0  # the meter scale's line width
 MIN_READOUT_LABEL = 1.4  # the narrowest a candidate word of the readout is wrapped into
 PORTRAIT_TOKEN_SCALE = 1.4  # the tokens beat's tags in 9:16
@@ -718,8 +720,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.add(leaving)
         self.play(
             Transform(cols, silent),
-            FadeOut(leaving, rate_func=first_half),
-            FadeIn(arriving, rate_func=second_half),
+            # Both move down a little, the way the added vector comes in: pushed, not swapped.
+            FadeOut(leaving, shift=RENUMBER_DROP * DOWN, rate_func=first_half),
+            FadeIn(arriving, shift=RENUMBER_DROP * DOWN, rate_func=second_half),
             *alongside,
             run_time=run_time,
         )
@@ -737,15 +740,29 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         for copy in small:  # each is on screen on its own, in the Norm block
             mark_overlay(copy)
-        self.play(  # each copy's digits turn into cells as it shrinks into the block
+        # The copy turns into cells where its vector is, then the cells rise into the block:
+        # digits flying across the other vectors overlapped theirs (and digits morphed into
+        # bars read as shredded glyphs).
+        in_place = VGroup(*(mark_overlay(self.cells(c, style.NORM_COLOUR)) for c in copies))
+        self.play(
             AnimationGroup(
                 *(
-                    ReplacementTransform(col.copy(), copy)
-                    for col, copy in zip(cols, small, strict=True)
+                    FadeTransform(mark_overlay(col.copy()), cells)
+                    for col, cells in zip(cols, in_place, strict=True)
                 ),
                 lag_ratio=0.1,
             ),
-            run_time=2 * pace,
+            run_time=pace,
+        )
+        self.play(
+            AnimationGroup(
+                *(
+                    ReplacementTransform(cells, copy)
+                    for cells, copy in zip(in_place, small, strict=True)
+                ),
+                lag_ratio=0.1,
+            ),
+            run_time=pace,
         )
         self.play(
             small.animate.move_to(mlp_box).set_opacity(0.0),
