@@ -633,7 +633,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
                 run_time=pace,
             )
             self.gathered(tags, cols, record.vectors, record.added, arcs, pace)
-        if step == "norm" and record.norms is not None:
+        elif step == "norm" and record.norms is not None:
             lengths = self.lengths_under(record.norms, blocks, cols)
             self.play(FadeIn(lengths), run_time=pace)
             self.feed(cols, record.normalised, loop.get_box(1), loop.get_box(2), pace)
