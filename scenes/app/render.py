@@ -110,7 +110,11 @@ def lock_svg_parsing() -> None:
     locks = cache_dir() / "locks"
     locks.mkdir(parents=True, exist_ok=True)
 
-    def locked(method: Callable[..., Any], lock_name: Callable[..., str]) -> Callable[..., Any]:
+    def locked(
+        method: Callable[..., Any],
+        lock_name: Callable[..., str],
+        read_again_on: tuple[type[Exception], ...] = (ElementTree.ParseError, FileNotFoundError),
+    ) -> Callable[..., Any]:
         def call(*args: Any, **kwargs: Any) -> Any:
             # A process without these locks (an older version, plain manim) may still be
             # writing the file, or remove our temporary copy while parsing the same one:
@@ -120,7 +124,7 @@ def lock_svg_parsing() -> None:
                     with open(locks / f"{lock_name(*args)}.lock", "a") as lock:
                         fcntl.flock(lock, fcntl.LOCK_EX)
                         return method(*args, **kwargs)
-                except (ElementTree.ParseError, FileNotFoundError):
+                except read_again_on:
                     if attempt == PARSE_ATTEMPTS - 1:
                         raise
                     time.sleep(0.5)
@@ -130,13 +134,16 @@ def lock_svg_parsing() -> None:
         return call
 
     def by_file(mobject: SVGMobject) -> str:
-        return hashlib.sha256(str(mobject.get_file_path()).encode()).hexdigest()[:24]
+        # The name as given, not get_file_path(): that raises while the file is missing, and
+        # a missing file is what the attempts above wait out.
+        return hashlib.sha256(str(mobject.file_name).encode()).hexdigest()[:24]
 
     def whole_cache(*_: Any) -> str:
         return "compile"
 
     SVGMobject.generate_mobject = _forgetting_source_paths(  # type: ignore[method-assign]
-        locked(SVGMobject.generate_mobject, by_file)
+        # OSError too: manim's "could not find" while another process replaces the file.
+        locked(SVGMobject.generate_mobject, by_file, (ElementTree.ParseError, OSError))
     )
     for cls in (text_mobject.Text, text_mobject.MarkupText):
         cls._text2svg = locked(cls._text2svg, whole_cache)  # type: ignore[method-assign]

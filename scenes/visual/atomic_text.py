@@ -14,6 +14,14 @@ TeX folder and trusts any file it finds there, so two processes compiling one fo
 DVI. Here each formula is compiled in a private folder inside the TeX folder and only the
 finished SVG is renamed into place.
 
+After reading a text's SVG, manim tidies it with manimpango's ``PangoUtils.remove_last_M``, which
+opens the file for writing (emptying it) and writes it back, every time a Text is built, cached
+or not. A process building the same text at that moment read an empty file; two at once could
+write the empty read back, leaving an empty file for good (how a CI run once failed 17 tests,
+and another failed when a healing process deleted the file being rewritten). Here the tidying
+writes nothing when there is nothing to remove (a cached file was tidied when it was first
+written), and otherwise writes a private copy renamed into place.
+
 A file is renamed into place only if it is whole (it ends with ``</svg>``), and a cached file
 that is not whole (an empty file left by an older version, or by a write that failed without
 an error, such as a full disk under Pango) is deleted and written again when it is next
@@ -25,6 +33,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -36,8 +45,10 @@ from manim import config
 from manim.mobject.text import tex_mobject, text_mobject
 from manim.utils.tex import TexTemplate
 from manim.utils.tex_file_writing import tex_hash
+from manimpango.utils import PangoUtils
 
 _installed = False
+manimpango_tidy: Callable[[str], None] | None = None  # manimpango's own, once replaced
 SVG_END = b"</svg>"
 SVG_TAIL_BYTES = 64  # cairo ends with "</svg>\n", dvisvgm with "</svg>"
 
@@ -119,6 +130,26 @@ def _atomic_tex(compile_svg: Callable[..., Path]) -> Callable[..., Path]:
     return compiled_whole
 
 
+LAST_MOVE = re.compile(r'Z M [^A-Za-z]*? "\/>')  # manimpango's own pattern
+
+
+def tidy_svg(file_name: str) -> None:
+    """manimpango's ``remove_last_M`` (a stray trailing ``M x y`` after each glyph's closing
+    ``Z``, replaced by ``Z``), written atomically, and not written at all when the file has
+    none: once tidied, a cached file is only ever read."""
+    path = Path(file_name)
+    content = path.read_text()
+    tidied = LAST_MOVE.sub('Z "/>', content)
+    if tidied == content:
+        return
+    private = path.with_name(f".{path.name}.{os.getpid()}.tidy")
+    try:
+        private.write_text(tidied)
+        _put_in_place(private, path)
+    finally:
+        private.unlink(missing_ok=True)
+
+
 def _healing(text2svg: Callable[..., str]) -> Callable[..., str]:
     """``text2svg`` (a Text's or MarkupText's ``_text2svg``, which reuses any file it finds
     under the text's hash), called again after deleting the file it returned if that file is
@@ -145,6 +176,10 @@ def install() -> None:
     # file_name, ...): the file name is the 5th and the 8th argument.
     manimpango.text2svg = _atomic(manimpango.text2svg, 4)
     manimpango.MarkupUtils.text2svg = staticmethod(_atomic(manimpango.MarkupUtils.text2svg, 7))
+    global manimpango_tidy
+    # The class text_mobject calls (it imports it from manimpango.utils).
+    manimpango_tidy = PangoUtils.remove_last_M  # kept for the tests' comparison
+    PangoUtils.remove_last_M = staticmethod(tidy_svg)
     for cls in (text_mobject.Text, text_mobject.MarkupText):
         cls._text2svg = _healing(cls._text2svg)  # type: ignore[method-assign]
     # MathTex and Tex call the name tex_mobject imported.

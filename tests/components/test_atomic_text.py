@@ -145,3 +145,43 @@ def test_a_writer_that_leaves_an_incomplete_file_puts_nothing_in_place(tmp_path:
         write(str(final))
     assert caught.value.errno == errno.EIO
     assert list(tmp_path.iterdir()) == []
+
+
+STRAY_MOVE = '<path d="M 1 2 L 3 4 Z M 5 6 "/>'
+
+
+def test_tidying_a_cached_text_svg_writes_nothing(tmp_path: Path) -> None:
+    # manimpango's remove_last_M emptied the file and wrote it back each time a Text was
+    # built: a process reading it then read an empty file (two CI runs failed on that).
+    cached = tmp_path / "tidy.svg"
+    cached.write_text('<svg>\n<path d="M 1 2 L 3 4 Z "/>\n</svg>\n')
+    before = cached.stat()
+    atomic_text.tidy_svg(str(cached))
+    after = cached.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_tidying_a_new_text_svg_replaces_it_whole(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.svg"
+    fresh.write_text(f"<svg>\n{STRAY_MOVE}\n</svg>\n")
+    with open(fresh) as reader_before:  # a process that opened the file before the tidying
+        atomic_text.tidy_svg(str(fresh))
+        assert reader_before.read() == f"<svg>\n{STRAY_MOVE}\n</svg>\n"  # still whole
+    assert fresh.read_text() == '<svg>\n<path d="M 1 2 L 3 4 Z "/>\n</svg>\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["fresh.svg"]
+
+
+def test_tidying_removes_what_manimpango_removes(tmp_path: Path) -> None:
+    ours, theirs = tmp_path / "ours.svg", tmp_path / "theirs.svg"
+    for path in (ours, theirs):
+        path.write_text(f"<svg>\n{STRAY_MOVE}\n{STRAY_MOVE}\n</svg>\n")
+    atomic_text.tidy_svg(str(ours))
+    assert atomic_text.manimpango_tidy is not None
+    atomic_text.manimpango_tidy(str(theirs))
+    assert ours.read_text() == theirs.read_text() != f"<svg>\n{STRAY_MOVE}\n</svg>\n"
+
+
+def test_manim_text_tidies_through_the_atomic_writer() -> None:
+    from manim.mobject.text import text_mobject
+
+    assert vars(text_mobject)["PangoUtils"].remove_last_M is atomic_text.tidy_svg
