@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import TypeVar
 
 import numpy as np
@@ -212,16 +213,31 @@ def break_lines(text: str, width: float, size: float, hyphens: bool = False) -> 
     return [p for p, _ in pieces]
 
 
-def fitted_name(name: str, room: float, colour: str) -> VMobject:
+NAME_SIZES = (style.BODY_SIZE, style.SMALL_SIZE)  # a name's size, and its fallback
+
+
+def fitted_name(
+    name: str, room: float, colour: str, sizes: tuple[float, ...] = NAME_SIZES
+) -> VMobject:
     """A name no wider than ``room``: broken only at spaces and its own hyphens
-    (:func:`break_lines`), at the body size, or the smallest readable size when a piece is
-    still too wide at that (and shrunk only when even that is)."""
-    for size in (style.BODY_SIZE, style.SMALL_SIZE):
+    (:func:`break_lines`), at the first of ``sizes`` where it fits (the body size, or the
+    smallest readable size when a piece is still too wide at that), shrunk only when even
+    the last does not fit."""
+    for size in sizes:
         lines = break_lines(name, room, size, hyphens=True)
         text = label_text("\n".join(lines), colour, size)
         if text.width <= room:
             break
     return fit_width(text, room)
+
+
+def common_name_size(names: Sequence[str], rooms: Sequence[float]) -> float:
+    """The largest of :data:`NAME_SIZES` at which every name fits its room (each broken only
+    at spaces and its own hyphens), or the smallest: names read as one set at one size."""
+    for size in NAME_SIZES:
+        if all(widest_piece(name, size) <= room for name, room in zip(names, rooms, strict=True)):
+            return size
+    return NAME_SIZES[-1]
 
 
 def name_tag(name: str, room: float, colour: str) -> TokenTag:
@@ -645,10 +661,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             self.renumber(
                 cols,
                 record.vectors,
-                *(
-                    p.animate.move_to(c).set_opacity(0.0).build()
-                    for p, c in zip(pieces, cols, strict=True)
-                ),
+                *(self.going_into(p, c) for p, c in zip(pieces, cols, strict=True)),
                 run_time=pace,
             )
             self.remove(pieces)
@@ -687,13 +700,19 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             cols,
             vectors,
             FadeOut(arcs),
-            *(
-                p.animate.move_to(c).set_opacity(0.0).build()
-                for p, c in zip(pieces, cols[1:], strict=True)
-            ),
+            *(self.going_into(p, c) for p, c in zip(pieces, cols[1:], strict=True)),
             run_time=pace,
         )
         self.remove(pieces)
+
+    @staticmethod
+    def going_into(piece: Mobject, column: Mobject) -> Animation:
+        """``piece`` (what a block adds) moving into the top of ``column`` and vanishing there
+        while the column's old numbers fade out, before the new ones fade in: drawn on top of
+        the numbers, it read as a second, ghostly set of them."""
+        moving = piece.animate.scale(0.5).move_to(column.get_top()).set_opacity(0.0).build()
+        moving.rate_func = first_half
+        return moving
 
     def renumber(
         self, cols: VGroup, vectors: np.ndarray, *alongside: Animation, run_time: float
@@ -754,6 +773,9 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             ),
             run_time=pace,
         )
+        # Shrunk where they are first, then up: copies rising at full size crossed the token
+        # names and the other vectors' numbers.
+        self.play(*(cells.animate.scale(FEED_SCALE) for cells in in_place), run_time=pace / 2)
         self.play(
             AnimationGroup(
                 *(
@@ -1363,9 +1385,13 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         piece = max(widest_piece(n, style.SMALL_SIZE) for n in names)
         self.meter_extra = min(max(0.0, piece + dots - self.meter_label()), MAX_METER_EXTRA)
         labels, bars, values = VGroup(), VGroup(), VGroup()
-        for name, tint, tracker in zip(names, tints, trackers, strict=True):
-            dot = self.dot_label(name, tint)
-            words = fitted_name(name, self.meter_label() - dot.width - style.ITEM_GAP, tint)
+        dot_labels = [self.dot_label(name, tint) for name, tint in zip(names, tints, strict=True)]
+        rooms = [self.meter_label() - dot.width - style.ITEM_GAP for dot in dot_labels]
+        size = common_name_size(names, rooms)
+        for name, tint, tracker, dot, room in zip(
+            names, tints, trackers, dot_labels, rooms, strict=True
+        ):
+            words = fitted_name(name, room, tint, (size,))
             labels.add(VGroup(words, dot).arrange(RIGHT, buff=style.ITEM_GAP))
             bar = RoundedRectangle(
                 corner_radius=0.02, width=self.meter_width(), height=style.PROBABILITY_HEIGHT
@@ -1394,7 +1420,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         for value in (0, 1):
             tick = Line(ORIGIN, METER_TICK * DOWN).move_to((left + unit * value) * RIGHT + y * UP)
             number = MathTex(str(value), font_size=style.READOUT_SIZE)
-            marks.add(tick, number.next_to(tick, DOWN, buff=style.TINY))
+            marks.add(tick, number.next_to(tick, DOWN, buff=style.CELL_GAP))
         return marks.set_color(style.MUTED).set_stroke(width=METER_STROKE)
 
     def move_meter(
