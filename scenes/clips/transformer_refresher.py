@@ -1560,6 +1560,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             self.meter_scale = rows.height / natural
             total.set_x(0)
         slots = VGroup(tag, x, plus, delta, equals, new, note)
+        self.loop_floor = float(loop.get_bottom()[1])  # where a block's carried word may start
         return heading, loop, slots, rows, trackers
 
     def widest_note(self) -> float:
@@ -1586,9 +1587,13 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         self.play(FadeIn(heading), run_time=pace)
         self.play(FadeOut(heading), *(FadeIn(m) for m in stage), run_time=pace)
 
-    def carrier(self, step: Step, box: Mobject) -> VMobject | None:
+    def carrier(self, step: Step, box: Mobject, slots: VGroup) -> VMobject | None:
         """What a block pours into the stream, shown leaving the block: the first name from
-        attention (context), the attribute from the MLP (knowledge); the norm adds nothing."""
+        attention (context), the attribute from the MLP (knowledge); the norm adds nothing.
+
+        In the wide frame it appears under the block and under the loop's arrow, clear of
+        the tag (placed just under the block, it lay across the arrow's ends); the narrow
+        frames have no room there, and it appears under the block."""
         fact, colours = self.clip.fact, self.clip.colours
         word = {
             "attention": (fact.first_name, colours.first_name),
@@ -1598,6 +1603,11 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             return None
         name, tint = word[step]
         words = fitted_name(name, NARROW_METER_LABEL, tint).next_to(box, DOWN, buff=style.ITEM_GAP)
+        if frame.is_landscape():
+            tag = slots[0]
+            words.next_to(self.loop_floor * UP, DOWN, buff=style.ITEM_GAP)
+            words.set_x(max(box.get_x(), tag.get_right()[0] + style.ITEM_GAP + words.width / 2))
+            return keep_in_frame(words)
         return mark_overlay(keep_in_frame(words))  # it flies into Δ
 
     @beat
@@ -1699,7 +1709,7 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             note.move_to(slot_note, DOWN).align_to(delta, LEFT)
         else:
             keep_in_frame(note.move_to(slot_note, UP))
-        carrier = self.carrier(step, box) if step is not None else None
+        carrier = self.carrier(step, box, slots) if step is not None else None
         light: list[Animation] = [Indicate(box, color=tint, scale_factor=1.0)] if step else []
         if carrier is not None:
             self.play(*light, FadeIn(carrier, shift=0.2 * DOWN), run_time=self.seconds(style.SHORT))
@@ -1770,12 +1780,12 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         )
         self.remove(ghost)
         self.shown.setdefault("normalised", []).extend(self.entries(copy))
-        self.play(
-            copy.animate.move_to(mlp_box).scale(0.2).set_opacity(0.0),
-            FadeOut(note),
-            run_time=pace,
-        )
-        self.remove(copy)
+        # Into the MLP as cells, like the flow's copies: its digits shrinking on the way were
+        # specks.
+        cells = mark_overlay(self.cells(copy, style.NORM_COLOUR))
+        self.play(FadeTransform(copy, cells), FadeOut(note), run_time=pace / 2)
+        self.play(cells.animate.scale(FEED_SCALE).move_to(mlp_box).set_opacity(0.0), run_time=pace)
+        self.remove(cells)
 
     # -- where the parameters are ------------------------------------------------------
 
