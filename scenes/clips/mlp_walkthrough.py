@@ -469,7 +469,9 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         """A copy of ``source`` travels, whole, into the place of each target (hidden until
         then) and fades there; then the targets fade in: digits never morph into other
         digits. A target already on screen as part of a picture stays part of it."""
-        ghosts = [source.copy() for _ in targets]
+        # In the highlight colour: a copy setting off from the very digits it copies read
+        # as one number drawn over another ("0.0303").
+        ghosts = [source.copy().set_color(style.HIGHLIGHT) for _ in targets]
         for target in targets:
             target.set_opacity(0)
         moves = [
@@ -1333,8 +1335,6 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             label_text(c.text.layer_in, style.MUTED, style.BODY_SIZE).next_to(
                 network.get_inputs(), DOWN
             ),
-            # Over the lines, not under them: the layers' names are under their dots, and in
-            # a narrow frame the layers stand too close for a third name between them.
             MathTex(r"W_{\uparrow}", font_size=style.MATH_SIZE, color=style.MUTED).next_to(
                 network.get_edges(), UP
             ),
@@ -1342,6 +1342,11 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
                 network.get_outputs(), DOWN
             ),
         )
+        # The matrix's name between the layers' names in the wide frame (over the lines it
+        # stood under the pipeline's W↓ and read as its label); over the lines in the narrow
+        # frames, where the layers stand too close for a third name between them.
+        if frame.is_landscape():
+            names[1].match_y(names[0]).set_x(network.get_edges().get_x())
         right = VGroup(network, names)
         self.place(self.arranged([left, right], self.gap(style.WIDER_GAP)))
         self.zoom("act", left)
