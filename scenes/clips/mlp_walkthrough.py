@@ -805,6 +805,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
             self.rows_pages(matrix, (label_m, label_mj), small, big, questions)
             return
         self.lay_out_rows(matrix, (label_m, label_mj), big, small, questions)
+        alone = self.row_were_m(matrix)
         self.zoom("up", matrix)
         self.say(c.text.m_alone)
         self.play(Circumscribe(row, color=style.HIGHLIGHT), run_time=self.seconds(style.MEDIUM))
@@ -814,9 +815,10 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(2)
         self.say(c.text.m_plus_j)
         moves = zip(small, cells(big, 4, (0, 1)), strict=True)
-        self.play(self.swap(label_m, label_mj), Indicate(row, color=c.colours.combined),
+        self.play(self.swap(label_m, label_mj), self.row_becomes(alone, row),
                   *(ReplacementTransform(a, b) for a, b in moves),
                   run_time=self.seconds(style.LONG))  # fmt: skip
+        matrix.remove(alone)
         for step, col in enumerate((2, 3)):  # the dot product splits: one part per name, the sum
             self.at(3, 0.25 * step)
             self.play(FadeIn(VGroup(*cells(big, 4, (col,))), lag_ratio=style.LAG_SLOW),
@@ -827,6 +829,31 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.at(4)
         self.play(FadeOut(big), run_time=self.seconds(style.SHORT))
         self.play(FadeIn(questions, lag_ratio=style.LAG_SLOW), run_time=self.seconds(style.LONG))
+
+    def row_were_m(self, matrix: ArrayMatrix) -> VGroup:
+        """Row 1 of ``matrix`` as it would read were it M alone (the first name's direction),
+        drawn in place of its own entries (hidden) and added to the matrix, until
+        :meth:`row_becomes` shows the real row, M + J."""
+        toy = self.data.toy
+        weights = toy.weights.w_up.copy()
+        weights[FIRST] = toy.directions[toy.first_name]
+        real = matrix.get_row(FIRST)
+        fresh = self.rounded_matrix(weights)
+        alone = fresh.scale(matrix.height / fresh.height).get_row(FIRST)  # as laid out
+        for mine, theirs in zip(alone, real, strict=True):
+            mine.move_to(theirs, aligned_edge=RIGHT)
+        real.set_opacity(0.0)
+        matrix.add(alone)
+        return alone
+
+    def row_becomes(self, alone: VGroup, row: VGroup) -> AnimationGroup:
+        """M's numbers in row 1 fade out, then the real row's (M + J) fade in: a value
+        replaced, never morphed glyph into glyph."""
+        return AnimationGroup(
+            alone.animate.set_opacity(0.0).build(),
+            row.animate.set_opacity(1.0).build(),
+            lag_ratio=1,
+        )
 
     def rows_pages(
         self, matrix: ArrayMatrix, labels: tuple[MathTex, MathTex], small: VGroup, big: VGroup,
@@ -846,6 +873,7 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         heading = VGroup(word, slot)
         small.move_to(big, aligned_edge=LEFT + UP)
         self.place(VGroup(heading, VGroup(big, small)).arrange(DOWN, buff=style.SECTION_GAP))
+        alone = self.row_were_m(matrix)
         self.zoom("up", matrix)
         self.say(c.text.m_alone)
         self.play(Circumscribe(matrix.get_row(FIRST), color=style.HIGHLIGHT),
@@ -855,6 +883,8 @@ class MLPWalkthrough(BeatScene[MLPWalkthroughConfig]):
         self.play(FadeOut(matrix, shift=UP * style.ITEM_GAP), FadeIn(word),
                   label_m.animate.match_height(slot).next_to(word, RIGHT, buff=style.ITEM_GAP),
                   run_time=self.seconds(style.MEDIUM))  # fmt: skip
+        matrix.remove(alone)  # W↑ comes back with its real row 1, M + J
+        matrix.get_row(FIRST).set_opacity(1.0)
         self.fill_rows(small, 2, 1, start=0.35)
         self.at(2)
         self.say(c.text.m_plus_j)
