@@ -71,7 +71,7 @@ class MLPText:
     neurons: str = option("Neurons: active when positive, inactive at 0", max_length=TEXT_LENGTH)
     layer_in: str = option("E", max_length=30)
     layer_out: str = option("neurons", max_length=30)
-    down_projection: str = option("Column 1 is the {attribute} direction", max_length=TEXT_LENGTH)
+    down_projection: str = option("Column 1 points along {attribute}", max_length=TEXT_LENGTH)
     switched_off: str = option("Neuron 1 off: no {attribute}", max_length=TEXT_LENGTH)
     column_facts: str = option("One column can carry many facts", max_length=TEXT_LENGTH)
     down_bias: str = option("The bias b↓ is added every time", max_length=TEXT_LENGTH)
