@@ -117,6 +117,12 @@ PORTRAIT_TOKEN_SCALE = 1.4  # the tokens beat's tags in 9:16
 PORTRAIT_TABLE_SCALE = 1.3  # the softmax table in 9:16, at most
 PORTRAIT_TABLE_LIFT = 1.5
 PORTRAIT_BAR_SCALE = 2.5  # the parameter bar's height in 9:16
+# How long each step of play_step lasts, in paces (its run times added up), so that a step
+# can be slowed to fill its sentence: attention 1 + 1 + 1 + 1.5 (gathered) + 1; norm 1 + 1 +
+# 3.5 (feed) + 1; MLP 1 + 1 + 1 (and a short fade-in of its outputs).
+STEP_PACES: dict[Step, float] = {"attention": 5.5, "norm": 6.5, "mlp": 3.0}
+FILL_SHARE = 0.9  # of the sentence a step may fill (the rest leaves the picture a moment)
+MAX_STRETCH = 2.0  # slower than this, motion drags
 FEED_SCALE = 0.3  # the copies fed to the MLP, shrunk as they travel
 WIDE_NOTE_WIDTH = 4.5  # widest a caption over Δ may be in the wide frame
 WIDE_METER_LABEL = 2.7  # the meter's names and dot products in the wide frame
@@ -625,12 +631,22 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         return arcs
 
     def play_step(
-        self, layer: int, step: Step, tags: VGroup, cols: VGroup, loop: LayerLoop, fast: bool
+        self,
+        layer: int,
+        step: Step,
+        tags: VGroup,
+        cols: VGroup,
+        loop: LayerLoop,
+        fast: bool,
+        fill: float = 0.0,
     ) -> None:
-        """One step of one layer: its block over the vectors, the change, the block leaving."""
+        """One step of one layer: its block over the vectors, the change, the block leaving;
+        slowed down (up to :data:`MAX_STRETCH` times) to last most of ``fill`` seconds, the
+        sentence that explains it, rather than finishing early and standing still."""
         index = ("attention", "norm", "mlp").index(step)
         record = self.flow.step(layer, step)
         pace = self.seconds(style.SHORT if fast else style.MEDIUM)
+        pace = min(max(pace, FILL_SHARE * fill / STEP_PACES[step]), MAX_STRETCH * pace)
         if step == "mlp":
             blocks = VGroup(*(self.band(col, stage_tints()[2]) for col in cols))
         else:
@@ -875,7 +891,8 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
             for number, step in enumerate(STEPS):
                 if layer == 1:
                     self.until_sentence(number + 1)  # the sentence naming the block
-                self.play_step(layer, step, tags, cols, loop, fast=layer > 1)
+                fill = self.sentence_seconds(number + 1) if layer == 1 else 0.0
+                self.play_step(layer, step, tags, cols, loop, fast=layer > 1, fill=fill)
         if self.n_layers > detailed:
             spins = [
                 Indicate(box, color=c)
@@ -1713,7 +1730,10 @@ class TransformerRefresher(BeatScene[TransformerRefresherConfig]):
         light: list[Animation] = [Indicate(box, color=tint, scale_factor=1.0)] if step else []
         if carrier is not None:
             self.play(*light, FadeIn(carrier, shift=0.2 * DOWN), run_time=self.seconds(style.SHORT))
-            light = [carrier.animate.move_to(delta).scale(0.4).set_opacity(0.0).build()]
+            # Into Δ's top and gone in the first half: shrinking onto Δ it lay over its digits.
+            entering = carrier.animate.move_to(delta.get_top()).scale(0.4).set_opacity(0.0)
+            light = [entering.build()]
+            light[0].rate_func = first_half
         self.play(
             *light,
             # The block's output comes down out of it, digits whole (a box morphed into a
